@@ -1,0 +1,52 @@
+import { View, Text, Button } from '@tarojs/components'
+import type { ApiError } from '@/domain/result'
+import './StateView.scss'
+
+interface EmptyProps {
+  title: string
+  description?: string
+  actionText?: string
+  onAction?: () => void
+}
+
+/** Nothing to show yet: says why and, where there is one, offers the next step. */
+export function EmptyState({ title, description, actionText, onAction }: EmptyProps) {
+  return (
+    <View className='state-view' role='status'>
+      <View className='state-view__icon state-view__icon--empty' />
+      <Text className='state-view__title'>{title}</Text>
+      {description ? <Text className='state-view__desc'>{description}</Text> : null}
+      {actionText && onAction ? (
+        <Button className='state-view__action' onClick={onAction}>
+          {actionText}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+interface ErrorProps {
+  error: ApiError
+  onRetry?: () => void
+}
+
+const ERROR_TITLES: Partial<Record<ApiError['code'], string>> = {
+  NETWORK: '网络连接失败',
+  NOT_FOUND: '内容不存在',
+}
+
+/** A failed load: the reason in plain Chinese and a retry button (except for a missing item). */
+export function ErrorState({ error, onRetry }: ErrorProps) {
+  return (
+    <View className='state-view' role='alert'>
+      <View className='state-view__icon state-view__icon--error' />
+      <Text className='state-view__title'>{ERROR_TITLES[error.code] ?? '加载失败'}</Text>
+      <Text className='state-view__desc'>{error.message}</Text>
+      {onRetry && error.code !== 'NOT_FOUND' ? (
+        <Button className='state-view__action' onClick={onRetry}>
+          重新加载
+        </Button>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+import { memo } from 'react'
+import { View, Text, Image } from '@tarojs/components'
+import { ARTICLE_CATEGORY_LABELS, type ArticleSummary } from '@/domain/article'
+import { formatCount, formatRelative } from '@/domain/format'
+import { mediaUrl } from '@/lib/media'
+import './ArticleCard.scss'
+
+interface Props {
+  article: ArticleSummary
+  now: Date
+  onOpen: (id: string) => void
+}
+
+/** One list row: cover, title, category, relative date and views. */
+export const ArticleCard = memo(function ArticleCard({ article, now, onOpen }: Props) {
+  return (
+    <View className='article-card' onClick={() => onOpen(article.id)} data-id={article.id}>
+      <Image className='article-card__cover' src={mediaUrl(article.cover)} mode='aspectFill' lazyLoad />
+      <View className='article-card__main'>
+        <Text className='article-card__title'>{article.title}</Text>
+        <View className='article-card__meta'>
+          <Text className='article-card__category'>{ARTICLE_CATEGORY_LABELS[article.category]}</Text>
+          <Text>{formatRelative(article.publishedAt, now)}</Text>
+          <Text>{formatCount(article.views)}阅读</Text>
+        </View>
+      </View>
+    </View>
+  )
+})

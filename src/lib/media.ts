@@ -1,0 +1,9 @@
+/**
+ * Data stores media as paths (`/media/covers/x.png`) or absolute URLs (`https://`,
+ * `cloud://` file ids). Paths get the build's media base; the local server serves /media.
+ */
+export function mediaUrl(pathOrUrl: string): string {
+  if (!pathOrUrl) return ''
+  if (/^(https?:|cloud:|data:|wxfile:)/i.test(pathOrUrl)) return pathOrUrl
+  return `${process.env.TARO_APP_MEDIA_BASE || ''}${pathOrUrl}`
+}
