@@ -6,11 +6,10 @@ import './app.scss'
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      // One init for the whole app; the env id comes from the build (empty → current env).
-      Taro.cloud.init({
-        env: process.env.TARO_APP_CLOUD_ENV || Taro.cloud.DYNAMIC_CURRENT_ENV,
-        traceUser: true,
-      })
+      // One init for the whole app. Without an env id the default CloudBase environment
+      // of the appid is used; TARO_APP_CLOUD_ENV pins one at build time.
+      const env = process.env.TARO_APP_CLOUD_ENV
+      Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
     }
   })
 

@@ -56,7 +56,9 @@ describe('article detail page', () => {
     fireEvent.click(screen.getByText('复制微信号'))
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '13524678515' })
     await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('微信号已复制') })),
+      expect(Taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: expect.stringContaining('微信号已复制') }),
+      ),
     )
   })
 
@@ -65,7 +67,9 @@ describe('article detail page', () => {
     await renderDetail()
     fireEvent.click(screen.getByText('复制微信号'))
     await waitFor(() =>
-      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('13524678515') })),
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: expect.stringContaining('13524678515') }),
+      ),
     )
   })
 
@@ -75,13 +79,18 @@ describe('article detail page', () => {
     expect(qr.getAttribute('data-show-menu-by-longpress')).toBe('true')
     fireEvent.click(screen.getByText('查看大图'))
     expect(Taro.previewImage).toHaveBeenCalledWith(
-      expect.objectContaining({ urls: ['/media/agent-wechat-qr.png'], current: '/media/agent-wechat-qr.png' }),
+      expect.objectContaining({
+        urls: ['/media/agent-wechat-qr.png'],
+        current: '/media/agent-wechat-qr.png',
+      }),
     )
   })
 
   it('a missing article shows "内容不存在" with no retry', async () => {
     router.params = { id: 'a-404' }
-    request.mockResolvedValueOnce(httpAnswer({ ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或已下线' } }, 404))
+    request.mockResolvedValueOnce(
+      httpAnswer({ ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或已下线' } }, 404),
+    )
     render(<ArticleDetailPage />)
     expect(await screen.findByText('内容不存在')).toBeTruthy()
     expect(screen.getByText('文章不存在或已下线')).toBeTruthy()
@@ -93,7 +102,9 @@ describe('article detail page', () => {
     request.mockRejectedValueOnce(new Error('offline'))
     render(<ArticleDetailPage />)
     const retry = await screen.findByText('重新加载')
-    request.mockResolvedValueOnce(httpAnswer({ ok: true, data: { article: makeArticle({ title: '重试成功' }), contact } }))
+    request.mockResolvedValueOnce(
+      httpAnswer({ ok: true, data: { article: makeArticle({ title: '重试成功' }), contact } }),
+    )
     fireEvent.click(retry)
     expect(await screen.findByText('重试成功')).toBeTruthy()
   })

@@ -10,7 +10,13 @@ function domProps(props: Props) {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(props)) {
     if (key === 'children') continue
-    if (key === 'onClick' || key === 'className' || key === 'role' || key.startsWith('aria-') || key.startsWith('data-')) {
+    if (
+      key === 'onClick' ||
+      key === 'className' ||
+      key === 'role' ||
+      key.startsWith('aria-') ||
+      key.startsWith('data-')
+    ) {
       out[key] = value
     } else if (key === 'ariaLabel') {
       out['aria-label'] = value
@@ -28,9 +34,14 @@ export const Button = (p: Props) => (
     {p.children}
   </button>
 )
-export const Image = (p: Props) => <img src={String(p.src ?? '')} alt={String(p.ariaLabel ?? '')} {...domProps(p)} />
+export const Image = (p: Props) => (
+  <img src={String(p.src ?? '')} alt={String(p.ariaLabel ?? '')} {...domProps(p)} />
+)
 export const RichText = (p: Props) => (
-  <div {...domProps({ ...p, nodes: undefined })} dangerouslySetInnerHTML={{ __html: String(p.nodes ?? '') }} />
+  <div
+    {...domProps({ ...p, nodes: undefined })}
+    dangerouslySetInnerHTML={{ __html: String(p.nodes ?? '') }}
+  />
 )
 export const ScrollView = View
 export const Swiper = View

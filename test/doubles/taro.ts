@@ -23,7 +23,7 @@ const taro = {
   stopPullDownRefresh: jest.fn(),
   setNavigationBarTitle: jest.fn(() => Promise.resolve()),
   request: jest.fn(),
-  cloud: { init: jest.fn(), callFunction: jest.fn(), DYNAMIC_CURRENT_ENV: Symbol('current env') },
+  cloud: { init: jest.fn(), callFunction: jest.fn() },
   getStorageSync: jest.fn(),
   setStorageSync: jest.fn(),
 }
@@ -31,9 +31,11 @@ const taro = {
 export default taro
 
 export const useRouter = () => router
+// Runs once after mount, as the runtime's launch/load events do.
 export const useLaunch = (cb: Callback) => {
   const React = jest.requireActual('react') as typeof import('react')
-  React.useEffect(() => cb(), [])
+  const first = React.useRef(cb)
+  React.useEffect(() => first.current(), [])
 }
 export const useLoad = useLaunch
 export const usePullDownRefresh = (cb: Callback) => {

@@ -15,5 +15,8 @@ export function prepareRichBody(html: string): string {
 
 /** Relative media paths in the body load from the media base, like every other image. */
 export function withMediaUrls(html: string): string {
-  return html.replace(/(<img\b[^>]*\bsrc=")(\/[^"]*)"/g, (_, head: string, src: string) => `${head}${mediaUrl(src)}"`)
+  return html.replace(
+    /(<img\b[^>]*\bsrc=")(\/[^"]*)"/g,
+    (_, head: string, src: string) => `${head}${mediaUrl(src)}"`,
+  )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ArticleCard } from '@/features/articles/components/ArticleCard'
@@ -11,8 +11,8 @@ import './index.scss'
 
 export default function IndexPage() {
   const list = useArticleList()
-  // One clock per render pass keeps every row's "n天前" consistent.
-  const now = useMemo(() => new Date(), [list.items])
+  // One clock for the visit keeps every row's "n天前" consistent and memoised rows stable.
+  const [now] = useState(() => new Date())
 
   usePullDownRefresh(() => {
     void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
@@ -30,7 +30,14 @@ export default function IndexPage() {
     return <ErrorState error={list.error} onRetry={() => void list.refresh()} />
   }
   if (list.items.length === 0) {
-    return <EmptyState title='暂无文章' description='编辑正在整理最新的园区资讯，请稍后再来看看' actionText='刷新' onAction={() => void list.refresh()} />
+    return (
+      <EmptyState
+        title='暂无文章'
+        description='编辑正在整理最新的园区资讯，请稍后再来看看'
+        actionText='刷新'
+        onAction={() => void list.refresh()}
+      />
+    )
   }
   return (
     <View className='index-page'>

@@ -40,7 +40,8 @@ export function useArticleList(options: { category?: ArticleCategory; pageSize?:
     async (opts: { silent?: boolean } = {}) => {
       const generation = ++generationRef.current
       busyRef.current = true
-      if (!opts.silent) setState((s) => ({ ...s, status: s.items.length ? s.status : 'loading', error: null }))
+      if (!opts.silent)
+        setState((s) => ({ ...s, status: s.items.length ? s.status : 'loading', error: null }))
       const result = await listArticles({ category, limit: pageSize })
       if (generation !== generationRef.current) return
       busyRef.current = false

@@ -35,7 +35,11 @@ export function ContactCard({ contact }: Props) {
         <View className='contact-card__row'>
           <Text className='contact-card__row-label'>微信</Text>
           <Text className='contact-card__row-value'>{contact.wechatId}</Text>
-          <Button className='contact-card__copy' size='mini' onClick={() => void copyWechatId(contact.wechatId)}>
+          <Button
+            className='contact-card__copy'
+            size='mini'
+            onClick={() => void copyWechatId(contact.wechatId)}
+          >
             复制微信号
           </Button>
         </View>

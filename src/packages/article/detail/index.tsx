@@ -17,7 +17,8 @@ export default function ArticleDetailPage() {
   }, [detail.status, detail.data])
 
   if (detail.status === 'loading') return <CardSkeleton rows={3} />
-  if (detail.status === 'error') return <ErrorState error={detail.error} onRetry={() => void detail.reload()} />
+  if (detail.status === 'error')
+    return <ErrorState error={detail.error} onRetry={() => void detail.reload()} />
   return (
     <View className='article-detail-page'>
       <ArticleView article={detail.data.article} />

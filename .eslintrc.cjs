@@ -1,0 +1,100 @@
+/**
+ * Lint rules that keep the architecture from drifting (see docs/ARCHITECTURE.md):
+ * code flows one way — pages → features → shared (components, lib, domain) — and the
+ * domain is pure so the cloud function can bundle it.
+ */
+const features = ['articles', 'contact']
+
+module.exports = {
+  root: true,
+  parser: '@typescript-eslint/parser',
+  parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+  plugins: ['@typescript-eslint', 'react', 'react-hooks', 'import'],
+  extends: [
+    'eslint:recommended',
+    'plugin:@typescript-eslint/recommended',
+    'plugin:react/recommended',
+    'plugin:react/jsx-runtime',
+    'plugin:react-hooks/recommended',
+  ],
+  settings: {
+    react: { version: '18.3' },
+    'import/resolver': { typescript: { project: './tsconfig.json' } },
+  },
+  env: { es2022: true, node: true, browser: true, jest: true },
+  globals: { definePageConfig: 'readonly', defineAppConfig: 'readonly', wx: 'readonly' },
+  rules: {
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    'react/prop-types': 'off',
+    'import/no-cycle': 'error',
+    'import/no-restricted-paths': [
+      'error',
+      {
+        zones: [
+          // Shared layers never reach up.
+          {
+            target: './src/domain',
+            from: ['./src/lib', './src/components', './src/features', './src/pages', './src/packages'],
+            message: 'domain is pure and shared with the cloud function',
+          },
+          {
+            target: ['./src/lib', './src/components'],
+            from: ['./src/features', './src/pages', './src/packages'],
+            message: 'shared code must not depend on features or pages',
+          },
+          // Features never import pages, nor each other: pages compose them.
+          { target: './src/features', from: ['./src/pages', './src/packages'] },
+          ...features.map((name) => ({
+            target: `./src/features/${name}`,
+            from: './src/features',
+            except: [`./${name}`],
+            message: 'features do not import each other; compose them in a page',
+          })),
+          // The cloud function may use the shared domain and nothing else of the app.
+          {
+            target: './cloudfunctions',
+            from: './src',
+            except: ['./domain'],
+            message: 'the cloud function may import src/domain only',
+          },
+          {
+            target: './server',
+            from: './src',
+            except: ['./domain'],
+            message: 'the local server may import src/domain only',
+          },
+        ],
+      },
+    ],
+    'no-restricted-imports': 'off',
+    // Prettier owns formatting; a leading ';' guards lines that start with '(' or '['.
+    'no-extra-semi': 'off',
+  },
+  overrides: [
+    {
+      // The domain is bundled into the cloud function: no Taro, no React.
+      files: ['src/domain/**/*.ts'],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', 'react-dom'] }],
+      },
+    },
+    {
+      files: ['test/**/*.{ts,tsx}'],
+      rules: {
+        '@typescript-eslint/no-explicit-any': 'off',
+        '@typescript-eslint/no-var-requires': 'off',
+        '@typescript-eslint/no-require-imports': 'off',
+      },
+    },
+  ],
+  ignorePatterns: [
+    'node_modules',
+    'dist',
+    'dist-h5',
+    'build',
+    'cloudfunctions/api/index.js',
+    '*.js',
+    '*.cjs',
+    '*.mjs',
+  ],
+}
