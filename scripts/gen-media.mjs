@@ -169,7 +169,13 @@ function drawCover(name, gradient) {
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < cols; k++) {
         if (rand() < 0.2) continue // a few dark windows
-        rect(x0 + k * cw + cw * 0.25, y0 + r * rh + rh * 0.3, x0 + (k + 0.75) * cw, y0 + (r + 0.8) * rh, WINDOW)
+        rect(
+          x0 + k * cw + cw * 0.25,
+          y0 + r * rh + rh * 0.3,
+          x0 + (k + 0.75) * cw,
+          y0 + (r + 0.8) * rh,
+          WINDOW,
+        )
       }
     }
   }
@@ -186,7 +192,7 @@ function drawCover(name, gradient) {
   circle(between(W * 0.55, W * 0.85), between(70, 130), between(36, 58), SUN)
 
   // Far skyline: blocks of varying height, some with a stepped top.
-  for (let x = -between(0, 30); x < W; ) {
+  for (let x = -between(0, 30); x < W;) {
     const w = between(34, 72)
     const h = between(70, 190)
     rect(x, groundY - h, x + w - 4, groundY, FAR)
@@ -198,7 +204,8 @@ function drawCover(name, gradient) {
   let x = between(10, 40)
   let placedFactory = false
   while (x < W - 60) {
-    const kind = !placedFactory && (x > W * 0.3 || rand() < 0.5) ? 'factory' : rand() < 0.55 ? 'tower' : 'warehouse'
+    const kind =
+      !placedFactory && (x > W * 0.3 || rand() < 0.5) ? 'factory' : rand() < 0.55 ? 'tower' : 'warehouse'
     if (kind === 'factory') {
       placedFactory = true
       const teeth = between(4, 6)
@@ -235,7 +242,8 @@ function drawCover(name, gradient) {
       const h = between(50, 70)
       rect(x, groundY - h, x + w, groundY, NEAR)
       rect(x - 6, groundY - h - 8, x + w + 6, groundY - h, ACCENT) // flat roof edge
-      for (let d = 0; d < Math.floor(w / 44); d++) rect(x + 12 + d * 44, groundY - 34, x + 42 + d * 44, groundY, WINDOW)
+      for (let d = 0; d < Math.floor(w / 44); d++)
+        rect(x + 12 + d * 44, groundY - 34, x + 42 + d * 44, groundY, WINDOW)
       x += w + between(14, 30)
     }
   }
@@ -324,7 +332,15 @@ covers.forEach((file, i) => {
     GRADIENTS[i] ??
     (() => {
       const r = rng(hashString(file))
-      const pick = () => '#' + [0, 0, 0].map(() => Math.floor(60 + r() * 180).toString(16).padStart(2, '0')).join('')
+      const pick = () =>
+        '#' +
+        [0, 0, 0]
+          .map(() =>
+            Math.floor(60 + r() * 180)
+              .toString(16)
+              .padStart(2, '0'),
+          )
+          .join('')
       return [pick(), pick()]
     })()
   const png = drawCover(file, gradient)

@@ -34,12 +34,3 @@ export function formatPhone(digits: string): string {
   if (/^1\d{10}$/.test(d)) return `${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}`
   return digits
 }
-
-/** For logs: 13524678515 → "135****8515". Never log a phone any other way. */
-export function maskPhone(phone: string): string {
-  const digits = String(phone).replace(/\D/g, '')
-  // A +86 prefix is not part of the number: mask the 11-digit mobile itself.
-  const d = digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits
-  if (d.length < 7) return '*'.repeat(d.length)
-  return `${d.slice(0, 3)}${'*'.repeat(d.length - 7)}${d.slice(-4)}`
-}

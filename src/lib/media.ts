@@ -7,3 +7,11 @@ export function mediaUrl(pathOrUrl: string): string {
   if (/^(https?:|cloud:|data:|wxfile:)/i.test(pathOrUrl)) return pathOrUrl
   return `${process.env.TARO_APP_MEDIA_BASE || ''}${pathOrUrl}`
 }
+
+/** Relative media paths inside article HTML load from the media base, like every other image. */
+export function withMediaUrls(html: string): string {
+  return html.replace(
+    /(<img\b[^>]*\bsrc=")(\/[^"]*)"/g,
+    (_, head: string, src: string) => `${head}${mediaUrl(src)}"`,
+  )
+}

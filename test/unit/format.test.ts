@@ -1,4 +1,5 @@
-import { formatCount, formatPhone, formatRelative, formatRelativeDate, maskPhone } from '@/domain/format'
+import { formatCount, formatPhone, formatRelative, formatRelativeDate } from '@/domain/format'
+import { maskPhone } from '@/domain/phone'
 
 const NOW = '2026-11-26T12:00:00+08:00'
 

@@ -1,4 +1,10 @@
-import { DEFAULT_PAGE_SIZE, GetArticleSchema, ListArticlesSchema, MAX_PAGE_SIZE, validate } from '@/domain/schemas'
+import {
+  DEFAULT_PAGE_SIZE,
+  GetArticleSchema,
+  ListArticlesSchema,
+  MAX_PAGE_SIZE,
+  validate,
+} from '@/domain/schemas'
 
 describe('ListArticlesSchema', () => {
   it('fills the default page size', () => {
@@ -39,9 +45,12 @@ describe('GetArticleSchema', () => {
       value: { id: 'a-g60-corridor-plan' },
     })
   })
-  it.each([{}, { id: '' }, { id: 7 }, { id: '../etc' }, { id: 'x'.repeat(65) }])('rejects %p on `id`', (payload) => {
-    const r = validate(GetArticleSchema, payload)
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.fields.id).toMatch(/文章编号/)
-  })
+  it.each([{}, { id: '' }, { id: 7 }, { id: '../etc' }, { id: 'x'.repeat(65) }])(
+    'rejects %p on `id`',
+    (payload) => {
+      const r = validate(GetArticleSchema, payload)
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(r.fields.id).toMatch(/文章编号/)
+    },
+  )
 })

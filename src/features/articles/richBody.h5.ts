@@ -1,5 +1,6 @@
 import { sanitizeHtml } from '@/domain/sanitize'
-import { withMediaUrls } from './richBody'
+// Not from './richBody': in the H5 build that path resolves back to this file.
+import { withMediaUrls } from '@/lib/media'
 
 /**
  * H5 build: Taro's RichText sets innerHTML as it is, so the body goes through the

@@ -1,4 +1,4 @@
-import { mediaUrl } from '@/lib/media'
+import { withMediaUrls } from '@/lib/media'
 
 /**
  * weapp build: the native rich-text drops untrusted tags and attributes itself, so no
@@ -11,12 +11,4 @@ export function prepareRichBody(html: string): string {
     .replace(/<img\b/g, '<img style="max-width:100%;height:auto;border-radius:6px"')
     .replace(/<p\b/g, '<p style="margin:0 0 14px"')
     .replace(/<h3\b/g, '<h3 style="font-size:17px;margin:20px 0 10px"')
-}
-
-/** Relative media paths in the body load from the media base, like every other image. */
-export function withMediaUrls(html: string): string {
-  return html.replace(
-    /(<img\b[^>]*\bsrc=")(\/[^"]*)"/g,
-    (_, head: string, src: string) => `${head}${mediaUrl(src)}"`,
-  )
 }

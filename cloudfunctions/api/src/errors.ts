@@ -1,0 +1,28 @@
+import type { ErrorCode } from '@/domain/result'
+
+/**
+ * An expected failure a handler reports to the caller as-is (NOT_FOUND, VALIDATION…).
+ * Anything else a handler throws is a bug: the router logs it and answers INTERNAL.
+ */
+export class ActionError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: Record<string, string>
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message)
+    this.name = 'ActionError'
+    this.code = code
+    this.fields = fields
+  }
+}
+
+export const MESSAGES = {
+  badRequest: '请求格式不正确',
+  badPayload: '请求参数格式不正确',
+  unknownAction: '不支持的操作',
+  validation: '请求参数有误，请检查后重试',
+  internal: '服务器开小差了，请稍后再试',
+  tooLarge: '请求内容过大',
+  notFound: '文章不存在或已下线',
+  badCursor: '游标格式不正确',
+} as const

@@ -1,0 +1,84 @@
+import { fail, MAX_REQUEST_BYTES, type ApiResult } from '@/domain/result'
+import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
+import { MESSAGES } from './errors'
+import { createLogger, type Logger } from './logger'
+import { createApi, type Api, type ApiDeps } from './router'
+
+/** The slice of wx-server-sdk this entry uses (the sdk is installed in the cloud only). */
+export interface WxServerSdk {
+  DYNAMIC_CURRENT_ENV: unknown
+  init(options: { env: unknown }): void
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  database(): CloudDatabase
+}
+
+export interface CloudMainOptions {
+  loadSdk?: () => WxServerSdk
+  makeApi?: (deps: ApiDeps) => Api
+  logger?: Logger
+}
+
+export type CloudMain = (event: unknown, context: unknown) => Promise<ApiResult<unknown>>
+
+function loadWxServerSdk(): WxServerSdk {
+  // Plain require so esbuild leaves it external and it is resolved only on first call.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('wx-server-sdk') as WxServerSdk
+}
+
+function eventBytes(event: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(event) ?? '', 'utf8')
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
+}
+
+function actionOf(event: unknown): string {
+  const action = (event as { action?: unknown } | null)?.action
+  return typeof action === 'string' ? action.slice(0, 64) : '?'
+}
+
+/** Builds a cloud entry; tests pass their own sdk loader or api factory. */
+export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
+  const logger = options.logger ?? createLogger({ base: { fn: 'api' } })
+  let instance: { sdk: WxServerSdk; api: Api } | undefined
+
+  // init() and the storage once per warm instance, not per invocation.
+  function getInstance() {
+    if (!instance) {
+      const sdk = (options.loadSdk ?? loadWxServerSdk)()
+      sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+      const api = (options.makeApi ?? createApi)({ storage: createCloudbaseStorage(sdk.database()), logger })
+      instance = { sdk, api }
+    }
+    return instance
+  }
+
+  return async function main(event, _context) {
+    const started = Date.now()
+    let result: ApiResult<unknown>
+    try {
+      if (eventBytes(event) > MAX_REQUEST_BYTES) {
+        result = fail('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge)
+      } else {
+        const { sdk, api } = getInstance()
+        // The caller's identity comes from the platform only, never from the event.
+        const { OPENID } = sdk.getWXContext()
+        result = await api(event, { openid: OPENID ?? '', source: 'cloud' })
+      }
+    } catch (err) {
+      logger.error('invocation failed', { err })
+      result = fail('INTERNAL', MESSAGES.internal)
+    }
+    logger.info('call', {
+      action: actionOf(event),
+      ok: result.ok,
+      code: result.ok ? undefined : result.error.code,
+      ms: Date.now() - started,
+    })
+    return result
+  }
+}
+
+export const main: CloudMain = createCloudMain()

@@ -1,0 +1,100 @@
+import type * as v from 'valibot'
+import type { ActionName, DataOf, PayloadOf } from '@/domain/actions'
+import { fail, ok, type ApiResult } from '@/domain/result'
+import { GetArticleSchema, ListArticlesSchema, validate } from '@/domain/schemas'
+import { ActionError, MESSAGES } from './errors'
+import { createArticleHandlers } from './handlers/articles'
+import { silentLogger, type Logger } from './logger'
+import type { StoragePort } from './ports/storage'
+
+export interface CallContext {
+  /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
+  openid: string
+  source: 'cloud' | 'local'
+}
+
+export interface ActionContext extends CallContext {
+  now: () => Date
+  logger: Logger
+}
+
+export type Api = (request: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>
+
+export interface ApiDeps {
+  storage: StoragePort
+  now?: () => Date
+  logger?: Logger
+}
+
+/**
+ * One schema per action. `satisfies` ties each schema's input to the payload type in
+ * ApiActions, so an action added there without a schema here fails typecheck.
+ */
+const schemas = {
+  'articles.list': ListArticlesSchema,
+  'articles.get': GetArticleSchema,
+} satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
+
+type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
+
+/** Every action needs a handler returning exactly its `data` type. */
+export type ActionHandlers = {
+  [A in ActionName]: (payload: HandlerInput<A>, ctx: ActionContext) => Promise<DataOf<A>>
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key)
+
+async function dispatch<A extends ActionName>(
+  action: A,
+  payload: unknown,
+  handlers: ActionHandlers,
+  ctx: ActionContext,
+): Promise<ApiResult<unknown>> {
+  const checked = validate(schemas[action], payload)
+  if (!checked.ok) return fail('VALIDATION', MESSAGES.validation, checked.fields)
+  const handler = handlers[action] as (p: unknown, c: ActionContext) => Promise<DataOf<A>>
+  return ok(await handler(checked.value, ctx))
+}
+
+/**
+ * The one router behind both runtimes (cloud function and local HTTP server). It never
+ * throws: every outcome is an ApiResult, and internal errors never reach the caller.
+ */
+export function createApi(deps: ApiDeps): Api {
+  const logger = deps.logger ?? silentLogger
+  const now = deps.now ?? (() => new Date())
+  const articles = createArticleHandlers(deps.storage)
+  const handlers: ActionHandlers = {
+    'articles.list': articles.list,
+    'articles.get': articles.get,
+  }
+
+  return async (request, callCtx) => {
+    if (!isPlainObject(request) || typeof request.action !== 'string' || request.action === '') {
+      return fail('BAD_REQUEST', MESSAGES.badRequest)
+    }
+    const { action } = request
+    // A missing payload is an empty one: the schema then names the missing fields.
+    const payload = request.payload === undefined || request.payload === null ? {} : request.payload
+    if (!isPlainObject(payload)) return fail('BAD_REQUEST', MESSAGES.badPayload)
+    if (!hasOwn(schemas, action)) {
+      logger.debug('unknown action', { action: action.slice(0, 64), source: callCtx.source })
+      return fail('UNKNOWN_ACTION', MESSAGES.unknownAction)
+    }
+    const ctx: ActionContext = { openid: callCtx.openid, source: callCtx.source, now, logger }
+    try {
+      return await dispatch(action as ActionName, payload, handlers, ctx)
+    } catch (err) {
+      if (err instanceof ActionError) return fail(err.code, err.message, err.fields)
+      // The details stay in the log; the caller gets a generic message.
+      logger.error('action failed', { action, source: callCtx.source, err })
+      return fail('INTERNAL', MESSAGES.internal)
+    }
+  }
+}

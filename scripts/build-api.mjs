@@ -1,0 +1,55 @@
+// Bundles the cloud function (cloudfunctions/api/index.js) and the local server
+// (build/server.cjs) with esbuild. Usage: node scripts/build-api.mjs
+import { build } from 'esbuild'
+import { statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // tsconfig paths (`@/*` → src/*) are honoured from here.
+  tsconfig: path.join(root, 'tsconfig.json'),
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+}
+
+const targets = [
+  {
+    name: 'cloud function',
+    entryPoints: ['cloudfunctions/api/src/index.ts'],
+    outfile: 'cloudfunctions/api/index.js',
+    // CloudBase runs Node 16+; wx-server-sdk is installed there from the function's package.json.
+    target: 'node16',
+    external: ['wx-server-sdk'],
+  },
+  {
+    name: 'local server',
+    entryPoints: ['server/main.ts'],
+    outfile: 'build/server.cjs',
+    target: 'node20',
+    // A native addon: loaded from node_modules at run time.
+    external: ['better-sqlite3'],
+  },
+]
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+try {
+  for (const { name, ...options } of targets) {
+    const started = Date.now()
+    await build({ ...common, ...options })
+    const size = statSync(path.join(root, options.outfile)).size
+    console.log(`built ${name}: ${options.outfile} (${kb(size)}, ${Date.now() - started} ms)`)
+  }
+} catch (err) {
+  // esbuild has already printed the diagnostics.
+  console.error(`build-api failed: ${err instanceof Error ? err.message.split('\n')[0] : err}`)
+  process.exit(1)
+}

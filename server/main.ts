@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { AgencyContact } from '@/domain/agency'
+import type { Article } from '@/domain/article'
+import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
+import { createLogger } from '../cloudfunctions/api/src/logger'
+import { createServer } from './app'
+
+/** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */
+function findRepoRoot(): string {
+  const fromBundle = path.resolve(__dirname, '..')
+  if (existsSync(path.join(fromBundle, 'package.json'))) return fromBundle
+  return process.cwd()
+}
+
+function readJson<T>(file: string): T | null {
+  if (!existsSync(file)) return null
+  return JSON.parse(readFileSync(file, 'utf8')) as T
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8787
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT 无效 / invalid PORT: ${value}`)
+  }
+  return port
+}
+
+function main(): void {
+  const root = findRepoRoot()
+  const env = process.env
+  const port = parsePort(env.PORT)
+  const host = env.HOST || '127.0.0.1'
+  const dataDir = path.resolve(env.DATA_DIR || path.join(root, '.data'))
+  const staticDir = path.resolve(env.STATIC_DIR || path.join(root, 'dist-h5'))
+  const mockDir = path.resolve(env.MOCK_DIR || path.join(root, 'mock'))
+  const logger = createLogger({
+    base: { svc: 'server' },
+    level: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+  })
+
+  mkdirSync(dataDir, { recursive: true })
+  const dbFile = path.join(dataDir, 'park-leads.sqlite')
+  const storage = openSqliteStorage(dbFile)
+
+  const articlesFile = path.join(mockDir, 'articles.json')
+  const articles = readJson<Article[]>(articlesFile) ?? []
+  const agency = readJson<AgencyContact>(path.join(mockDir, 'agency.json'))
+  const seeded = storage.seedFromMock({ articles, agency })
+
+  const server = createServer({ storage, staticDir, mediaDir: path.join(mockDir, 'media'), logger })
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    server.close(() => {
+      storage.close()
+      process.stdout.write(`已停止 / stopped (${signal})\n`)
+      process.exit(0)
+    })
+    // Idle keep-alive sockets would otherwise hold close() open.
+    server.closeIdleConnections()
+    setTimeout(() => {
+      server.closeAllConnections()
+    }, 2000).unref()
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    const hint =
+      err.code === 'EADDRINUSE'
+        ? `端口 ${port} 已被占用，可设置 PORT=其他端口 / port in use, set PORT`
+        : err.message
+    process.stderr.write(`启动失败 / failed to start: ${hint}\n`)
+    storage.close()
+    process.exit(1)
+  })
+
+  server.listen(port, host, () => {
+    const { port: actual } = server.address() as AddressInfo
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+    const h5 = existsSync(path.join(staticDir, 'index.html'))
+    const lines = [
+      '',
+      '园区招商 本地服务已启动 / park-leads local server is running',
+      `  地址 / URL:        http://${shownHost}:${actual}/`,
+      `  接口 / API:        POST http://${shownHost}:${actual}/api`,
+      `  数据库 / SQLite:   ${dbFile}`,
+      `  导入 / seeded:     新增 ${seeded} 行（共 ${articles.length} 篇文章${agency ? ' + 联系方式' : ''}）/ ${seeded} new rows`,
+      ...(existsSync(articlesFile)
+        ? []
+        : [`  注意 / note:       未找到 ${articlesFile}，未导入文章 / no mock articles found`]),
+      `  H5 目录 / static:  ${staticDir}${h5 ? '' : '（未构建 / not built: npm run build:h5）'}`,
+      '  按 Ctrl+C 停止 / press Ctrl+C to stop',
+      '',
+    ]
+    process.stdout.write(`${lines.join('\n')}\n`)
+  })
+}
+
+try {
+  main()
+} catch (err) {
+  process.stderr.write(`启动失败 / failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,320 @@
+/**
+ * @jest-environment node
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import type { ArticleDetail } from '@/domain/actions'
+import type { ArticlePage } from '@/domain/article'
+import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
+import { createApi, type CallContext } from '../../cloudfunctions/api/src/router'
+import { createServer } from '../../server/app'
+import { agency, expectedOrder, makeArticles, tmpDir } from './fixtures'
+
+interface Reply {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+  text: string
+  json: () => any
+}
+
+let port: number
+
+/** Raw node:http so paths like /media/../x reach the server unnormalised. */
+function request(
+  urlPath: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks)
+          const text = body.toString('utf8')
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            text,
+            json: () => JSON.parse(text),
+          })
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+const postApi = (envelope: unknown, headers: Record<string, string> = {}) =>
+  request('/api', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof envelope === 'string' ? envelope : JSON.stringify(envelope),
+  })
+
+const articles = makeArticles(12)
+const INDEX_HTML = `<!doctype html><html><head><title>园区招商</title></head><body>${'<div>H5 build</div>'.repeat(100)}</body></html>`
+
+let dir: string
+let storage: SqliteStorage
+let server: http.Server
+const seenContexts: CallContext[] = []
+
+beforeAll(async () => {
+  dir = tmpDir('server-http')
+  const staticDir = path.join(dir, 'dist-h5')
+  const mediaDir = path.join(dir, 'media')
+  fs.mkdirSync(path.join(staticDir, 'js'), { recursive: true })
+  fs.mkdirSync(path.join(mediaDir, 'covers'), { recursive: true })
+  fs.writeFileSync(path.join(staticDir, 'index.html'), INDEX_HTML)
+  fs.writeFileSync(
+    path.join(staticDir, 'js', 'app.1234abcd.js'),
+    `console.log(${JSON.stringify('x'.repeat(2000))})`,
+  )
+  fs.writeFileSync(path.join(mediaDir, 'covers', 'c0.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'top secret')
+
+  storage = openSqliteStorage(path.join(dir, 'db.sqlite'))
+  storage.seedFromMock({ articles, agency })
+  const api = createApi({ storage })
+  server = createServer({
+    storage,
+    staticDir,
+    mediaDir,
+    api: (req, ctx) => {
+      seenContexts.push(ctx)
+      return api(req, ctx)
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  port = (server.address() as AddressInfo).port
+})
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  storage.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** After every bad request the server must still answer a good one. */
+async function stillServing() {
+  const res = await postApi({ action: 'articles.list', payload: { limit: 1 } })
+  expect(res.status).toBe(200)
+  expect(res.json().ok).toBe(true)
+}
+
+describe('local server over HTTP', () => {
+  it('GET /healthz → {"ok":true}', async () => {
+    const res = await request('/healthz')
+    expect(res.status).toBe(200)
+    expect(res.json()).toEqual({ ok: true })
+  })
+
+  it('lists and gets through POST /api', async () => {
+    const list = await postApi({ action: 'articles.list', payload: { limit: 5 } })
+    expect(list.status).toBe(200)
+    expect(list.headers['content-type']).toMatch(/^application\/json/)
+    const page = list.json().data as ArticlePage
+    expect(page.items.map((i) => i.id)).toEqual(expectedOrder(articles).slice(0, 5))
+
+    const id = page.items[0].id
+    const get = await postApi({ action: 'articles.get', payload: { id } })
+    expect(get.status).toBe(200)
+    const detail = get.json().data as ArticleDetail
+    expect(detail.article.id).toBe(id)
+    expect(detail.article.body).toEqual(expect.any(String))
+    expect(detail.contact).toEqual(agency)
+  })
+
+  it('maps error codes to statuses and always sends the ApiResult body', async () => {
+    const missing = await postApi({ action: 'articles.get', payload: { id: 'nope' } })
+    expect(missing.status).toBe(404)
+    expect(missing.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或已下线' } })
+
+    const invalid = await postApi({ action: 'articles.list', payload: { limit: 31 } })
+    expect(invalid.status).toBe(400)
+    expect(invalid.json().error.fields.limit).toEqual(expect.any(String))
+
+    const unknown = await postApi({ action: 'leads.delete', payload: {} })
+    expect(unknown.status).toBe(400)
+    expect(unknown.json()).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } })
+    await stillServing()
+  })
+
+  it('answers 413 with a JSON body for a 150 KB request, then keeps serving', async () => {
+    const big = JSON.stringify({ action: 'articles.list', payload: { pad: 'x'.repeat(150 * 1024) } })
+    const res = await postApi(big)
+    expect(res.status).toBe(413)
+    expect(res.json()).toEqual({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) },
+    })
+    await stillServing()
+  })
+
+  it('answers 413 for a body streamed without content-length', async () => {
+    const res = await new Promise<Reply>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api',
+          method: 'POST',
+          headers: { 'transfer-encoding': 'chunked' },
+          agent: false,
+        },
+        (r) => {
+          const chunks: Buffer[] = []
+          r.on('data', (c: Buffer) => chunks.push(c))
+          r.on('end', () => {
+            const body = Buffer.concat(chunks)
+            resolve({
+              status: r.statusCode ?? 0,
+              headers: r.headers,
+              body,
+              text: body.toString(),
+              json: () => JSON.parse(body.toString()),
+            })
+          })
+        },
+      )
+      req.on('error', reject)
+      for (let n = 0; n < 15; n++) req.write('x'.repeat(10 * 1024))
+      req.end()
+    })
+    expect(res.status).toBe(413)
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+    await stillServing()
+  })
+
+  it('answers 413 at once for a declared 2 MB body and closes that connection', async () => {
+    const res = await postApi('x'.repeat(2 * 1024 * 1024))
+    expect(res.status).toBe(413)
+    expect(res.headers.connection).toBe('close')
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+    await stillServing()
+  })
+
+  it.each(['{not json', '', 'null', '[]'])('answers 400 with a JSON body for the body %p', async (body) => {
+    const res = await postApi(body)
+    expect(res.status).toBe(400)
+    expect(res.json()).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String) } })
+    await stillServing()
+  })
+
+  it.each(['GET', 'PUT', 'DELETE'])('answers %s /api with 405 and a body', async (method) => {
+    const res = await request('/api', { method })
+    expect(res.status).toBe(405)
+    expect(res.headers.allow).toBe('POST')
+    expect(res.json().ok).toBe(false)
+    await stillServing()
+  })
+
+  it('sets the vid cookie once and keeps the same visitor id', async () => {
+    seenContexts.length = 0
+    const first = await postApi({ action: 'articles.list', payload: {} })
+    const cookie = first.headers['set-cookie']?.[0] ?? ''
+    expect(cookie).toMatch(/^vid=[0-9a-f]{32}; HttpOnly; SameSite=Lax; Path=\/; Max-Age=31536000$/)
+    const vid = cookie.slice(4, 36)
+
+    const second = await postApi(
+      { action: 'articles.list', payload: {} },
+      { cookie: `theme=dark; vid=${vid}` },
+    )
+    expect(second.headers['set-cookie']).toBeUndefined()
+    const third = await postApi(
+      { action: 'articles.get', payload: { id: articles[0].id } },
+      { cookie: `vid=${vid}` },
+    )
+    expect(third.headers['set-cookie']).toBeUndefined()
+    expect(seenContexts.map((c) => c.openid)).toEqual([`h5:${vid}`, `h5:${vid}`, `h5:${vid}`])
+    expect(seenContexts.every((c) => c.source === 'local')).toBe(true)
+
+    // A forged or malformed cookie is replaced, never trusted.
+    const forged = await postApi({ action: 'articles.list', payload: {} }, { cookie: 'vid=../../admin' })
+    expect(forged.headers['set-cookie']?.[0]).toMatch(/^vid=[0-9a-f]{32};/)
+  })
+
+  it.each([
+    '/media/../package.json',
+    '/media/..%2Fsecret.txt',
+    '/media/%2e%2e/secret.txt',
+    '/media/covers/../../secret.txt',
+    '/media/..\\secret.txt',
+  ])('refuses the traversal %s', async (p) => {
+    const res = await request(p)
+    expect(res.status).toBe(403)
+    expect(res.text).not.toMatch(/top secret|"dependencies"/)
+    await stillServing()
+  })
+
+  it('serves media with its content type and a one-day cache', async () => {
+    const res = await request('/media/covers/c0.png')
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('image/png')
+    expect(res.headers['cache-control']).toBe('public, max-age=86400')
+    expect(res.body.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+    expect((await request('/media/covers/none.png')).status).toBe(404)
+  })
+
+  it('serves index.html for / with no-cache, gzipped when accepted', async () => {
+    const plain = await request('/')
+    expect(plain.status).toBe(200)
+    expect(plain.headers['content-type']).toMatch(/^text\/html/)
+    expect(plain.headers['cache-control']).toBe('no-cache')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.text).toBe(INDEX_HTML)
+
+    const gz = await request('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.headers.vary).toMatch(/Accept-Encoding/)
+    expect(zlib.gunzipSync(gz.body).toString('utf8')).toBe(INDEX_HTML)
+    expect(gz.body.length).toBeLessThan(Buffer.byteLength(INDEX_HTML))
+
+    const refused = await request('/', { headers: { 'accept-encoding': 'gzip;q=0' } })
+    expect(refused.headers['content-encoding']).toBeUndefined()
+  })
+
+  it('caches hashed assets for a year and revalidates with ETag', async () => {
+    const res = await request('/js/app.1234abcd.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/)
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(res.headers['content-encoding']).toBe('gzip')
+    const again = await request('/js/app.1234abcd.js', {
+      headers: { 'if-none-match': String(res.headers.etag) },
+    })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
+  })
+
+  it('never 404s /favicon.ico', async () => {
+    const res = await request('/favicon.ico')
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('image/x-icon')
+    expect(res.body.readUInt16LE(2)).toBe(1) // ICO type field
+  })
+
+  it('answers 404 plain text for unknown paths and 405 for writes to static paths', async () => {
+    const res = await request('/nope.html')
+    expect(res.status).toBe(404)
+    expect(res.headers['content-type']).toMatch(/^text\/plain/)
+    expect((await request('/index.html', { method: 'POST', body: 'x' })).status).toBe(405)
+    await stillServing()
+  })
+})

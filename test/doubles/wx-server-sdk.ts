@@ -1,0 +1,265 @@
+/**
+ * In-memory stand-in for wx-server-sdk (the real one throws "missing secretId or secretKey"
+ * on first use outside CloudBase and can take the process down). Implements the slice the
+ * api function uses, with the real semantics: where (plain equality, command operators,
+ * _.or / _.and), chained orderBy, field projection (include or exclude; _id always kept),
+ * limit (default 100, at most 1000), doc().get() rejecting a missing document,
+ * doc().update() with _.inc. Test helpers start with `__`.
+ */
+
+type Doc = { _id: string; [field: string]: unknown }
+
+const CMD = Symbol('command')
+
+interface FieldCommand {
+  [CMD]: 'field'
+  op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in'
+  value: unknown
+}
+interface LogicCommand {
+  [CMD]: 'logic'
+  op: 'or' | 'and'
+  conditions: object[]
+}
+interface UpdateCommand {
+  [CMD]: 'update'
+  op: 'inc'
+  value: number
+}
+
+type Condition = Record<string, unknown> | LogicCommand
+
+const isCommand = (value: unknown, kind: 'field' | 'logic' | 'update'): boolean =>
+  typeof value === 'object' && value !== null && (value as { [CMD]?: string })[CMD] === kind
+
+const field =
+  (op: FieldCommand['op']) =>
+  (value: unknown): FieldCommand => ({ [CMD]: 'field', op, value })
+
+export const command = {
+  eq: field('eq'),
+  neq: field('neq'),
+  lt: field('lt'),
+  lte: field('lte'),
+  gt: field('gt'),
+  gte: field('gte'),
+  in: field('in'),
+  or: (conditions: object[]): LogicCommand => ({ [CMD]: 'logic', op: 'or', conditions }),
+  and: (conditions: object[]): LogicCommand => ({ [CMD]: 'logic', op: 'and', conditions }),
+  inc: (value: number): UpdateCommand => ({ [CMD]: 'update', op: 'inc', value }),
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0
+  throw new Error(`double: cannot compare ${typeof a} with ${typeof b}`)
+}
+
+function matchesField(actual: unknown, expected: unknown): boolean {
+  if (isCommand(expected, 'field')) {
+    const { op, value } = expected as FieldCommand
+    if (op === 'eq') return actual === value
+    if (op === 'neq') return actual !== value
+    if (op === 'in') return Array.isArray(value) && value.includes(actual)
+    // Like the database, a missing field or another type never satisfies a range operator.
+    if (actual === undefined || typeof actual !== typeof value) return false
+    const c = compare(actual, value)
+    return op === 'lt' ? c < 0 : op === 'lte' ? c <= 0 : op === 'gt' ? c > 0 : c >= 0
+  }
+  if (isCommand(expected, 'logic') || isCommand(expected, 'update')) {
+    throw new Error('double: field-level logic/update commands are not supported')
+  }
+  if (expected !== null && typeof expected === 'object') {
+    throw new Error('double: nested-object equality is not supported')
+  }
+  return actual === expected
+}
+
+function matches(doc: Doc, condition: Condition): boolean {
+  if (isCommand(condition, 'logic')) {
+    const { op, conditions } = condition as LogicCommand
+    return op === 'or'
+      ? conditions.some((c) => matches(doc, c as Condition))
+      : conditions.every((c) => matches(doc, c as Condition))
+  }
+  return Object.entries(condition).every(([key, expected]) => matchesField(doc[key], expected))
+}
+
+function project(doc: Doc, projection: Record<string, boolean> | null): Doc {
+  const copy = structuredClone(doc)
+  if (!projection) return copy
+  const entries = Object.entries(projection)
+  const including = entries.some(([, v]) => v)
+  if (including && entries.some(([k, v]) => !v && k !== '_id')) {
+    throw new Error('double: projection cannot mix inclusion and exclusion')
+  }
+  if (including) {
+    const out: Doc = { _id: copy._id }
+    for (const [k, v] of entries) if (v && k in copy) out[k] = copy[k]
+    return out
+  }
+  for (const [k] of entries) if (k !== '_id') delete copy[k]
+  return copy
+}
+
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 1000
+
+interface QueryState {
+  condition: Condition | null
+  order: Array<[string, 'asc' | 'desc']>
+  projection: Record<string, boolean> | null
+  limit: number
+}
+
+const store = new Map<string, Map<string, Doc>>()
+
+function table(name: string): Map<string, Doc> {
+  let t = store.get(name)
+  if (!t) {
+    t = new Map()
+    store.set(name, t)
+  }
+  return t
+}
+
+/** Counts calls per collection so tests can check round trips. */
+export const __calls: Array<{ collection: string; op: 'get' | 'doc.get' | 'doc.update' }> = []
+
+class Query {
+  constructor(
+    protected readonly name: string,
+    protected readonly state: QueryState,
+  ) {}
+
+  private next(patch: Partial<QueryState>): Query {
+    return new Query(this.name, { ...this.state, ...patch })
+  }
+
+  where(condition: Condition): Query {
+    if (this.state.condition) throw new Error('double: where() called twice')
+    if (!condition || typeof condition !== 'object') throw new Error('double: where() needs an object')
+    return this.next({ condition })
+  }
+
+  orderBy(fieldPath: string, direction: 'asc' | 'desc'): Query {
+    if (direction !== 'asc' && direction !== 'desc') throw new Error(`double: bad order ${direction}`)
+    return this.next({ order: [...this.state.order, [fieldPath, direction]] })
+  }
+
+  field(projection: Record<string, boolean>): Query {
+    return this.next({ projection })
+  }
+
+  limit(n: number): Query {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT)
+      throw new Error(`double: limit ${n} out of range 1..${MAX_LIMIT}`)
+    return this.next({ limit: n })
+  }
+
+  async get(): Promise<{ data: Doc[]; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'get' })
+    const { condition, order, projection, limit } = this.state
+    let rows = [...table(this.name).values()]
+    if (condition) rows = rows.filter((d) => matches(d, condition))
+    if (order.length) {
+      rows.sort((a, b) => {
+        for (const [key, dir] of order) {
+          const c = compare(a[key], b[key])
+          if (c !== 0) return dir === 'asc' ? c : -c
+        }
+        return 0
+      })
+    }
+    return { data: rows.slice(0, limit).map((d) => project(d, projection)), errMsg: 'collection.get:ok' }
+  }
+}
+
+class DocRef {
+  constructor(
+    private readonly name: string,
+    private readonly id: string,
+  ) {}
+
+  async get(): Promise<{ data: Doc; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'doc.get' })
+    const doc = table(this.name).get(this.id)
+    if (!doc) throw new Error(`document.get:fail document with _id ${this.id} does not exist`)
+    return { data: structuredClone(doc), errMsg: 'document.get:ok' }
+  }
+
+  async update({
+    data,
+  }: {
+    data: Record<string, unknown>
+  }): Promise<{ stats: { updated: number }; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'doc.update' })
+    const doc = table(this.name).get(this.id)
+    if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' }
+    for (const [key, value] of Object.entries(data)) {
+      if (key === '_id') throw new Error('double: _id cannot be updated')
+      if (isCommand(value, 'update')) {
+        const current = doc[key]
+        doc[key] = (typeof current === 'number' ? current : 0) + (value as UpdateCommand).value
+      } else {
+        doc[key] = structuredClone(value)
+      }
+    }
+    return { stats: { updated: 1 }, errMsg: 'document.update:ok' }
+  }
+}
+
+class Collection extends Query {
+  constructor(name: string) {
+    super(name, { condition: null, order: [], projection: null, limit: DEFAULT_LIMIT })
+  }
+
+  doc(id: string): DocRef {
+    return new DocRef(this.name, id)
+  }
+}
+
+const db = {
+  command,
+  collection: (name: string) => new Collection(name),
+}
+
+// Same value the real sdk exports.
+export const DYNAMIC_CURRENT_ENV = Symbol.for('SYMBOL_CURRENT_ENV')
+
+let openid = 'o-test-openid'
+
+export const init = jest.fn((_options?: { env?: unknown }) => undefined)
+export const database = jest.fn(() => db)
+export const getWXContext = jest.fn(() => ({
+  OPENID: openid,
+  APPID: 'wx0000000000000000',
+  UNIONID: undefined,
+  ENV: 'test-env',
+}))
+
+/** Sets what getWXContext().OPENID returns from now on. */
+export function __setOpenid(value: string): void {
+  openid = value
+}
+
+/** Replaces a collection's documents. */
+export function __seed(name: string, docs: Doc[]): void {
+  const t = table(name)
+  t.clear()
+  for (const d of docs) t.set(d._id, structuredClone(d))
+}
+
+/** Reads a document as stored (not through the query path). */
+export function __peek(name: string, id: string): Doc | undefined {
+  const doc = table(name).get(id)
+  return doc ? structuredClone(doc) : undefined
+}
+
+export function __reset(): void {
+  store.clear()
+  __calls.length = 0
+  openid = 'o-test-openid'
+}
+
+export default { init, database, getWXContext, DYNAMIC_CURRENT_ENV }

@@ -1,0 +1,79 @@
+/**
+ * End to end, as a visitor on a phone: the H5 build served by the local runtime
+ * (build/server.cjs, what `npm start` runs) against its SQLite file.
+ * list → detail → call (tel: captured) → copy (toast) → back.
+ */
+import { openPhone, shot, startServer, until, type LocalServer, type PhoneBrowser } from './browser'
+
+let server: LocalServer
+let phone: PhoneBrowser
+
+beforeAll(async () => {
+  server = await startServer()
+  phone = await openPhone()
+}, 60_000)
+
+afterAll(async () => {
+  await phone?.close()
+  await server?.stop()
+})
+
+const api = async (action: string, payload: unknown) => {
+  const res = await fetch(`${server.url}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action, payload }),
+  })
+  return res.json()
+}
+
+test('list → detail → call → copy → back', async () => {
+  const { page } = phone
+  await page.goto(`${server.url}/`)
+  const cards = page.locator('.article-card')
+  await cards.first().waitFor({ timeout: 20_000 })
+  expect(await cards.count()).toBeGreaterThanOrEqual(10)
+  await page.waitForLoadState('networkidle')
+  await shot(page, '01-articles-list')
+
+  const first = await api('articles.list', { limit: 1 })
+  const { id, title, views } = first.data.items[0]
+  await expect(page.locator('.article-card__title').first().textContent()).resolves.toBe(title)
+  await expect(page.locator('.article-card').first().textContent()).resolves.toMatch(/前/)
+
+  await cards.first().click()
+  await page.locator('.article-view__title').waitFor({ timeout: 15_000 })
+  expect(await page.locator('.article-view__title').textContent()).toBe(title)
+  expect(page.url()).toContain(`id=${id}`)
+  await page.waitForLoadState('networkidle')
+  await shot(page, '02-article-detail')
+
+  // The view was counted once by opening the page.
+  const after = await api('articles.get', { id })
+  expect(after.data.article.views).toBe(views + 2) // the page's view + this check's own
+
+  const hotline = page.locator('.contact-card__hotline')
+  await hotline.scrollIntoViewIfNeeded()
+  await shot(page, '03-contact-card')
+  await hotline.click()
+  const dialled = await until(phone.externalNavigations, (urls) => urls.length > 0)
+  expect(dialled).toEqual(['tel:4000123021'])
+
+  await page.locator('.contact-card__copy').click()
+  await page.getByText('微信号已复制').first().waitFor({ timeout: 5_000 })
+  await shot(page, '04-copied-toast')
+  expect(await page.evaluate(() => localStorage.getItem('taro_clipboard'))).toContain('13524678515')
+
+  await page.goBack()
+  await page.locator('.article-card').first().waitFor({ timeout: 10_000 })
+  expect(page.url()).not.toContain('id=')
+  expect(phone.pageErrors).toEqual([])
+}, 90_000)
+
+test('a missing article shows a clear message, not a blank page', async () => {
+  const { page } = phone
+  await page.goto(`${server.url}/#/packages/article/detail/index?id=a-does-not-exist`)
+  await page.getByText('文章不存在或已下线').waitFor({ timeout: 15_000 })
+  await shot(page, '05-article-not-found')
+  expect(phone.pageErrors).toEqual([])
+}, 60_000)

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const ROOT = path.resolve(__dirname, '../..')
+export const RESULTS_DIR = path.join(ROOT, 'test-results')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+export interface LocalServer {
+  url: string
+  dataDir: string
+  stop(): Promise<void>
+}
+
+/** Starts `build/server.cjs` (what `npm start` runs) on a free port with a fresh data dir. */
+export async function startServer(): Promise<LocalServer> {
+  const serverJs = path.join(ROOT, 'build/server.cjs')
+  if (!existsSync(serverJs) || !existsSync(path.join(ROOT, 'dist-h5/index.html'))) {
+    throw new Error(
+      'H5 build or server bundle missing: run `npm run test:e2e` (it builds them) or `npm start` once',
+    )
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'park-leads-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, [serverJs], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//)
+      if (m) {
+        clearTimeout(timer)
+        resolve(`http://127.0.0.1:${m[1]}`)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
+  })
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(dataDir, { recursive: true, force: true })
+          resolve()
+        })
+        child.kill('SIGINT')
+      }),
+  }
+}
+
+export interface PhoneBrowser {
+  context: BrowserContext
+  page: Page
+  /** tel:/sms:/mailto: navigations caught before they reach the OS (they freeze a headless tab). */
+  externalNavigations(): Promise<string[]>
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+/** Debian Chromium at an iPhone SE-sized viewport (375×667), touch, zh-CN. */
+export async function openPhone(): Promise<PhoneBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk`,
+    )
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const profile = mkdtempSync(path.join(tmpdir(), 'park-leads-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
+  await context.addInitScript(() => {
+    const w = window as unknown as { __external: string[]; navigation?: EventTarget }
+    w.__external = []
+    w.navigation?.addEventListener('navigate', (event: Event) => {
+      const e = event as Event & { destination: { url: string } }
+      if (/^(tel|sms|mailto):/.test(e.destination.url)) {
+        w.__external.push(e.destination.url)
+        e.preventDefault()
+      }
+    })
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const pageErrors: string[] = []
+  page.on('pageerror', (err) => pageErrors.push(String(err)))
+  return {
+    context,
+    page,
+    pageErrors,
+    externalNavigations: () =>
+      page.evaluate(() => (window as unknown as { __external: string[] }).__external),
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: false })
+
+/** Polls until `read()` satisfies `accept`, or fails with the last value seen. */
+export async function until<T>(
+  read: () => Promise<T>,
+  accept: (v: T) => boolean,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last = await read()
+  while (!accept(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`)
+    await new Promise((r) => setTimeout(r, 100))
+    last = await read()
+  }
+  return last
+}
