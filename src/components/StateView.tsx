@@ -28,6 +28,8 @@ export function EmptyState({ title, description, actionText, onAction }: EmptyPr
 interface ErrorProps {
   error: ApiError
   onRetry?: () => void
+  /** A way out for pages opened from a shared card or QR code, which have no page to go back to. */
+  onHome?: () => void
 }
 
 const ERROR_TITLES: Partial<Record<ApiError['code'], string>> = {
@@ -36,7 +38,7 @@ const ERROR_TITLES: Partial<Record<ApiError['code'], string>> = {
 }
 
 /** A failed load: the reason in plain Chinese and a retry button (except for a missing item). */
-export function ErrorState({ error, onRetry }: ErrorProps) {
+export function ErrorState({ error, onRetry, onHome }: ErrorProps) {
   return (
     <View className='state-view' role='alert'>
       <View className='state-view__icon state-view__icon--error' />
@@ -45,6 +47,11 @@ export function ErrorState({ error, onRetry }: ErrorProps) {
       {onRetry && error.code !== 'NOT_FOUND' ? (
         <Button className='state-view__action' onClick={onRetry}>
           重新加载
+        </Button>
+      ) : null}
+      {onHome ? (
+        <Button className='state-view__action state-view__action--secondary' onClick={onHome}>
+          返回首页
         </Button>
       ) : null}
     </View>

@@ -95,6 +95,8 @@ describe('article detail page', () => {
     expect(await screen.findByText('内容不存在')).toBeTruthy()
     expect(screen.getByText('文章不存在或已下线')).toBeTruthy()
     expect(screen.queryByText('重新加载')).toBeNull()
+    fireEvent.click(screen.getByText('返回首页'))
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' })
   })
 
   it('a network failure offers a retry that loads the article', async () => {

@@ -20,6 +20,7 @@ const taro = {
   previewImage: jest.fn(() => Promise.resolve()),
   navigateTo: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
+  reLaunch: jest.fn(() => Promise.resolve()),
   stopPullDownRefresh: jest.fn(),
   setNavigationBarTitle: jest.fn(() => Promise.resolve()),
   request: jest.fn(),

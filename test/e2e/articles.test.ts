@@ -61,6 +61,7 @@ test('list → detail → call → copy → back', async () => {
 
   await page.locator('.contact-card__copy').click()
   await page.getByText('微信号已复制').first().waitFor({ timeout: 5_000 })
+  await page.waitForTimeout(400) // let the toast finish fading in for the screenshot
   await shot(page, '04-copied-toast')
   expect(await page.evaluate(() => localStorage.getItem('taro_clipboard'))).toContain('13524678515')
 
@@ -75,5 +76,7 @@ test('a missing article shows a clear message, not a blank page', async () => {
   await page.goto(`${server.url}/#/packages/article/detail/index?id=a-does-not-exist`)
   await page.getByText('文章不存在或已下线').waitFor({ timeout: 15_000 })
   await shot(page, '05-article-not-found')
+  await page.getByText('返回首页').click()
+  await page.locator('.article-card').first().waitFor({ timeout: 15_000 })
   expect(phone.pageErrors).toEqual([])
 }, 60_000)

@@ -15,7 +15,7 @@ export async function callNumber(phoneNumber: string): Promise<'called' | 'cance
 export async function copyWechatId(wechatId: string): Promise<boolean> {
   try {
     await Taro.setClipboardData({ data: String(wechatId) })
-    Taro.showToast({ title: '微信号已复制，去微信添加好友', icon: 'none', duration: 2000 })
+    Taro.showToast({ title: '微信号已复制', icon: 'none', duration: 2000 })
     return true
   } catch {
     // Privacy consent refused or clipboard unavailable: show the ID so it can be typed.

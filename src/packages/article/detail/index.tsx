@@ -6,7 +6,10 @@ import { ArticleView } from '@/features/articles/components/ArticleView'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
+import { HOME_PATH } from '@/lib/routes'
 import './index.scss'
+
+const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
 export default function ArticleDetailPage() {
   const { params } = useRouter()
@@ -18,7 +21,7 @@ export default function ArticleDetailPage() {
 
   if (detail.status === 'loading') return <CardSkeleton rows={3} />
   if (detail.status === 'error')
-    return <ErrorState error={detail.error} onRetry={() => void detail.reload()} />
+    return <ErrorState error={detail.error} onRetry={() => void detail.reload()} onHome={goHome} />
   return (
     <View className='article-detail-page'>
       <ArticleView article={detail.data.article} />

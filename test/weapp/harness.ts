@@ -1,0 +1,727 @@
+/**
+ * Runs the BUILT weapp output (dist/) inside miniprogram-simulate, with the official `wcc`
+ * template compiler, so the test exercises exactly what WeChat would load: Taro's runtime,
+ * the compiled React pages, base.wxml and the `comp` recursion component.
+ *
+ *   const h = await setupWeapp()            // once per test file: stubs, app.js, onLaunch
+ *   h.respond({ 'articles.list': (p) => ok(...) })
+ *   const page = await h.loadPage('pages/index/index', { id: 'a-1' })
+ *   await h.tapBy('.article-card')         // or page.tap(...)
+ *   h.stats()                               // setData calls and JSON bytes since resetStats()
+ *
+ * What is stubbed:
+ * - `wx`: every API name the simulate library knows becomes a jest.fn. The ones this app and
+ *   Taro's runtime use have realistic behaviour (success callbacks, sync return values); any
+ *   other API the app calls is recorded in `unexpected()` and its `fail` callback fires, so a
+ *   new, unstubbed platform call shows up instead of silently "working". Reads of `wx.<name>`
+ *   that is not an API at all are recorded there too.
+ * - `wx.cloud.callFunction`: answers through a per-test responder (`respond` / `setResponder`).
+ * - globals `App`, `getApp`, `getCurrentPages`, `Page` (mapped onto simulate's `Component`, with
+ *   onLoad(query)/onShow/onReady driven from the component lifetimes, like WeChat does).
+ *
+ * setData instrumentation: every component instance (pages, `comp`, custom-wrapper) has its
+ * setData wrapped; each call is recorded with the owner and JSON byte size (UTF-8).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, dirname, resolve as resolvePath, relative } from 'node:path'
+import { Buffer } from 'node:buffer'
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-var-requires */
+
+export const ROOT = resolvePath(__dirname, '../..')
+/** The weapp build under test; WEAPP_DIST points elsewhere (e.g. to compare two builds). */
+export const DIST = process.env.WEAPP_DIST ? resolvePath(process.env.WEAPP_DIST) : join(ROOT, 'dist')
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type CloudResponder = (name: string, data: any) => unknown | Promise<unknown>
+
+export interface SetDataEntry {
+  /** Page route (`pages/index/index`) or component path (`comp`) that called setData. */
+  owner: string
+  /** Number of top-level keys (Taro sends one key per changed path). */
+  keys: number
+  /** UTF-8 bytes of JSON.stringify(data): what crosses the logic→render thread bridge. */
+  bytes: number
+  data?: Record<string, unknown>
+}
+
+export interface SetDataStats {
+  calls: number
+  bytes: number
+  maxBytes: number
+  /** Per owner (page route / component path). */
+  byOwner: Record<string, { calls: number; bytes: number }>
+  entries: SetDataEntry[]
+}
+
+export interface UnexpectedWx {
+  kind: 'call' | 'missing'
+  name: string
+  args?: unknown[]
+}
+
+export interface PageHandle {
+  /** Route without leading slash, e.g. `pages/index/index`. */
+  route: string
+  query: Record<string, string>
+  /** The miniprogram-simulate (j-component) root component. */
+  comp: any
+  /** The page instance (`this` of the Page methods: onLoad, onReachBottom, eh …). */
+  instance: any
+  /** Rendered HTML of the page (`comp.dom.innerHTML`). */
+  html(): string
+  /** Visible text of the page, whitespace collapsed. */
+  text(): string
+  /**
+   * The page's render data as JSON (Taro's tree: `root.cn…`). Holds what the render layer
+   * receives but simulate does not draw, e.g. a rich-text `nodes` string or an image `src`.
+   */
+  dataJson(): string
+  /** j-component nodes (incl. inside `comp` shadow roots) matching a selector. */
+  queryAll(selector: string): any[]
+  /** Dispatch `tap` on the first node matching the selector, then flush. */
+  tap(selector: string, index?: number): Promise<void>
+  reachBottom(): Promise<void>
+  pullDownRefresh(): Promise<void>
+  unload(): Promise<void>
+}
+
+export type WxStub = Record<string, any> & {
+  cloud: {
+    init: jest.Mock
+    callFunction: jest.Mock
+    DYNAMIC_CURRENT_ENV: symbol
+  }
+}
+
+export interface WeappHarness {
+  wx: WxStub
+  dist: string
+  loadPage(route: string, query?: Record<string, string>): Promise<PageHandle>
+  /** Wait until Taro's batched updates, pending wx callbacks and setData have settled. */
+  flush(timeoutMs?: number): Promise<void>
+  /** Tap the first match in the top-most page. */
+  tapBy(selector: string, index?: number): Promise<void>
+  currentPage(): PageHandle | undefined
+  stats(filter?: (e: SetDataEntry) => boolean): SetDataStats
+  resetStats(): void
+  /** Keep the data of each setData call in stats().entries (off by default). */
+  keepSetDataPayloads(on: boolean): void
+  setResponder(fn: CloudResponder): void
+  /** Delay every cloud answer by this many ms (0 by default), like a real network round trip. */
+  setLatency(ms: number): void
+  /** Back to "no responder": any callFunction is then reported by assertNoUnexpected(). */
+  resetResponder(): void
+  /** Responder by action name of the `api` function; an unknown action is an error. */
+  respond(handlers: Record<string, (payload: any, data: any) => unknown>): void
+  /** callFunction calls so far as `{ name, data }` (cleared by jest's clearMocks). */
+  cloudCalls(): Array<{ name: string; data: any }>
+  unexpected(): UnexpectedWx[]
+  clearUnexpected(): void
+  /** Throws with the list when the app touched a wx API the harness does not stub. */
+  assertNoUnexpected(): void
+  /** Unload every open page (onUnload + detach). */
+  closeAll(): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small utilities
+
+const jsonBytes = (data: unknown) => Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
+
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0))
+
+function checkDist(): void {
+  const needed = ['app.js', 'app.json', 'base.wxml', 'pages/index/index.js']
+  const missing = needed.filter((f) => !existsSync(join(DIST, f)))
+  if (missing.length) {
+    throw new Error(
+      `weapp build missing: ${missing.map((f) => join(DIST, f)).join(', ')} not found.\n` +
+        'These tests run the BUILT mini program: run `npm run build:weapp` ' +
+        '(or `npx taro build --type weapp`) first.',
+    )
+  }
+}
+
+/** Names the harness gives real behaviour. Everything else on `wx` is "unexpected". */
+const ASYNC_OK: Record<string, (opts: any) => Record<string, unknown>> = {
+  makePhoneCall: () => ({}),
+  setClipboardData: () => ({}),
+  getClipboardData: () => ({ data: '' }),
+  showToast: () => ({}),
+  hideToast: () => ({}),
+  showLoading: () => ({}),
+  hideLoading: () => ({}),
+  showModal: () => ({ confirm: true, cancel: false }),
+  showActionSheet: () => ({ tapIndex: 0 }),
+  previewImage: () => ({}),
+  navigateTo: () => ({ eventChannel: {} }),
+  redirectTo: () => ({}),
+  navigateBack: () => ({}),
+  reLaunch: () => ({}),
+  switchTab: () => ({}),
+  setNavigationBarTitle: () => ({}),
+  setNavigationBarColor: () => ({}),
+  showNavigationBarLoading: () => ({}),
+  hideNavigationBarLoading: () => ({}),
+  startPullDownRefresh: () => ({}),
+  stopPullDownRefresh: () => ({}),
+  pageScrollTo: () => ({}),
+  showShareMenu: () => ({}),
+  addPhoneContact: () => ({}),
+  getNetworkType: () => ({ networkType: 'wifi' }),
+  getSystemInfo: () => ({ ...SYSTEM_INFO }),
+  getSystemInfoAsync: () => ({ ...SYSTEM_INFO }),
+  getPrivacySetting: () => ({ needAuthorization: false, privacyContractName: '' }),
+  requirePrivacyAuthorize: () => ({}),
+}
+
+const SYSTEM_INFO = {
+  brand: 'devtools',
+  model: 'iPhone 12/13 (Pro)',
+  pixelRatio: 3,
+  screenWidth: 390,
+  screenHeight: 844,
+  windowWidth: 390,
+  windowHeight: 753,
+  statusBarHeight: 47,
+  language: 'zh_CN',
+  version: '8.0.50',
+  system: 'iOS 17.0',
+  platform: 'devtools',
+  SDKVersion: '3.5.0',
+  safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
+  theme: 'light',
+}
+
+/** Property reads that are not API calls and are expected (webpack, jest, promise checks …). */
+const IGNORED_READS = new Set([
+  'webpackJsonp',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'constructor',
+  'tagName',
+  '_isMockFunction',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+])
+
+// ---------------------------------------------------------------------------------------------
+// The harness
+
+let singleton: Promise<WeappHarness> | undefined
+
+/** Set up once per test file (jest gives every file its own module registry and globals). */
+export function setupWeapp(): Promise<WeappHarness> {
+  if (!singleton) singleton = Promise.resolve().then(create)
+  return singleton
+}
+
+function create(): WeappHarness {
+  checkDist()
+  const g = globalThis as any
+
+  // miniprogram-simulate registers `Component`, `Behavior` and its own `wx` mock on require.
+  const simulate = require('miniprogram-simulate')
+  const simUtils = require('miniprogram-simulate/src/utils')
+  const simComponent = g.Component as (options: any) => void
+  const apiNames = Object.keys(g.wx).filter((k) => typeof g.wx[k] === 'function')
+
+  // ---- unexpected-use log -------------------------------------------------------------------
+  let unexpected: UnexpectedWx[] = []
+
+  // ---- pending async work (wx callbacks, cloud calls): flush() waits for it -------------------
+  let pending = 0
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending++
+    return p.finally(() => {
+      pending--
+    })
+  }
+
+  // ---- wx stub ------------------------------------------------------------------------------
+  const target: Record<string, any> = {}
+
+  const unexpectedApi = (name: string) =>
+    jest.fn((...args: any[]) => {
+      unexpected.push({ kind: 'call', name, args })
+      const opts = args[0]
+      if (opts && typeof opts === 'object') {
+        const res = { errMsg: `${name}:fail not stubbed by test/weapp/harness.ts` }
+        void track(
+          Promise.resolve().then(() => {
+            opts.fail?.(res)
+            opts.complete?.(res)
+          }),
+        )
+      }
+      return undefined
+    })
+  for (const name of apiNames) target[name] = unexpectedApi(name)
+
+  const asyncOk = (name: string, result: (opts: any) => Record<string, unknown>) =>
+    jest.fn((opts: any = {}) => {
+      const res = { errMsg: `${name}:ok`, ...result(opts) }
+      void track(
+        Promise.resolve().then(() => {
+          opts.success?.(res)
+          opts.complete?.(res)
+        }),
+      )
+      return undefined
+    })
+  for (const [name, result] of Object.entries(ASYNC_OK)) target[name] = asyncOk(name, result)
+
+  // Synchronous APIs Taro's runtime (or the app) may read.
+  const storage = new Map<string, unknown>()
+  Object.assign(target, {
+    env: { USER_DATA_PATH: 'http://usr' },
+    canIUse: jest.fn(() => true),
+    getSystemInfoSync: jest.fn(() => ({ ...SYSTEM_INFO })),
+    getWindowInfo: jest.fn(() => ({
+      pixelRatio: 3,
+      screenWidth: 390,
+      screenHeight: 844,
+      windowWidth: 390,
+      windowHeight: 753,
+      statusBarHeight: 47,
+      safeArea: SYSTEM_INFO.safeArea,
+    })),
+    getDeviceInfo: jest.fn(() => ({
+      brand: 'devtools',
+      model: SYSTEM_INFO.model,
+      platform: 'devtools',
+      system: 'iOS 17.0',
+    })),
+    getAppBaseInfo: jest.fn(() => ({
+      SDKVersion: '3.5.0',
+      language: 'zh_CN',
+      version: '8.0.50',
+      theme: 'light',
+    })),
+    getLaunchOptionsSync: jest.fn(() => ({ path: 'pages/index/index', query: {}, scene: 1001 })),
+    getEnterOptionsSync: jest.fn(() => ({ path: 'pages/index/index', query: {}, scene: 1001 })),
+    getMenuButtonBoundingClientRect: jest.fn(() => ({
+      width: 87,
+      height: 32,
+      top: 51,
+      right: 380,
+      bottom: 83,
+      left: 293,
+    })),
+    // In-memory storage, emptied with each new harness (i.e. per test file).
+    getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+    setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
+    removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+    clearStorageSync: jest.fn(() => storage.clear()),
+    nextTick: jest.fn((fn: () => void) => void track(Promise.resolve().then(fn))),
+    reportAnalytics: jest.fn(),
+    onAppRoute: jest.fn(),
+    onAppShow: jest.fn(),
+    onAppHide: jest.fn(),
+    onError: jest.fn(),
+    onUnhandledRejection: jest.fn(),
+    onNeedPrivacyAuthorization: jest.fn(),
+  })
+
+  let latencyMs = 0
+  const delay = () => (latencyMs > 0 ? new Promise<void>((r) => setTimeout(r, latencyMs)) : Promise.resolve())
+
+  /** The app turns a failed call into an error view, so record the cause where tests see it. */
+  const unanswered = (name: string, data: unknown, why: string): never => {
+    unexpected.push({ kind: 'call', name: `cloud.callFunction → ${why}`, args: [{ name, data }] })
+    throw new Error(`${why}: ${JSON.stringify({ name, data })}`)
+  }
+
+  const noResponder: CloudResponder = (name, data) =>
+    unanswered(name, data, 'no responder (call h.respond({...}) or h.setResponder(fn) in the test)')
+  let responder = noResponder
+  const cloud = {
+    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+    init: jest.fn(),
+    callFunction: jest.fn((opts: any = {}) => {
+      const { name, data } = opts
+      const p = track(
+        delay()
+          .then(() => responder(name, data))
+          .then((result) => ({ result, errMsg: 'cloud.callFunction:ok', requestID: 'test' })),
+      )
+      if (opts.success || opts.fail || opts.complete) {
+        p.then(
+          (res) => {
+            opts.success?.(res)
+            opts.complete?.(res)
+          },
+          (err) => {
+            opts.fail?.(err)
+            opts.complete?.(err)
+          },
+        )
+        return undefined
+      }
+      return p
+    }),
+  }
+  target.cloud = cloud
+
+  const wx = new Proxy(target, {
+    get(t, key, receiver) {
+      if (typeof key === 'string' && !(key in t) && !IGNORED_READS.has(key)) {
+        unexpected.push({ kind: 'missing', name: key })
+      }
+      return Reflect.get(t, key, receiver)
+    },
+  }) as WxStub
+  g.wx = wx
+
+  // ---- setData instrumentation -----------------------------------------------------------------
+  let entries: SetDataEntry[] = []
+  let keepPayloads = false
+  let setDataCount = 0 // never reset: flush() watches it
+
+  const instrument = (inst: any, owner: () => string) => {
+    if (inst.__harnessInstrumented) return
+    const original = inst.setData
+    if (typeof original !== 'function') return
+    inst.__harnessInstrumented = true
+    inst.setData = function (data: Record<string, unknown>, cb?: () => void) {
+      setDataCount++
+      const entry: SetDataEntry = {
+        owner: owner(),
+        keys: Object.keys(data || {}).length,
+        bytes: jsonBytes(data),
+      }
+      if (keepPayloads) entry.data = data
+      entries.push(entry)
+      return original.call(this, data, cb ? () => void track(Promise.resolve().then(cb)) : undefined)
+    }
+  }
+
+  // ---- Component / Page constructors ------------------------------------------------------------
+  /** Definitions by file path, so a later simulate.load of the same file can re-register it. */
+  const definitions = new Map<string, any>()
+  let runningFile: string | null = null
+
+  const wrapComponentOptions = (options: any, owner: string) => {
+    const lifetimes = { ...(options.lifetimes || {}) }
+    const created = lifetimes.created || options.created
+    lifetimes.created = function (this: any, ...args: any[]) {
+      instrument(this, () => owner)
+      return created?.apply(this, args)
+    }
+    return { ...options, lifetimes }
+  }
+
+  g.Component = (options: any) => {
+    const owner = runningFile ? relative(DIST, runningFile) : String(options?.is || 'component')
+    const def = wrapComponentOptions(options, owner)
+    if (runningFile) definitions.set(runningFile, def)
+    return simComponent(def)
+  }
+
+  // Pages: WeChat instantiates them with a query; here the harness sets it before render.
+  let nextPage: { route: string; query: Record<string, string> } | null = null
+  const stack: any[] = []
+
+  g.Page = (cfg: any) => {
+    const methods: Record<string, any> = {}
+    for (const key of Object.keys(cfg)) if (typeof cfg[key] === 'function') methods[key] = cfg[key]
+    const def = {
+      data: cfg.data,
+      options: cfg.options,
+      behaviors: cfg.behaviors,
+      methods,
+      lifetimes: {
+        created(this: any) {
+          const spec = nextPage ?? { route: 'unknown', query: {} }
+          this.route = spec.route
+          this.__route__ = spec.route
+          this.options = spec.query
+          instrument(this, () => this.route)
+        },
+        attached(this: any) {
+          stack.push(this)
+          this.onLoad?.({ ...this.options })
+          this.onShow?.()
+        },
+        ready(this: any) {
+          this.onReady?.()
+        },
+        detached(this: any) {
+          const i = stack.indexOf(this)
+          if (i >= 0) stack.splice(i, 1)
+        },
+      },
+    }
+    if (runningFile) definitions.set(runningFile, def)
+    return simComponent(def)
+  }
+
+  let appInstance: any = null
+  g.App = (cfg: any) => {
+    appInstance = cfg
+  }
+  g.getApp = () => appInstance
+  g.getCurrentPages = () => [...stack]
+
+  // ---- loading dist JS ----------------------------------------------------------------------------
+  const moduleCache = new Map<string, any>()
+  const runFile = (file: string): any => {
+    const source = readFileSync(file, 'utf8')
+    const module = { exports: {} as any }
+    const localRequire = (request: string) => {
+      if (!request.startsWith('.'))
+        throw new Error(`${relative(DIST, file)} requires "${request}": not in dist`)
+      let abs = join(dirname(file), request)
+      if (!abs.endsWith('.js')) abs += '.js'
+      if (!moduleCache.has(abs)) {
+        moduleCache.set(abs, {})
+        moduleCache.set(abs, runFile(abs))
+      }
+      return moduleCache.get(abs)
+    }
+    // Evaluated in the test realm (jsdom window as global), like WeChat's app service.
+    // eslint-disable-next-line no-new-func
+    const fn = new Function('require', 'module', 'exports', `${source}\n//# sourceURL=${file}`)
+    fn.call(undefined, localRequire, module, module.exports)
+    return module.exports
+  }
+
+  // simulate.load runs each component's JS through utils.runJs; route it through runFile and
+  // re-register a definition whose webpack module already ran (e.g. `comp` for a second page).
+  simUtils.runJs = (filePath: string) => {
+    const abs = resolvePath(filePath)
+    const known = definitions.get(abs)
+    if (known) return simComponent(known)
+    const previous = runningFile
+    runningFile = abs
+    try {
+      runFile(`${abs}.js`)
+    } finally {
+      runningFile = previous
+    }
+    if (!definitions.has(abs)) {
+      throw new Error(`${relative(DIST, abs)}.js ran but called neither Page() nor Component()`)
+    }
+  }
+
+  runFile(join(DIST, 'app.js'))
+  if (!appInstance) throw new Error('dist/app.js did not call App()')
+  const launch = { path: 'pages/index/index', query: {}, scene: 1001, referrerInfo: {} }
+  appInstance.onLaunch?.call(appInstance, launch)
+  appInstance.onShow?.call(appInstance, launch)
+
+  // ---- pages -----------------------------------------------------------------------------------------
+  const componentIds = new Map<string, string>()
+  const handles: PageHandle[] = []
+
+  /**
+   * Settled = no pending wx callback or cloud answer, and no new setData or callFunction
+   * for three macrotasks in a row (React schedules with timers, Taro batches setData in a
+   * promise and its nextTick uses a 1 ms timer).
+   */
+  const flush = async (timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs
+    let quiet = 0
+    let last = ''
+    while (quiet < 3) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `flush: not settled after ${timeoutMs} ms (${pending} wx callbacks/cloud answers pending)`,
+        )
+      }
+      await macrotask()
+      const now = `${setDataCount}/${pending}/${cloud.callFunction.mock.calls.length}`
+      if (pending === 0 && now === last) quiet++
+      else quiet = 0
+      last = now
+    }
+  }
+
+  /** Depth-first over the j-component tree, entering `comp` shadow roots. */
+  const queryAll = (root: any, selector: string): any[] => {
+    const out: any[] = []
+    const visit = (c: any) => {
+      for (const n of c.querySelectorAll(selector) || []) out.push(n)
+      for (const inner of c.querySelectorAll('comp') || []) visit(inner)
+    }
+    visit(root)
+    return out
+  }
+
+  const loadPage = async (route: string, query: Record<string, string> = {}): Promise<PageHandle> => {
+    const clean = route.replace(/^\//, '')
+    if (!existsSync(join(DIST, `${clean}.json`))) {
+      throw new Error(`page ${clean} is not in ${DIST} (is it in app.json and built?)`)
+    }
+    let id = componentIds.get(clean)
+    if (!id) {
+      id = simulate.load(join(DIST, clean), { rootPath: DIST }) as string
+      componentIds.set(clean, id)
+    }
+    nextPage = { route: clean, query }
+    const comp = simulate.render(id)
+    const host = document.createElement('page-host')
+    document.body.appendChild(host)
+    comp.attach(host)
+    nextPage = null
+    const instance = comp.instance
+    const handle: PageHandle = {
+      route: clean,
+      query,
+      comp,
+      instance,
+      html: () => comp.dom.innerHTML,
+      text: () => (comp.dom.textContent || '').replace(/\s+/g, ' ').trim(),
+      dataJson: () => JSON.stringify(instance.data),
+      queryAll: (selector) => queryAll(comp, selector),
+      tap: async (selector, index = 0) => {
+        const found = queryAll(comp, selector)
+        const node = found[index]
+        if (!node) {
+          throw new Error(
+            `tap: no node #${index} for "${selector}" on ${clean} (found ${found.length}). ` +
+              `Page text: ${handle.text().slice(0, 300)}`,
+          )
+        }
+        node.dispatchEvent('tap')
+        await flush()
+      },
+      reachBottom: async () => {
+        instance.onReachBottom?.()
+        await flush()
+      },
+      pullDownRefresh: async () => {
+        instance.onPullDownRefresh?.()
+        await flush()
+      },
+      unload: async () => {
+        const i = handles.indexOf(handle)
+        if (i < 0) return
+        handles.splice(i, 1)
+        instance.onUnload?.()
+        comp.detach()
+        host.remove()
+        await flush()
+      },
+    }
+    handles.push(handle)
+    await flush()
+    return handle
+  }
+
+  const stats = (filter?: (e: SetDataEntry) => boolean): SetDataStats => {
+    const list = filter ? entries.filter(filter) : entries
+    const byOwner: SetDataStats['byOwner'] = {}
+    for (const e of list) {
+      const o = (byOwner[e.owner] ??= { calls: 0, bytes: 0 })
+      o.calls++
+      o.bytes += e.bytes
+    }
+    return {
+      calls: list.length,
+      bytes: list.reduce((s, e) => s + e.bytes, 0),
+      maxBytes: list.reduce((m, e) => Math.max(m, e.bytes), 0),
+      byOwner,
+      entries: [...list],
+    }
+  }
+
+  const harness: WeappHarness = {
+    wx,
+    dist: DIST,
+    loadPage,
+    flush,
+    tapBy: async (selector, index) => {
+      const top = handles[handles.length - 1]
+      if (!top) throw new Error('tapBy: no page loaded')
+      await top.tap(selector, index)
+    },
+    currentPage: () => handles[handles.length - 1],
+    stats,
+    resetStats: () => {
+      entries = []
+    },
+    keepSetDataPayloads: (on) => {
+      keepPayloads = on
+    },
+    setResponder: (fn) => {
+      responder = fn
+    },
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
+    resetResponder: () => {
+      responder = noResponder
+    },
+    respond: (handlers) => {
+      responder = (name, data) => {
+        if (name !== 'api') return unanswered(name, data, `unexpected cloud function "${name}"`)
+        const handler = handlers[data?.action]
+        if (!handler) return unanswered(name, data, `no test handler for action "${data?.action}"`)
+        return handler(data.payload, data)
+      }
+    },
+    cloudCalls: () => cloud.callFunction.mock.calls.map(([o]: any[]) => ({ name: o?.name, data: o?.data })),
+    unexpected: () => [...unexpected],
+    clearUnexpected: () => {
+      unexpected = []
+    },
+    assertNoUnexpected: () => {
+      if (unexpected.length) {
+        const lines = unexpected.map((u) =>
+          u.kind === 'call' ? `wx.${u.name}(${safeJson(u.args)})` : `read of wx.${u.name} (not stubbed)`,
+        )
+        throw new Error(`the app touched wx APIs the harness does not stub:\n  ${lines.join('\n  ')}`)
+      }
+    },
+    closeAll: async () => {
+      for (const handle of [...handles].reverse()) await handle.unload()
+    },
+  }
+  return harness
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v, (_k, x) => (typeof x === 'function' ? '[fn]' : x))
+  } catch {
+    return String(v)
+  }
+}
+
+/**
+ * Jest wiring for a test file: builds the harness before all tests; before each test clears
+ * the unexpected-wx log, setData stats and latency; after each test unloads open pages and
+ * fails the test if the app touched a wx API the harness does not stub.
+ * Returns a handle whose members are usable inside tests and hooks (not at module level).
+ */
+export function weappSuite(): WeappHarness {
+  let h: WeappHarness | undefined
+  beforeAll(async () => {
+    h = await setupWeapp()
+  })
+  beforeEach(() => {
+    if (!h) return // setup failed: its error is what the test reports
+    h.clearUnexpected()
+    h.resetStats()
+    h.setLatency(0)
+    h.resetResponder()
+  })
+  afterEach(async () => {
+    if (!h) return
+    await h.closeAll()
+    h.assertNoUnexpected()
+  })
+  return new Proxy({} as WeappHarness, {
+    get(_t, key: string) {
+      if (!h) throw new Error(`weapp harness not ready: use "${key}" inside a test or hook`)
+      return (h as any)[key]
+    },
+  })
+}
