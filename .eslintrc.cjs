@@ -3,7 +3,7 @@
  * code flows one way — pages → features → shared (components, lib, domain) — and the
  * domain is pure so the cloud function can bundle it.
  */
-const features = ['articles', 'contact']
+const features = ['articles', 'contact', 'parks', 'home', 'favourites', 'history', 'inquiry']
 
 module.exports = {
   root: true,

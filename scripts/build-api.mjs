@@ -1,5 +1,6 @@
-// Bundles the cloud function (cloudfunctions/api/index.js) and the local server
-// (build/server.cjs) with esbuild. Usage: node scripts/build-api.mjs
+// Bundles the cloud function (cloudfunctions/api/index.js), the local server
+// (build/server.cjs) and the api bench's pieces (build/bench-api.cjs, used by
+// scripts/bench-api.mjs) with esbuild. Usage: node scripts/build-api.mjs
 import { build } from 'esbuild'
 import { statSync } from 'node:fs'
 import path from 'node:path'
@@ -35,6 +36,13 @@ const targets = [
     outfile: 'build/server.cjs',
     target: 'node20',
     // A native addon: loaded from node_modules at run time.
+    external: ['better-sqlite3'],
+  },
+  {
+    name: 'api bench',
+    entryPoints: ['server/bench.ts'],
+    outfile: 'build/bench-api.cjs',
+    target: 'node20',
     external: ['better-sqlite3'],
   },
 ]

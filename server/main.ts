@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article } from '@/domain/article'
+import type { Park } from '@/domain/park'
 import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
 import { createLogger } from '../cloudfunctions/api/src/logger'
 import { createServer } from './app'
@@ -47,8 +48,10 @@ function main(): void {
 
   const articlesFile = path.join(mockDir, 'articles.json')
   const articles = readJson<Article[]>(articlesFile) ?? []
+  const parksFile = path.join(mockDir, 'parks.json')
+  const parks = readJson<Park[]>(parksFile) ?? []
   const agency = readJson<AgencyContact>(path.join(mockDir, 'agency.json'))
-  const seeded = storage.seedFromMock({ articles, agency })
+  const seeded = storage.seedFromMock({ articles, parks, agency })
 
   const server = createServer({ storage, staticDir, mediaDir: path.join(mockDir, 'media'), logger })
 
@@ -90,10 +93,13 @@ function main(): void {
       `  地址 / URL:        http://${shownHost}:${actual}/`,
       `  接口 / API:        POST http://${shownHost}:${actual}/api`,
       `  数据库 / SQLite:   ${dbFile}`,
-      `  导入 / seeded:     新增 ${seeded} 行（共 ${articles.length} 篇文章${agency ? ' + 联系方式' : ''}）/ ${seeded} new rows`,
+      `  导入 / seeded:     新增 ${seeded} 行（共 ${articles.length} 篇文章、${parks.length} 个园区${agency ? ' + 联系方式' : ''}）/ ${seeded} new rows (${articles.length} articles, ${parks.length} parks in mock/)`,
       ...(existsSync(articlesFile)
         ? []
         : [`  注意 / note:       未找到 ${articlesFile}，未导入文章 / no mock articles found`]),
+      ...(existsSync(parksFile)
+        ? []
+        : [`  注意 / note:       未找到 ${parksFile}，未导入园区 / no mock parks found`]),
       `  H5 目录 / static:  ${staticDir}${h5 ? '' : '（未构建 / not built: npm run build:h5）'}`,
       '  按 Ctrl+C 停止 / press Ctrl+C to stop',
       '',

@@ -1,14 +1,48 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // Tab pages must live in the main package; everything else loads on demand.
+  pages: ['pages/index/index', 'pages/parks/index', 'pages/articles/index', 'pages/mine/index'],
   subPackages: [
-    {
-      // Not needed to draw the first screen: downloaded when a visitor opens an article.
-      root: 'packages/article',
-      pages: ['detail/index'],
-    },
+    { root: 'packages/park', pages: ['detail/index'] },
+    { root: 'packages/article', pages: ['detail/index', 'tag/index', 'search/index'] },
+    { root: 'packages/mine', pages: ['about/index', 'favourites/index', 'history/index'] },
+    { root: 'packages/inquiry', pages: ['form/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/article'] },
+    'pages/index/index': { network: 'all', packages: ['packages/park', 'packages/article'] },
+    'pages/parks/index': { network: 'all', packages: ['packages/park'] },
+    'pages/articles/index': { network: 'all', packages: ['packages/article'] },
+  },
+  tabBar: {
+    color: '#86909c',
+    selectedColor: '#0b5cab',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/parks/index',
+        text: '找园区',
+        iconPath: 'assets/tabbar/parks.png',
+        selectedIconPath: 'assets/tabbar/parks-active.png',
+      },
+      {
+        pagePath: 'pages/articles/index',
+        text: '资讯',
+        iconPath: 'assets/tabbar/articles.png',
+        selectedIconPath: 'assets/tabbar/articles-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
   },
   window: {
     backgroundTextStyle: 'dark',
@@ -17,8 +51,11 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6f9',
   },
-  // Privacy-interface declarations live in the WeChat admin console; this flag makes the
-  // base library ask for consent before the first privacy API call.
+  permission: {
+    'scope.userLocation': { desc: '用于在地图上显示您与园区的距离' },
+  },
+  requiredPrivateInfos: [],
+  // The base library asks for consent before the first privacy API call (clipboard, contacts).
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
 })

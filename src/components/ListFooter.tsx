@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import './ListFooter.scss'
+import './ui.scss'
 
 interface Props {
   loading: boolean

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import './Skeleton.scss'
+import './ui.scss'
 
 /** Placeholder rows shaped like list cards, shown while the first page loads. */
 export function CardSkeleton({ rows = 4 }: { rows?: number }) {
@@ -15,6 +15,15 @@ export function CardSkeleton({ rows = 4 }: { rows?: number }) {
           </View>
         </View>
       ))}
+    </View>
+  )
+}
+
+/** A plain placeholder block (a banner, a row of chips) in a skeleton screen. */
+export function BlockSkeleton({ height = 200 }: { height?: number }) {
+  return (
+    <View className='skeleton' aria-busy='true' aria-label='加载中'>
+      <View className='skeleton__block' style={{ height: `${height / 2}px` }} />
     </View>
   )
 }

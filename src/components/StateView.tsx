@@ -1,6 +1,6 @@
 import { View, Text, Button } from '@tarojs/components'
 import type { ApiError } from '@/domain/result'
-import './StateView.scss'
+import './ui.scss'
 
 interface EmptyProps {
   title: string

@@ -1,6 +1,13 @@
 import type { AgencyContact } from './agency'
-import type { Article, ArticlePage } from './article'
-import type { GetArticlePayload, ListArticlesPayload } from './schemas'
+import type { Article, ArticlePage, ArticleSummary } from './article'
+import type { Park, ParkPage, ParkSummary } from './park'
+import type {
+  GetArticlePayload,
+  GetParkPayload,
+  HomePayload,
+  ListArticlesPayload,
+  ListParksPayload,
+} from './schemas'
 
 /**
  * Every action of the `api` cloud function: its payload and what `data` holds on success.
@@ -9,14 +16,36 @@ import type { GetArticlePayload, ListArticlesPayload } from './schemas'
 export interface ApiActions {
   'articles.list': { payload: ListArticlesPayload; data: ArticlePage }
   'articles.get': { payload: GetArticlePayload; data: ArticleDetail }
+  'parks.list': { payload: ListParksPayload; data: ParkPage }
+  'parks.get': { payload: GetParkPayload; data: ParkDetail }
+  'home.get': { payload: HomePayload; data: HomeData }
 }
 
 export type ActionName = keyof ApiActions
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']
 
-/** One call renders the detail page: the article (views already counted) and the contact card. */
+/** One call renders the article page: the article (view counted), the contact card, related reads. */
 export interface ArticleDetail {
   article: Article
   contact: AgencyContact
+  /** Up to 4, sharing a tag first, then the same category; never the article itself. */
+  related: ArticleSummary[]
+}
+
+/** One call renders the park page. */
+export interface ParkDetail {
+  park: Park
+  contact: AgencyContact
+  /** Up to 4 parks in the same district (then the same type), never the park itself. */
+  similar: ParkSummary[]
+}
+
+/** One call renders the home page. */
+export interface HomeData {
+  contact: AgencyContact
+  /** Up to 6 featured parks, newest first. */
+  featuredParks: ParkSummary[]
+  /** The 5 newest articles. */
+  latestArticles: ArticleSummary[]
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ARTICLE_CATEGORIES } from './article'
+import { DEALS, DISTRICTS, LISTING_TYPES, PARK_SORTS } from './park'
 
 /** The cap on any list page; asking for more is a validation error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 30
@@ -7,19 +8,33 @@ export const DEFAULT_PAGE_SIZE = 10
 
 const cursor = v.pipe(v.string('游标格式不正确'), v.maxLength(200, '游标格式不正确'))
 
+/** Free-text search: trimmed, capped, and control characters removed before it reaches storage. */
+const keyword = v.pipe(
+  v.string('关键词必须是文本'),
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  v.transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, '').trim()),
+  v.maxLength(30, '关键词最多 30 个字'),
+)
+
+const pageSize = v.optional(
+  v.pipe(
+    v.number('每页条数必须是数字'),
+    v.integer('每页条数必须是整数'),
+    v.minValue(1, '每页至少 1 条'),
+    v.maxValue(MAX_PAGE_SIZE, `每页最多 ${MAX_PAGE_SIZE} 条`),
+  ),
+  DEFAULT_PAGE_SIZE,
+)
+
 export const ListArticlesSchema = v.object(
   {
     category: v.optional(v.picklist(ARTICLE_CATEGORIES, '分类不存在')),
-    cursor: v.optional(v.nullable(cursor)),
-    limit: v.optional(
-      v.pipe(
-        v.number('每页条数必须是数字'),
-        v.integer('每页条数必须是整数'),
-        v.minValue(1, '每页至少 1 条'),
-        v.maxValue(MAX_PAGE_SIZE, `每页最多 ${MAX_PAGE_SIZE} 条`),
-      ),
-      DEFAULT_PAGE_SIZE,
+    tag: v.optional(
+      v.pipe(v.string('标签必须是文本'), v.minLength(1, '标签不能为空'), v.maxLength(20, '标签最多 20 个字')),
     ),
+    keyword: v.optional(keyword),
+    cursor: v.optional(v.nullable(cursor)),
+    limit: pageSize,
   },
   '请求参数格式不正确',
 )
@@ -38,6 +53,66 @@ export const GetArticleSchema = v.object(
   '缺少文章编号',
 )
 export type GetArticlePayload = v.InferInput<typeof GetArticleSchema>
+
+/** Park ids are short (`p` + up to 15 of [0-9a-z]) so a QR scene can carry one. */
+export const PARK_ID_RE = /^p[0-9a-z]{1,15}$/
+
+const bound = (label: string, max: number) =>
+  v.optional(
+    v.pipe(
+      v.number(`${label}必须是数字`),
+      v.minValue(0, `${label}不能为负数`),
+      v.maxValue(max, `${label}超出范围`),
+    ),
+  )
+
+export const ListParksSchema = v.pipe(
+  v.object(
+    {
+      district: v.optional(v.picklist(DISTRICTS, '区域不存在')),
+      type: v.optional(v.picklist(LISTING_TYPES, '类型不存在')),
+      deal: v.optional(v.picklist(DEALS, '租售方式不存在')),
+      /** m²: parks whose area range overlaps [areaMin, areaMax]. */
+      areaMin: bound('最小面积', 10_000_000),
+      areaMax: bound('最大面积', 10_000_000),
+      /** In the unit of the chosen deal; negotiable prices never match a range. */
+      priceMin: bound('最低价格', 100_000_000),
+      priceMax: bound('最高价格', 100_000_000),
+      keyword: v.optional(keyword),
+      sort: v.optional(v.picklist(PARK_SORTS, '排序方式不存在'), 'newest'),
+      cursor: v.optional(v.nullable(cursor)),
+      limit: pageSize,
+    },
+    '请求参数格式不正确',
+  ),
+  v.forward(
+    v.check(
+      (q) => q.areaMin === undefined || q.areaMax === undefined || q.areaMin <= q.areaMax,
+      '最小面积不能大于最大面积',
+    ),
+    ['areaMax'],
+  ),
+  v.forward(
+    v.check(
+      (q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax,
+      '最低价格不能高于最高价格',
+    ),
+    ['priceMax'],
+  ),
+)
+export type ListParksPayload = v.InferInput<typeof ListParksSchema>
+export type ParkQuery = v.InferOutput<typeof ListParksSchema>
+
+export const GetParkSchema = v.object(
+  {
+    id: v.pipe(v.string('园区编号必须是文本'), v.regex(PARK_ID_RE, '园区编号格式不正确')),
+  },
+  '缺少园区编号',
+)
+export type GetParkPayload = v.InferInput<typeof GetParkSchema>
+
+export const HomeSchema = v.object({}, '请求参数格式不正确')
+export type HomePayload = v.InferInput<typeof HomeSchema>
 
 export type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> }
 

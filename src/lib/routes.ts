@@ -1,2 +1,24 @@
-/** The app's start page: where a visitor lands when a shared link leads nowhere. */
+/** Every page path in one place: pages and features build URLs from here, never by hand. */
 export const HOME_PATH = '/pages/index/index'
+export const PARKS_TAB_PATH = '/pages/parks/index'
+export const ARTICLES_TAB_PATH = '/pages/articles/index'
+export const MINE_TAB_PATH = '/pages/mine/index'
+
+export const TAB_PATHS = [HOME_PATH, PARKS_TAB_PATH, ARTICLES_TAB_PATH, MINE_TAB_PATH]
+
+export const PARK_DETAIL_PATH = '/packages/park/detail/index'
+export const ARTICLE_DETAIL_PATH = '/packages/article/detail/index'
+export const ARTICLE_TAG_PATH = '/packages/article/tag/index'
+export const ARTICLE_SEARCH_PATH = '/packages/article/search/index'
+export const ABOUT_PATH = '/packages/mine/about/index'
+export const FAVOURITES_PATH = '/packages/mine/favourites/index'
+export const HISTORY_PATH = '/packages/mine/history/index'
+export const INQUIRY_FORM_PATH = '/packages/inquiry/form/index'
+
+/** `path?k=v&…` with values encoded and empty ones left out. */
+export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
+  const parts = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}

@@ -6,12 +6,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import type { ArticleDetail } from '@/domain/actions'
+import type { ArticleDetail, HomeData, ParkDetail } from '@/domain/actions'
 import type { ArticlePage } from '@/domain/article'
+import type { ParkPage } from '@/domain/park'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { createApi, type CallContext } from '../../cloudfunctions/api/src/router'
 import { createServer } from '../../server/app'
-import { agency, expectedOrder, makeArticles, tmpDir } from './fixtures'
+import { agency, edgeParks, expectedOrder, makeArticles, referenceParks, tmpDir } from './fixtures'
 
 interface Reply {
   status: number
@@ -68,6 +69,7 @@ const postApi = (envelope: unknown, headers: Record<string, string> = {}) =>
   })
 
 const articles = makeArticles(12)
+const parks = edgeParks()
 const INDEX_HTML = `<!doctype html><html><head><title>园区招商</title></head><body>${'<div>H5 build</div>'.repeat(100)}</body></html>`
 
 let dir: string
@@ -90,7 +92,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'top secret')
 
   storage = openSqliteStorage(path.join(dir, 'db.sqlite'))
-  storage.seedFromMock({ articles, agency })
+  storage.seedFromMock({ articles, parks, agency })
   const api = createApi({ storage })
   server = createServer({
     storage,
@@ -316,5 +318,57 @@ describe('local server over HTTP', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/)
     expect((await request('/index.html', { method: 'POST', body: 'x' })).status).toBe(405)
     await stillServing()
+  })
+
+  it('parks.list over POST /api: filters, sort and the cursor round-trip as JSON', async () => {
+    const payload = { district: 'songjiang', sort: 'price_desc', limit: 2 }
+    const ids: string[] = []
+    let cursor: string | null = null
+    do {
+      const res = await postApi({ action: 'parks.list', payload: { ...payload, cursor } })
+      expect(res.status).toBe(200)
+      expect(res.headers['cache-control']).toBe('no-store')
+      const page = res.json().data as ParkPage
+      ids.push(...page.items.map((i) => i.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(ids).toEqual(referenceParks(parks, { district: 'songjiang', sort: 'price_desc' }))
+
+    const bad = await postApi({
+      action: 'parks.list',
+      payload: { priceMin: 5, priceMax: 1, sort: 'cheapest' },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.json().error).toEqual({
+      code: 'VALIDATION',
+      message: expect.any(String),
+      fields: { sort: '排序方式不存在' },
+    })
+  })
+
+  it('parks.get over POST /api: 200 with the detail, 404 for an unknown park', async () => {
+    const ok = await postApi({ action: 'parks.get', payload: { id: 'pz04' } })
+    expect(ok.status).toBe(200)
+    const detail = ok.json().data as ParkDetail
+    expect(detail.park).toMatchObject({
+      id: 'pz04',
+      name: 'G60 智造园',
+      price: { value: 2.25, unit: 'yuan_m2_day' },
+    })
+    expect(detail.contact).toEqual(agency)
+    expect(detail.similar.map((p) => p.id)).not.toContain('pz04')
+    const missing = await postApi({ action: 'parks.get', payload: { id: 'p404' } })
+    expect(missing.status).toBe(404)
+    expect(missing.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '园区不存在或已下线' } })
+  })
+
+  it('home.get over POST /api, gzipped when accepted', async () => {
+    const res = await postApi({ action: 'home.get' }, { 'accept-encoding': 'gzip' })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-encoding']).toBe('gzip')
+    const home = JSON.parse(zlib.gunzipSync(res.body).toString('utf8')).data as HomeData
+    expect(home.contact).toEqual(agency)
+    expect(home.featuredParks.map((p) => p.id)).toEqual(['pz08'])
+    expect(home.latestArticles.map((a) => a.id)).toEqual(expectedOrder(articles).slice(0, 5))
   })
 })

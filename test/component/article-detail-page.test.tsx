@@ -1,19 +1,33 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { resetTaroDouble, router } from '../doubles/taro'
+import { resetTaroDouble, router, shareAppMessage, shareTimeline } from '../doubles/taro'
 import ArticleDetailPage from '@/packages/article/detail/index'
-import { contact, httpAnswer, makeArticle } from './fixtures'
+import { historyStore } from '@/features/history/store'
+import { getSessionSource, resetSessionSource } from '@/lib/attribution'
+import { contact, httpAnswer, makeArticle, makeSummary } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
 
-function renderDetail(article = makeArticle({ id: 'a-1', title: '松江厂房选址要点', views: 35 })) {
-  router.params = { id: 'a-1' }
-  request.mockResolvedValueOnce(httpAnswer({ ok: true, data: { article, contact } }))
+const related = [
+  makeSummary(21, { title: '相关：松江厂房租金行情', category: 'guide' }),
+  makeSummary(22, { title: '相关：G60走廊新政', category: 'policy' }),
+]
+
+function renderDetail(
+  article = makeArticle({ id: 'a-1', title: '松江厂房选址要点', views: 35 }),
+  params: Record<string, string> = { id: 'a-1' },
+) {
+  router.params = params
+  request.mockResolvedValueOnce(httpAnswer({ ok: true, data: { article, contact, related } }))
   render(<ArticleDetailPage />)
   return screen.findByText('松江厂房选址要点')
 }
 
-beforeEach(() => resetTaroDouble())
+beforeEach(() => {
+  resetTaroDouble()
+  resetSessionSource()
+  historyStore.set([])
+})
 
 describe('article detail page', () => {
   it('renders the article and the contact card from one api call', async () => {
@@ -109,5 +123,75 @@ describe('article detail page', () => {
     )
     fireEvent.click(retry)
     expect(await screen.findByText('重试成功')).toBeTruthy()
+  })
+
+  it('tags are tappable and open the tag page', async () => {
+    await renderDetail()
+    fireEvent.click(screen.getByText('#松江产业园'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/packages/article/tag/index?tag=${encodeURIComponent('松江产业园')}`,
+    })
+  })
+
+  it('renders the related articles at the end; tapping one replaces this page with it', async () => {
+    await renderDetail()
+    expect(screen.getByText('相关阅读')).toBeTruthy()
+    expect(screen.getByText('相关：松江厂房租金行情')).toBeTruthy()
+    expect(screen.getByText('相关：G60走廊新政')).toBeTruthy()
+    fireEvent.click(screen.getByText('相关：G60走廊新政'))
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/article/detail/index?id=a-22' })
+  })
+
+  it('no related articles: no 相关阅读 section', async () => {
+    router.params = { id: 'a-1' }
+    request.mockResolvedValueOnce(
+      httpAnswer({ ok: true, data: { article: makeArticle({ title: '孤篇' }), contact, related: [] } }),
+    )
+    render(<ArticleDetailPage />)
+    await screen.findByText('孤篇')
+    expect(screen.queryByText('相关阅读')).toBeNull()
+  })
+
+  it('share to chat and to Moments carry the id and src=share for a direct visitor', async () => {
+    await renderDetail()
+    expect(shareAppMessage()).toEqual({
+      title: '松江厂房选址要点',
+      path: '/packages/article/detail/index?id=a-1&src=share',
+      imageUrl: '/media/covers/c1.png',
+    })
+    expect(shareTimeline()).toEqual({
+      title: '松江厂房选址要点',
+      query: 'id=a-1&src=share',
+      imageUrl: '/media/covers/c1.png',
+    })
+  })
+
+  it('opened from a shared card (src=…): remembers the source and passes it on when sharing again', async () => {
+    await renderDetail(undefined, { id: 'a-1', src: 'pst01' })
+    expect(getSessionSource()).toBe('pst01')
+    expect(shareAppMessage().path).toBe('/packages/article/detail/index?id=a-1&src=pst01')
+    expect(shareTimeline().query).toBe('id=a-1&src=pst01')
+  })
+
+  it('records the view in the history (kind article, category label as subtitle)', async () => {
+    await renderDetail()
+    await waitFor(() => expect(historyStore.get()).toHaveLength(1))
+    expect(historyStore.get()[0]).toEqual(
+      expect.objectContaining({
+        kind: 'article',
+        id: 'a-1',
+        title: '松江厂房选址要点',
+        cover: '/media/covers/c1.png',
+        subtitle: '园区动态',
+      }),
+    )
+  })
+
+  it('a failed load records no view', async () => {
+    router.params = { id: 'a-1' }
+    request.mockRejectedValueOnce(new Error('offline'))
+    render(<ArticleDetailPage />)
+    await screen.findByText('重新加载')
+    expect(historyStore.get()).toEqual([])
   })
 })

@@ -2,14 +2,18 @@
  * In-memory stand-in for wx-server-sdk (the real one throws "missing secretId or secretKey"
  * on first use outside CloudBase and can take the process down). Implements the slice the
  * api function uses, with the real semantics: where (plain equality, command operators,
- * _.or / _.and), chained orderBy, field projection (include or exclude; _id always kept),
- * limit (default 100, at most 1000), doc().get() rejecting a missing document,
- * doc().update() with _.inc. Test helpers start with `__`.
+ * _.or / _.and, db.RegExp), chained orderBy, field projection (include or exclude; _id always
+ * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
+ * doc().update() with _.inc. On an array field a condition holds when some element satisfies
+ * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
+ * its negation. Range operators and regular expressions never match null, a missing field or
+ * another type. Test helpers start with `__`.
  */
 
 type Doc = { _id: string; [field: string]: unknown }
 
 const CMD = Symbol('command')
+const REGEXP = Symbol('db.RegExp')
 
 interface FieldCommand {
   [CMD]: 'field'
@@ -25,6 +29,12 @@ interface UpdateCommand {
   [CMD]: 'update'
   op: 'inc'
   value: number
+}
+
+interface DbRegExp {
+  [REGEXP]: true
+  regexp: string
+  options: string
 }
 
 type Condition = Record<string, unknown> | LogicCommand
@@ -55,24 +65,43 @@ function compare(a: unknown, b: unknown): number {
   throw new Error(`double: cannot compare ${typeof a} with ${typeof b}`)
 }
 
+const isRegExp = (value: unknown): value is DbRegExp =>
+  typeof value === 'object' && value !== null && (value as { [REGEXP]?: boolean })[REGEXP] === true
+
+/** One scalar against one operator (arrays are unrolled by the caller). */
+function matchesScalar(actual: unknown, op: FieldCommand['op'] | 'regexp', value: unknown): boolean {
+  if (op === 'eq') return actual === value
+  if (op === 'in') return Array.isArray(value) && value.includes(actual)
+  if (op === 'regexp') {
+    const { regexp, options } = value as DbRegExp
+    return typeof actual === 'string' && new RegExp(regexp, options).test(actual)
+  }
+  // Like the database, null, a missing field or another type never satisfies a range operator.
+  if (actual === undefined || actual === null || typeof actual !== typeof value) return false
+  const c = compare(actual, value)
+  return op === 'lt' ? c < 0 : op === 'lte' ? c <= 0 : op === 'gt' ? c > 0 : c >= 0
+}
+
 function matchesField(actual: unknown, expected: unknown): boolean {
+  let op: FieldCommand['op'] | 'regexp'
+  let value: unknown
   if (isCommand(expected, 'field')) {
-    const { op, value } = expected as FieldCommand
-    if (op === 'eq') return actual === value
-    if (op === 'neq') return actual !== value
-    if (op === 'in') return Array.isArray(value) && value.includes(actual)
-    // Like the database, a missing field or another type never satisfies a range operator.
-    if (actual === undefined || typeof actual !== typeof value) return false
-    const c = compare(actual, value)
-    return op === 'lt' ? c < 0 : op === 'lte' ? c <= 0 : op === 'gt' ? c > 0 : c >= 0
-  }
-  if (isCommand(expected, 'logic') || isCommand(expected, 'update')) {
+    ;({ op, value } = expected as FieldCommand)
+  } else if (isRegExp(expected)) {
+    op = 'regexp'
+    value = expected
+  } else if (isCommand(expected, 'logic') || isCommand(expected, 'update')) {
     throw new Error('double: field-level logic/update commands are not supported')
-  }
-  if (expected !== null && typeof expected === 'object') {
+  } else if (expected !== null && typeof expected === 'object') {
     throw new Error('double: nested-object equality is not supported')
+  } else {
+    op = 'eq'
+    value = expected
   }
-  return actual === expected
+  if (op === 'neq') return !matchesField(actual, command.eq(value))
+  // An array field matches when one of its elements does.
+  if (Array.isArray(actual)) return actual.some((element) => matchesScalar(element, op, value))
+  return matchesScalar(actual, op, value)
 }
 
 function matches(doc: Doc, condition: Condition): boolean {
@@ -219,9 +248,20 @@ class Collection extends Query {
   }
 }
 
+/** db.RegExp({ regexp, options }), callable with or without `new` like the real one. */
+function DbRegExpFactory(init: { regexp: string; options?: string }): DbRegExp {
+  if (!init || typeof init.regexp !== 'string') throw new Error('double: db.RegExp needs { regexp }')
+  const options = init.options ?? ''
+  if (!/^[ims]*$/.test(options)) throw new Error(`double: unsupported RegExp options ${options}`)
+  // Compile now so a malformed pattern fails at the call, as the server would reject it.
+  new RegExp(init.regexp, options)
+  return { [REGEXP]: true, regexp: init.regexp, options }
+}
+
 const db = {
   command,
   collection: (name: string) => new Collection(name),
+  RegExp: DbRegExpFactory,
 }
 
 // Same value the real sdk exports.

@@ -1,7 +1,7 @@
 /**
  * End to end, as a visitor on a phone: the H5 build served by the local runtime
  * (build/server.cjs, what `npm start` runs) against its SQLite file.
- * list → detail → call (tel: captured) → copy (toast) → back.
+ * home → 资讯 tab → list → detail → call (tel: captured) → copy (toast) → back.
  */
 import { openPhone, shot, startServer, until, type LocalServer, type PhoneBrowser } from './browser'
 
@@ -27,19 +27,45 @@ const api = async (action: string, payload: unknown) => {
   return res.json()
 }
 
-test('list → detail → call → copy → back', async () => {
+/** The `action` of every POST /api the page sends, in order. */
+function recordApiActions(): string[] {
+  const actions: string[] = []
+  phone.page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api') {
+      actions.push(String(JSON.parse(req.postData() ?? '{}').action))
+    }
+  })
+  return actions
+}
+
+test('home → 资讯 tab → list → detail → call → copy → back', async () => {
   const { page } = phone
+  const actions = recordApiActions()
   await page.goto(`${server.url}/`)
-  const cards = page.locator('.article-card')
+
+  // The home page: banner, districts, featured parks, latest articles — from ONE home.get.
+  await page.locator('.home-page .featured-park').first().waitFor({ timeout: 20_000 })
+  await page.waitForLoadState('networkidle')
+  const home = await api('home.get', {})
+  expect(await page.locator('.home-page .featured-park').count()).toBe(home.data.featuredParks.length)
+  expect(await page.locator('.home-page .article-card').count()).toBe(home.data.latestArticles.length)
+  await expect(page.locator('.hotline-banner').textContent()).resolves.toContain('400-0123-021')
+  expect(actions).toEqual(['home.get'])
+  await shot(page, '00-home')
+
+  // To the 资讯 tab through the tab bar.
+  await page.locator('.taro-tabbar__tabbar').getByText('资讯', { exact: true }).click()
+  const cards = page.locator('.articles-page .article-card')
   await cards.first().waitFor({ timeout: 20_000 })
+  expect(page.url()).toContain('/pages/articles/index')
   expect(await cards.count()).toBeGreaterThanOrEqual(10)
   await page.waitForLoadState('networkidle')
   await shot(page, '01-articles-list')
 
   const first = await api('articles.list', { limit: 1 })
   const { id, title, views } = first.data.items[0]
-  await expect(page.locator('.article-card__title').first().textContent()).resolves.toBe(title)
-  await expect(page.locator('.article-card').first().textContent()).resolves.toMatch(/前/)
+  await expect(page.locator('.articles-page .article-card__title').first().textContent()).resolves.toBe(title)
+  await expect(cards.first().textContent()).resolves.toMatch(/前/)
 
   await cards.first().click()
   await page.locator('.article-view__title').waitFor({ timeout: 15_000 })
@@ -66,8 +92,9 @@ test('list → detail → call → copy → back', async () => {
   expect(await page.evaluate(() => localStorage.getItem('taro_clipboard'))).toContain('13524678515')
 
   await page.goBack()
-  await page.locator('.article-card').first().waitFor({ timeout: 10_000 })
+  await cards.first().waitFor({ timeout: 10_000 })
   expect(page.url()).not.toContain('id=')
+  expect(page.url()).toContain('/pages/articles/index')
   expect(phone.pageErrors).toEqual([])
 }, 90_000)
 
@@ -77,6 +104,6 @@ test('a missing article shows a clear message, not a blank page', async () => {
   await page.getByText('文章不存在或已下线').waitFor({ timeout: 15_000 })
   await shot(page, '05-article-not-found')
   await page.getByText('返回首页').click()
-  await page.locator('.article-card').first().waitFor({ timeout: 15_000 })
+  await page.locator('.home-page .article-card').first().waitFor({ timeout: 15_000 })
   expect(phone.pageErrors).toEqual([])
 }, 60_000)

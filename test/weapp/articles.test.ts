@@ -9,8 +9,11 @@ import { weappSuite, type SetDataStats } from './harness'
 
 const h = weappSuite()
 
-const LIST = 'pages/index/index'
+const LIST = 'pages/articles/index'
 const DETAIL = 'packages/article/detail/index'
+/** Render-tree paths of the 资讯 tab: page view → [sticky head, list]. */
+const HEAD_ROOT = 'root.cn.[0].cn.[0]'
+const LIST_ROOT = 'root.cn.[0].cn.[1]'
 
 const page1: ArticleSummary[] = Array.from({ length: 10 }, (_, i) => makeSummary(i + 1))
 const page2: ArticleSummary[] = Array.from({ length: 10 }, (_, i) => makeSummary(i + 11))
@@ -41,7 +44,7 @@ const report = (label: string, s: SetDataStats) => {
   }
 }
 
-describe('articles list (pages/index/index)', () => {
+describe('articles list (pages/articles/index)', () => {
   it('renders the rows of the first page from one cloud call', async () => {
     serveTwoPages()
     const page = await h.loadPage(LIST)
@@ -77,13 +80,19 @@ describe('articles list (pages/index/index)', () => {
     expect(page.queryAll('.article-card')).toHaveLength(20)
     expect(page.text()).toContain('没有更多了')
 
-    // Loading more sends the new rows only: no update rewrites the list container or one of
-    // the ten rows already on screen (Taro diffs into path keys like `root.cn.[0].cn.[12]`).
+    // Loading more sends the new rows only: no update rewrites the page, the list container,
+    // the sticky head (search + category tabs) or one of the ten rows already on screen. Taro
+    // diffs into path keys: the page is root.cn.[0], its head .cn.[0], the list .cn.[1], and
+    // rows are like `root.cn.[0].cn.[1].cn.[12]`.
     const keys = more.entries.flatMap((e) => Object.keys(e.data ?? {}))
     expect(keys.length).toBeGreaterThan(0)
-    expect(keys).not.toContain('root.cn')
-    expect(keys).not.toContain('root.cn.[0]')
-    const rowIndex = (k: string) => Number(/^root\.cn\.\[0\]\.cn\.\[(\d+)\]/.exec(k)?.[1] ?? -1)
+    for (const container of ['root.cn', 'root.cn.[0]', 'root.cn.[0].cn', LIST_ROOT, `${LIST_ROOT}.cn`]) {
+      expect(keys).not.toContain(container)
+    }
+    expect(keys.filter((k) => k.startsWith(HEAD_ROOT))).toEqual([])
+    const rowIndex = (k: string) =>
+      k.startsWith(`${LIST_ROOT}.cn.[`) ? Number(/^\.cn\.\[(\d+)\]/.exec(k.slice(LIST_ROOT.length))?.[1]) : -1
+    expect(keys.filter((k) => rowIndex(k) < 0)).toEqual([]) // every update is inside the list
     expect(keys.filter((k) => rowIndex(k) < page1.length)).toEqual([])
 
     // …so it costs less than opening the page did.
@@ -108,18 +117,44 @@ describe('articles list (pages/index/index)', () => {
   })
 })
 
+describe('category tabs (pages/articles/index)', () => {
+  it('tapping 政策解读 reloads page one with payload.category and marks the tab', async () => {
+    h.respond({
+      'articles.list': (payload: { category?: string }) => ({
+        ok: true,
+        data: {
+          items: payload.category
+            ? [makeSummary(50, { category: 'policy', title: '政策解读第一篇' })]
+            : page1,
+          nextCursor: null,
+        },
+      }),
+    })
+    const page = await h.loadPage(LIST)
+    expect(page.queryAll('.tabs__item')).toHaveLength(4)
+
+    await page.tap('.tabs__item', 2)
+
+    expect(h.cloudCalls()).toEqual([listCall({ limit: 10 }), listCall({ limit: 10, category: 'policy' })])
+    expect(page.text()).toContain('政策解读第一篇')
+    expect(page.text()).not.toContain(page1[0].title)
+    expect(page.queryAll('.tabs__item--active')).toHaveLength(1)
+  })
+})
+
 describe('article detail (packages/article/detail/index)', () => {
   const article = makeArticle({
     id: 'a-1',
     title: '松江产业园标准厂房招租',
     body: '<p>正文第一段：层高9米，承重3吨。</p><p>第二段</p>',
   })
+  const related = [makeSummary(21, { title: '相关：松江厂房租金行情' })]
 
   function serveDetail() {
     h.respond({
       'articles.get': (payload: { id: string }) =>
         payload.id === article.id
-          ? { ok: true, data: { article, contact } }
+          ? { ok: true, data: { article, contact, related } }
           : { ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或已下线' } },
     })
   }
@@ -214,5 +249,28 @@ describe('article detail (packages/article/detail/index)', () => {
     await page.tap('.state-view__action')
     expect(h.wx.cloud.callFunction).toHaveBeenCalledTimes(2)
     expect(page.text()).toContain(article.title)
+  })
+
+  it('tags open the tag page; a related article replaces the page with it', async () => {
+    serveDetail()
+    const page = await h.loadPage(DETAIL, { id: 'a-1' })
+    expect(page.text()).toContain('相关阅读')
+    expect(page.text()).toContain('相关：松江厂房租金行情')
+
+    await page.tap('.chip--tag')
+    expect(h.wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: expect.stringMatching(
+          new RegExp(`^/packages/article/tag/index\\?tag=${encodeURIComponent('松江产业园')}(&|$)`),
+        ),
+      }),
+    )
+
+    await page.tap('.related-articles .article-card')
+    expect(h.wx.redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: expect.stringMatching(/^\/packages\/article\/detail\/index\?id=a-21(&|$)/),
+      }),
+    )
   })
 })

@@ -24,5 +24,7 @@ export const MESSAGES = {
   internal: '服务器开小差了，请稍后再试',
   tooLarge: '请求内容过大',
   notFound: '文章不存在或已下线',
+  parkNotFound: '园区不存在或已下线',
   badCursor: '游标格式不正确',
+  cursorSortMismatch: '排序方式已变化，请从第一页重新加载',
 } as const

@@ -1,9 +1,18 @@
 import type * as v from 'valibot'
 import type { ActionName, DataOf, PayloadOf } from '@/domain/actions'
 import { fail, ok, type ApiResult } from '@/domain/result'
-import { GetArticleSchema, ListArticlesSchema, validate } from '@/domain/schemas'
+import {
+  GetArticleSchema,
+  GetParkSchema,
+  HomeSchema,
+  ListArticlesSchema,
+  ListParksSchema,
+  validate,
+} from '@/domain/schemas'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
+import { createHomeHandlers } from './handlers/home'
+import { createParkHandlers } from './handlers/parks'
 import { silentLogger, type Logger } from './logger'
 import type { StoragePort } from './ports/storage'
 
@@ -33,6 +42,9 @@ export interface ApiDeps {
 const schemas = {
   'articles.list': ListArticlesSchema,
   'articles.get': GetArticleSchema,
+  'parks.list': ListParksSchema,
+  'parks.get': GetParkSchema,
+  'home.get': HomeSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -70,9 +82,14 @@ export function createApi(deps: ApiDeps): Api {
   const logger = deps.logger ?? silentLogger
   const now = deps.now ?? (() => new Date())
   const articles = createArticleHandlers(deps.storage)
+  const parks = createParkHandlers(deps.storage)
+  const home = createHomeHandlers(deps.storage)
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
+    'parks.list': parks.list,
+    'parks.get': parks.get,
+    'home.get': home.get,
   }
 
   return async (request, callCtx) => {

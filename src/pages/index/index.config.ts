@@ -1,6 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '园区招商资讯',
+  navigationBarTitleText: '园区招商',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
-  onReachBottomDistance: 200,
+  enableShareAppMessage: true,
 })

@@ -1,55 +1,125 @@
 import { useCallback, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { DISTRICTS, DISTRICT_LABELS, type District } from '@/domain/park'
+import { parseScene } from '@/domain/scene'
+import { getSessionSource, rememberSource } from '@/lib/attribution'
+import {
+  ARTICLES_TAB_PATH,
+  ARTICLE_DETAIL_PATH,
+  HOME_PATH,
+  PARK_DETAIL_PATH,
+  PARKS_TAB_PATH,
+  withQuery,
+} from '@/lib/routes'
+import { BlockSkeleton, CardSkeleton } from '@/components/Skeleton'
+import { ErrorState } from '@/components/StateView'
+import { Chip } from '@/components/Chip'
+import { Notice } from '@/components/Notice'
+import { SearchEntry } from '@/components/SearchBar'
+import { SectionHeader } from '@/components/SectionHeader'
+import { useHome } from '@/features/home/hooks/useHome'
+import { HotlineBanner } from '@/features/home/components/HotlineBanner'
+import { FeaturedParkCard } from '@/features/home/components/FeaturedParkCard'
+import { ContactStrip } from '@/features/home/components/ContactStrip'
 import { ArticleCard } from '@/features/articles/components/ArticleCard'
-import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { articleDetailUrl } from '@/features/articles/routes'
-import { CardSkeleton } from '@/components/Skeleton'
-import { EmptyState, ErrorState } from '@/components/StateView'
-import { ListFooter } from '@/components/ListFooter'
+import { callNumber, copyWechatId } from '@/features/contact/actions'
+import { setPendingParkFilter } from '@/features/parks/filterStore'
 import './index.scss'
 
-export default function IndexPage() {
-  const list = useArticleList()
-  // One clock for the visit keeps every row's "n天前" consistent and memoised rows stable.
+/** switchTab takes no query: the parks tab applies a pending filter on its next show. */
+function openParksTab(filter?: { district: District }) {
+  if (filter) setPendingParkFilter(filter)
+  void Taro.switchTab({ url: PARKS_TAB_PATH })
+}
+
+const openPark = (id: string) => void Taro.navigateTo({ url: withQuery(PARK_DETAIL_PATH, { id }) })
+
+export default function HomePage() {
+  const home = useHome()
   const [now] = useState(() => new Date())
 
+  // QR codes open the home page with `scene`; shared links may carry `src`.
+  useLoad((options: Record<string, string | undefined> = {}) => {
+    const target = parseScene(options.scene)
+    rememberSource(target.source ?? options.src)
+    if (target.page === 'park') openPark(target.id)
+    else if (target.page === 'article')
+      void Taro.navigateTo({ url: withQuery(ARTICLE_DETAIL_PATH, { id: target.id }) })
+  })
+
   usePullDownRefresh(() => {
-    void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
+    void home.refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const open = useCallback((id: string) => {
-    void Taro.navigateTo({ url: articleDetailUrl(id) })
-  }, [])
+  useShareAppMessage(() => ({
+    title: '上海产业园区招商 · 厂房土地租售 · 企业注册落户',
+    path: withQuery(HOME_PATH, { src: getSessionSource() ?? 'share' }),
+  }))
 
-  if (list.status === 'loading') return <CardSkeleton rows={5} />
-  if (list.status === 'error' && list.error) {
-    return <ErrorState error={list.error} onRetry={() => void list.refresh()} />
-  }
-  if (list.items.length === 0) {
+  const openArticle = useCallback((id: string) => void Taro.navigateTo({ url: articleDetailUrl(id) }), [])
+
+  if (home.status === 'loading') {
     return (
-      <EmptyState
-        title='暂无文章'
-        description='编辑正在整理最新的园区资讯，请稍后再来看看'
-        actionText='刷新'
-        onAction={() => void list.refresh()}
-      />
+      <View className='home-page'>
+        <BlockSkeleton height={300} />
+        <BlockSkeleton height={88} />
+        <CardSkeleton rows={3} />
+      </View>
     )
   }
+  if (home.status === 'error') {
+    return <ErrorState error={home.error} onRetry={() => void home.retry()} />
+  }
+
+  const { contact, featuredParks, latestArticles } = home.data
   return (
-    <View className='index-page'>
-      {list.items.map((article) => (
-        <ArticleCard key={article.id} article={article} now={now} onOpen={open} />
-      ))}
-      <ListFooter
-        loading={list.loadingMore}
-        hasMore={list.hasMore}
-        failed={list.loadMoreError !== null}
-        onRetry={() => void list.loadMore()}
-        onLoadMore={() => void list.loadMore()}
+    <View className='home-page'>
+      {home.stale ? (
+        <Notice text='网络异常，显示的是缓存内容' actionText='重试' onAction={() => void home.refresh()} />
+      ) : null}
+      <HotlineBanner contact={contact} onCall={(n) => void callNumber(n)} />
+
+      <View className='home-page__search'>
+        <SearchEntry placeholder='搜索园区、厂房、土地' onTap={() => openParksTab()} />
+      </View>
+
+      <View className='home-page__districts' aria-label='按区域找园区'>
+        {DISTRICTS.map((district) => (
+          <Chip key={district} label={DISTRICT_LABELS[district]} onClick={() => openParksTab({ district })} />
+        ))}
+        <Chip label='全部区域' onClick={() => openParksTab()} />
+      </View>
+
+      {featuredParks.length ? (
+        <View className='home-page__section'>
+          <SectionHeader title='推荐园区' actionText='全部园区' onAction={() => openParksTab()} />
+          <View className='home-page__parks'>
+            {featuredParks.map((park) => (
+              <FeaturedParkCard key={park.id} park={park} onOpen={openPark} />
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {latestArticles.length ? (
+        <View className='home-page__section'>
+          <SectionHeader
+            title='最新资讯'
+            actionText='更多资讯'
+            onAction={() => void Taro.switchTab({ url: ARTICLES_TAB_PATH })}
+          />
+          {latestArticles.map((article) => (
+            <ArticleCard key={article.id} article={article} now={now} onOpen={openArticle} />
+          ))}
+        </View>
+      ) : null}
+
+      <ContactStrip
+        contact={contact}
+        onCall={(n) => void callNumber(n)}
+        onCopyWechat={(id) => void copyWechatId(id)}
       />
     </View>
   )

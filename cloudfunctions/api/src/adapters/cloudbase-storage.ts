@@ -1,6 +1,19 @@
 import type { AgencyContact } from '@/domain/agency'
 import type { Article, ArticleCategory, ArticleSummary } from '@/domain/article'
-import type { ListArticlesQuery, StoragePort } from '../ports/storage'
+import type {
+  Deal,
+  District,
+  GeoPoint,
+  ListingType,
+  Park,
+  ParkSort,
+  ParkSummary,
+  Price,
+  PriceUnit,
+} from '@/domain/park'
+import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../ports/park-order'
+import { articleSearchText, escapeRegExp, parkSearchText } from '../ports/search'
+import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../ports/storage'
 
 /*
  * Just the part of wx-server-sdk's database API this adapter uses. wx-server-sdk is a
@@ -29,22 +42,34 @@ export interface CloudCollection extends CloudQuery {
 }
 
 export interface CloudCommand {
-  lt(value: unknown): unknown
   eq(value: unknown): unknown
+  neq(value: unknown): unknown
+  lt(value: unknown): unknown
+  lte(value: unknown): unknown
+  gt(value: unknown): unknown
+  gte(value: unknown): unknown
   or(conditions: object[]): object
+  and(conditions: object[]): object
   inc(n: number): unknown
 }
 
 export interface CloudDatabase {
   command: CloudCommand
   collection(name: string): CloudCollection
+  /** db.RegExp({ regexp, options }): a regular-expression match on a string field. */
+  RegExp(init: { regexp: string; options?: string }): unknown
 }
 
-export const COLLECTIONS = { articles: 'articles', settings: 'settings' } as const
+export const COLLECTIONS = { articles: 'articles', parks: 'parks', settings: 'settings' } as const
 export const AGENCY_DOC_ID = 'agency'
 
-// A cloud-function query returns at most 1,000 rows; pages never need more than 100.
+// A cloud-function query returns at most 1,000 rows (100 without an explicit limit); we
+// always pass one and never need more than 100.
 const MAX_LIMIT = 100
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : []
+}
 
 function toSummary(doc: CloudDoc): ArticleSummary {
   return {
@@ -53,27 +78,136 @@ function toSummary(doc: CloudDoc): ArticleSummary {
     summary: String(doc.summary ?? ''),
     cover: String(doc.cover ?? ''),
     category: doc.category as ArticleCategory,
-    tags: Array.isArray(doc.tags) ? doc.tags.filter((t): t is string => typeof t === 'string') : [],
+    tags: strings(doc.tags),
     author: String(doc.author ?? ''),
     publishedAt: String(doc.publishedAt ?? ''),
     views: typeof doc.views === 'number' ? doc.views : 0,
   }
 }
 
-/** Maps our `id` to the document `_id` for writing articles into the cloud database. */
+/**
+ * An article as a document: `_id` = id, plus `searchText` (title, summary and tags, one per
+ * line) for keyword search. Articles must be written through this so search finds them.
+ */
 export function toCloudArticle(article: Article): CloudDoc {
   const { id, ...rest } = article
-  return { _id: id, ...rest }
+  return { _id: id, ...rest, searchText: articleSearchText(article) }
 }
 
 /**
- * The production storage: CloudBase documents. `articles` uses the article id as `_id`;
- * `settings/agency` holds the AgencyContact fields. Suggested index: compound
- * (category asc, publishedAt desc, _id desc) plus (publishedAt desc, _id desc).
+ * A park as a document: `_id` = id, the Park fields as they are (price stays an object or
+ * null), plus what queries need in flat fields: `priceValue` (number | null, for the price
+ * range), `priceAsc` / `priceDesc` (the price sort keys, 面议 mapped to a sentinel past every
+ * price; see ports/park-order.ts) and `searchText` (name, address, industries, highlights).
+ * Parks must be written through this; the derived fields are never read back.
+ */
+export function toCloudPark(park: Park): CloudDoc {
+  const { id, ...rest } = park
+  const keys = priceKeys(park.price)
+  return {
+    _id: id,
+    ...rest,
+    priceValue: park.price ? park.price.value : null,
+    priceAsc: keys.asc,
+    priceDesc: keys.desc,
+    searchText: parkSearchText(park),
+  }
+}
+
+/** The document field each park sort orders by, then `_id` in the same direction. */
+const PARK_SORT_FIELD: Record<ParkSort, string> = {
+  newest: 'updatedAt',
+  area_asc: 'areaMin',
+  area_desc: 'areaMax',
+  price_asc: 'priceAsc',
+  price_desc: 'priceDesc',
+}
+
+/** List rows carry the summary only: description, photos and the rest stay in the database. */
+const PARK_SUMMARY_FIELDS: Record<string, boolean> = {
+  name: true,
+  district: true,
+  type: true,
+  deal: true,
+  areaMin: true,
+  areaMax: true,
+  divisible: true,
+  price: true,
+  cover: true,
+  highlights: true,
+  updatedAt: true,
+  views: true,
+  featured: true,
+}
+
+const ARTICLE_LIST_EXCLUDE = { body: false, searchText: false }
+
+const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
+
+function toPrice(value: unknown): Price | null {
+  if (!value || typeof value !== 'object') return null
+  const { value: amount, unit } = value as { value?: unknown; unit?: unknown }
+  return typeof amount === 'number' && typeof unit === 'string'
+    ? { value: amount, unit: unit as PriceUnit }
+    : null
+}
+
+function toParkSummary(doc: CloudDoc): ParkSummary {
+  return {
+    id: doc._id,
+    name: String(doc.name ?? ''),
+    district: doc.district as District,
+    type: doc.type as ListingType,
+    deal: doc.deal as Deal,
+    areaMin: num(doc.areaMin),
+    areaMax: num(doc.areaMax),
+    divisible: doc.divisible === true,
+    price: toPrice(doc.price),
+    cover: String(doc.cover ?? ''),
+    highlights: strings(doc.highlights),
+    updatedAt: String(doc.updatedAt ?? ''),
+    views: num(doc.views),
+    featured: doc.featured === true,
+  }
+}
+
+function toPark(doc: CloudDoc): Park {
+  const park: Park = {
+    ...toParkSummary(doc),
+    address: String(doc.address ?? ''),
+    location: (doc.location as GeoPoint | undefined) ?? { latitude: 0, longitude: 0 },
+    standalone: doc.standalone === true,
+    propertyCert: doc.propertyCert === true,
+    envAssessment: doc.envAssessment === true,
+    industries: strings(doc.industries),
+    photos: strings(doc.photos),
+    description: String(doc.description ?? ''),
+  }
+  // Optional facts stay absent when the listing has none (land has no floor height).
+  for (const key of ['floorHeight', 'floorLoad', 'power'] as const) {
+    if (typeof doc[key] === 'number') park[key] = doc[key] as number
+  }
+  if (typeof doc.taxRequirement === 'string') park.taxRequirement = doc.taxRequirement
+  return park
+}
+
+/**
+ * The production storage: CloudBase documents. `articles` and `parks` use their ids as `_id`;
+ * `settings/agency` holds the AgencyContact fields.
+ *
+ * Suggested indexes (create them in the console; the keyset queries below are written to use them):
+ *   articles: (publishedAt desc, _id desc); (category asc, publishedAt desc, _id desc)
+ *   parks:    (updatedAt desc, _id desc); (district, updatedAt desc, _id desc);
+ *             (type, updatedAt desc, _id desc); (district, type, updatedAt desc, _id desc);
+ *             (district, type, priceAsc, _id); (district, type, priceDesc desc, _id desc);
+ *             (deal, priceAsc, _id); (deal, priceDesc desc, _id desc);
+ *             (areaMin, _id); (areaMax desc, _id desc); (priceAsc, _id); (priceDesc desc, _id desc);
+ *             (featured, updatedAt desc, _id desc)
+ * Keyword search is a regular expression over `searchText`: fine for a catalogue of
+ * thousands, a scan nonetheless (CloudBase's own advice: use a search engine beyond that).
  */
 export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
   const _ = db.command
-  const articles = () => db.collection(COLLECTIONS.articles)
 
   async function findOne(collection: string, id: string, projection?: Record<string, boolean>) {
     // where() instead of doc().get(): the latter rejects when the document is missing.
@@ -83,24 +217,67 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
     return res.data[0] ?? null
   }
 
+  /** AND of the conditions; plain objects keep the common single-condition query simple. */
+  function all(conditions: object[]): object | null {
+    if (conditions.length === 0) return null
+    return conditions.length === 1 ? conditions[0] : _.and(conditions)
+  }
+
+  function contains(keyword: string) {
+    return db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
+  }
+
+  /** Rows strictly after (value, id) in an order on `field` then `_id`, both one direction. */
+  function after(field: string, direction: 'asc' | 'desc', value: unknown, id: string): object {
+    const beyond = direction === 'asc' ? _.gt.bind(_) : _.lt.bind(_)
+    return _.or([{ [field]: beyond(value) }, { [field]: _.eq(value), _id: beyond(id) }])
+  }
+
+  function query(collection: string, condition: object | null): CloudQuery {
+    const q: CloudQuery = db.collection(collection)
+    return condition ? q.where(condition) : q
+  }
+
+  async function increment(collection: string, id: string): Promise<number | null> {
+    // _.inc is atomic on the server; the read-back may already include a concurrent view.
+    const res = await db
+      .collection(collection)
+      .doc(id)
+      .update({ data: { views: _.inc(1) } })
+    if (!res.stats || res.stats.updated === 0) return null
+    const doc = await findOne(collection, id, { views: true })
+    return doc && typeof doc.views === 'number' ? doc.views : null
+  }
+
+  const newestParks = (condition: object, limit: number) =>
+    query(COLLECTIONS.parks, condition)
+      .orderBy('updatedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .field(PARK_SUMMARY_FIELDS)
+      .limit(Math.max(1, Math.min(limit, MAX_LIMIT)))
+      .get()
+
+  const newestArticles = (condition: object, limit: number) =>
+    query(COLLECTIONS.articles, condition)
+      .orderBy('publishedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .field(ARTICLE_LIST_EXCLUDE)
+      .limit(Math.max(1, Math.min(limit, MAX_LIMIT)))
+      .get()
+
   return {
-    async listArticles(query: ListArticlesQuery): Promise<ArticleSummary[]> {
-      const base: Record<string, unknown> = query.category ? { category: query.category } : {}
-      const condition = query.after
-        ? _.or([
-            { ...base, publishedAt: _.lt(query.after.publishedAt) },
-            { ...base, publishedAt: _.eq(query.after.publishedAt), _id: _.lt(query.after.id) },
-          ])
-        : query.category
-          ? base
-          : null
-      let q: CloudQuery = articles()
-      if (condition) q = q.where(condition)
-      const res = await q
+    async listArticles(q: ListArticlesQuery): Promise<ArticleSummary[]> {
+      const conditions: object[] = []
+      if (q.category) conditions.push({ category: q.category })
+      // Equality on an array field matches documents whose array contains the value.
+      if (q.tag !== undefined) conditions.push({ tags: q.tag })
+      if (q.keyword) conditions.push({ searchText: contains(q.keyword) })
+      if (q.after) conditions.push(after('publishedAt', 'desc', q.after.publishedAt, q.after.id))
+      const res = await query(COLLECTIONS.articles, all(conditions))
         .orderBy('publishedAt', 'desc')
         .orderBy('_id', 'desc')
-        .field({ body: false })
-        .limit(Math.max(1, Math.min(query.limit, MAX_LIMIT)))
+        .field(ARTICLE_LIST_EXCLUDE)
+        .limit(Math.max(1, Math.min(q.limit, MAX_LIMIT)))
         .get()
       return res.data.map(toSummary)
     },
@@ -110,14 +287,84 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
       return doc ? { ...toSummary(doc), body: String(doc.body ?? '') } : null
     },
 
-    async incrementArticleViews(id: string): Promise<number | null> {
-      // _.inc is atomic on the server; the read-back may already include a concurrent view.
-      const res = await articles()
-        .doc(id)
-        .update({ data: { views: _.inc(1) } })
-      if (!res.stats || res.stats.updated === 0) return null
-      const doc = await findOne(COLLECTIONS.articles, id, { views: true })
-      return doc && typeof doc.views === 'number' ? doc.views : null
+    incrementArticleViews: (id) => increment(COLLECTIONS.articles, id),
+
+    async listRelatedArticles(id: string, limit: number): Promise<ArticleSummary[]> {
+      const me = await findOne(COLLECTIONS.articles, id, { tags: true, category: true })
+      if (!me) return []
+      const tags = strings(me.tags)
+      const notMe = { _id: _.neq(id) }
+      // Tag sharers are ranked here (shared count needs every candidate's tags): the newest
+      // 100 are the candidates. The category query fills up when fewer than `limit` share a tag.
+      const [sharing, sameCategory] = await Promise.all([
+        tags.length
+          ? newestArticles(_.and([notMe, _.or(tags.map((t) => ({ tags: t })))]), MAX_LIMIT)
+          : Promise.resolve({ data: [] as CloudDoc[] }),
+        newestArticles({ ...notMe, category: me.category }, limit * 2),
+      ])
+      const tagSet = new Set(tags)
+      const ranked = sharing.data
+        .map((doc, order) => ({
+          doc,
+          order,
+          shared: strings(doc.tags).filter((t) => tagSet.has(t)).length,
+          sameCategory: doc.category === me.category ? 1 : 0,
+        }))
+        .sort((a, b) => b.shared - a.shared || b.sameCategory - a.sameCategory || a.order - b.order)
+        .map((r) => r.doc)
+      const picked = ranked.slice(0, limit)
+      const seen = new Set(picked.map((d) => d._id))
+      for (const doc of sameCategory.data) {
+        if (picked.length >= limit) break
+        if (!seen.has(doc._id)) picked.push(doc)
+      }
+      return picked.map(toSummary)
+    },
+
+    async listParks(q: ListParksQuery): Promise<ParkSummary[]> {
+      const conditions: object[] = []
+      if (q.district) conditions.push({ district: q.district })
+      if (q.type) conditions.push({ type: q.type })
+      if (q.deal) conditions.push({ deal: q.deal })
+      if (q.featured) conditions.push({ featured: true })
+      if (q.areaMin !== undefined) conditions.push({ areaMax: _.gte(q.areaMin) })
+      if (q.areaMax !== undefined) conditions.push({ areaMin: _.lte(q.areaMax) })
+      // A null priceValue (面议) satisfies no range operator.
+      if (q.priceMin !== undefined) conditions.push({ priceValue: _.gte(q.priceMin) })
+      if (q.priceMax !== undefined) conditions.push({ priceValue: _.lte(q.priceMax) })
+      if (q.keyword) conditions.push({ searchText: contains(q.keyword) })
+      const field = PARK_SORT_FIELD[q.sort]
+      const direction = SORT_DIRECTION[q.sort]
+      if (q.after) conditions.push(after(field, direction, sortKeyOf(q.sort, q.after.value), q.after.id))
+      const res = await query(COLLECTIONS.parks, all(conditions))
+        .orderBy(field, direction)
+        .orderBy('_id', direction)
+        .field(PARK_SUMMARY_FIELDS)
+        .limit(Math.max(1, Math.min(q.limit, MAX_LIMIT)))
+        .get()
+      return res.data.map(toParkSummary)
+    },
+
+    async getPark(id: string): Promise<Park | null> {
+      const doc = await findOne(COLLECTIONS.parks, id)
+      return doc ? toPark(doc) : null
+    },
+
+    incrementParkViews: (id) => increment(COLLECTIONS.parks, id),
+
+    async listSimilarParks(id: string, limit: number): Promise<ParkSummary[]> {
+      const me = await findOne(COLLECTIONS.parks, id, { district: true, type: true })
+      if (!me) return []
+      // Three small queries at once, one per tier; each takes at most `limit` rows.
+      const tiers = await Promise.all([
+        newestParks({ district: me.district, type: me.type, _id: _.neq(id) }, limit),
+        newestParks({ district: me.district, type: _.neq(me.type) }, limit),
+        newestParks({ type: me.type, district: _.neq(me.district) }, limit),
+      ])
+      return tiers
+        .flatMap((t) => t.data)
+        .slice(0, limit)
+        .map(toParkSummary)
     },
 
     async getAgencyContact(): Promise<AgencyContact | null> {

@@ -9,6 +9,7 @@ type ListInput = v.InferOutput<typeof ListArticlesSchema>
 type GetInput = v.InferOutput<typeof GetArticleSchema>
 
 const ID_RE = /^[\w-]{1,64}$/
+export const RELATED_LIMIT = 4
 const BASE64URL_RE = /^[A-Za-z0-9_-]+$/
 
 /** The cursor is opaque to clients: base64url of {"p": publishedAt, "i": id}. */
@@ -43,7 +44,14 @@ export function createArticleHandlers(storage: StoragePort) {
         after = key
       }
       // One row more than asked tells whether a next page exists without a count query.
-      const rows = await storage.listArticles({ category: input.category, after, limit: input.limit + 1 })
+      const rows = await storage.listArticles({
+        category: input.category,
+        tag: input.tag,
+        // The schema trims; an all-blank keyword filters nothing.
+        keyword: input.keyword ? input.keyword : undefined,
+        after,
+        limit: input.limit + 1,
+      })
       const items = rows.slice(0, input.limit)
       const last = items[items.length - 1]
       const nextCursor = rows.length > input.limit && last ? encodeCursor(last) : null
@@ -52,15 +60,20 @@ export function createArticleHandlers(storage: StoragePort) {
 
     async get(input: GetInput): Promise<ArticleDetail> {
       // Count the view and read what the page shows at once: one round of storage calls.
-      const [views, article, contact] = await Promise.all([
+      const [views, article, contact, related] = await Promise.all([
         storage.incrementArticleViews(input.id),
         storage.getArticle(input.id),
         storage.getAgencyContact(),
+        storage.listRelatedArticles(input.id, RELATED_LIMIT),
       ])
       if (views === null || !article) throw new ActionError('NOT_FOUND', MESSAGES.notFound)
       // A missing contact is a deployment fault, not the caller's: the router answers INTERNAL.
       if (!contact) throw new Error('agency contact is missing from storage (settings/agency)')
-      return { article: { ...article, views }, contact }
+      return {
+        article: { ...article, views },
+        contact,
+        related: related.filter((a) => a.id !== article.id).slice(0, RELATED_LIMIT),
+      }
     },
   }
 }

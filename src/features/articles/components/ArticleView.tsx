@@ -3,10 +3,17 @@ import { View, Text, RichText, Image } from '@tarojs/components'
 import { ARTICLE_CATEGORY_LABELS, type Article } from '@/domain/article'
 import { formatCount, formatRelativeDate } from '@/domain/format'
 import { mediaUrl } from '@/lib/media'
+import { Chip } from '@/components/Chip'
 import { prepareRichBody } from '../richBody'
 import './ArticleView.scss'
 
-export function ArticleView({ article }: { article: Article }) {
+interface Props {
+  article: Article
+  /** Tapping a tag: open the list of articles with that tag. Tags are plain text without it. */
+  onTag?: (tag: string) => void
+}
+
+export function ArticleView({ article, onTag }: Props) {
   const body = useMemo(() => prepareRichBody(article.body), [article.body])
   return (
     <View className='article-view'>
@@ -22,9 +29,7 @@ export function ArticleView({ article }: { article: Article }) {
       {article.tags.length ? (
         <View className='article-view__tags'>
           {article.tags.map((tag) => (
-            <Text key={tag} className='article-view__tag'>
-              #{tag}
-            </Text>
+            <Chip key={tag} variant='tag' label={tag} onClick={onTag ? () => onTag(tag) : undefined} />
           ))}
         </View>
       ) : null}

@@ -3,7 +3,8 @@ import type { ArticleCategory, ArticleSummary } from '@/domain/article'
 import type { ApiError } from '@/domain/result'
 import { listArticles } from '../api'
 
-export type ListStatus = 'loading' | 'ready' | 'error'
+/** `idle`: nothing asked yet (a search page before the first keyword). */
+export type ListStatus = 'idle' | 'loading' | 'ready' | 'error'
 
 export interface ArticleListState {
   items: ArticleSummary[]
@@ -13,6 +14,15 @@ export interface ArticleListState {
   loadingMore: boolean
   /** Set when a load-more failed; the list keeps its rows and offers a retry at the foot. */
   loadMoreError: ApiError | null
+}
+
+export interface ArticleListOptions {
+  category?: ArticleCategory
+  tag?: string
+  keyword?: string
+  pageSize?: number
+  /** false: ask nothing and stay idle (e.g. no keyword yet). Default true. */
+  enabled?: boolean
 }
 
 const initial: ArticleListState = {
@@ -25,25 +35,45 @@ const initial: ArticleListState = {
 }
 
 /**
- * Cursor-paginated article list. `refresh` restarts from page one and wins over any
- * load-more still in flight (a generation counter drops stale answers); `loadMore` is a
- * no-op while another request runs, so a fast double scroll asks for page 2 once.
+ * Cursor-paginated article list, filtered by category, tag or keyword. Changing the filter
+ * starts over from page one with a skeleton. `refresh` restarts from page one and wins over
+ * any request still in flight: a generation counter drops stale answers, so a slow answer for
+ * the previous tab never lands on the new one. `loadMore` is a no-op while another request
+ * runs, so a fast double scroll asks for page 2 once.
  */
-export function useArticleList(options: { category?: ArticleCategory; pageSize?: number } = {}) {
-  const { category, pageSize = 10 } = options
-  const [state, setState] = useState<ArticleListState>(initial)
+export function useArticleList(options: ArticleListOptions = {}) {
+  const { category, tag, keyword, pageSize = 10, enabled = true } = options
+  const [state, setState] = useState<ArticleListState>(() =>
+    enabled ? initial : { ...initial, status: 'idle' },
+  )
   const cursorRef = useRef<string | null>(null)
   const generationRef = useRef(0)
   const busyRef = useRef(false)
 
+  const query = useCallback(
+    (cursor?: string | null) => {
+      const payload: Parameters<typeof listArticles>[0] = { limit: pageSize }
+      if (category) payload.category = category
+      if (tag) payload.tag = tag
+      if (keyword) payload.keyword = keyword
+      if (cursor) payload.cursor = cursor
+      return listArticles(payload)
+    },
+    [category, tag, keyword, pageSize],
+  )
+
   const refresh = useCallback(
-    async (opts: { silent?: boolean } = {}) => {
+    async (opts: { silent?: boolean; reset?: boolean } = {}) => {
       const generation = ++generationRef.current
       busyRef.current = true
-      if (!opts.silent)
+      if (opts.reset) {
+        cursorRef.current = null
+        setState(initial)
+      } else if (!opts.silent) {
         setState((s) => ({ ...s, status: s.items.length ? s.status : 'loading', error: null }))
-      const result = await listArticles({ category, limit: pageSize })
-      if (generation !== generationRef.current) return
+      }
+      const result = await query()
+      if (generation !== generationRef.current) return result
       busyRef.current = false
       if (result.ok) {
         cursorRef.current = result.data.nextCursor
@@ -55,11 +85,16 @@ export function useArticleList(options: { category?: ArticleCategory; pageSize?:
         })
       } else {
         // Keep what is on screen if we had rows; show the error state only on an empty list.
-        setState((s) => ({ ...s, status: s.items.length ? 'ready' : 'error', error: result.error }))
+        setState((s) => ({
+          ...s,
+          status: s.items.length ? 'ready' : 'error',
+          error: result.error,
+          loadingMore: false,
+        }))
       }
       return result
     },
-    [category, pageSize],
+    [query],
   )
 
   const loadMore = useCallback(async () => {
@@ -67,7 +102,7 @@ export function useArticleList(options: { category?: ArticleCategory; pageSize?:
     const generation = generationRef.current
     busyRef.current = true
     setState((s) => ({ ...s, loadingMore: true, loadMoreError: null }))
-    const result = await listArticles({ category, limit: pageSize, cursor: cursorRef.current })
+    const result = await query(cursorRef.current)
     if (generation !== generationRef.current) return
     busyRef.current = false
     if (result.ok) {
@@ -81,11 +116,22 @@ export function useArticleList(options: { category?: ArticleCategory; pageSize?:
     } else {
       setState((s) => ({ ...s, loadingMore: false, loadMoreError: result.error }))
     }
-  }, [category, pageSize])
+  }, [query])
 
+  const firstRun = useRef(true)
   useEffect(() => {
-    void refresh()
-  }, [refresh])
+    if (!enabled) {
+      // Drop any answer still in flight and show nothing.
+      generationRef.current++
+      busyRef.current = false
+      cursorRef.current = null
+      setState({ ...initial, status: 'idle' })
+      return
+    }
+    // The first load already starts from the initial (skeleton) state; a filter change resets.
+    void refresh(firstRun.current ? { silent: true } : { reset: true })
+    firstRun.current = false
+  }, [refresh, enabled])
 
   return { ...state, refresh, loadMore }
 }

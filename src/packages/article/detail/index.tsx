@@ -1,11 +1,23 @@
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
+import Taro, { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import { useArticleDetail } from '@/features/articles/hooks/useArticleDetail'
-import { ArticleView } from '@/features/articles/components/ArticleView'
-import { ContactCard } from '@/features/contact/components/ContactCard'
+import { ARTICLE_CATEGORY_LABELS } from '@/domain/article'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
+import { useArticleDetail } from '@/features/articles/hooks/useArticleDetail'
+import { ArticleView } from '@/features/articles/components/ArticleView'
+import { RelatedArticles } from '@/features/articles/components/RelatedArticles'
+import {
+  articleDetailUrl,
+  articleShareQuery,
+  articleSharePath,
+  articleTagUrl,
+  shareSource,
+} from '@/features/articles/routes'
+import { ContactCard } from '@/features/contact/components/ContactCard'
+import { recordView } from '@/features/history/store'
+import { getSessionSource, rememberSource } from '@/lib/attribution'
+import { mediaUrl } from '@/lib/media'
 import { HOME_PATH } from '@/lib/routes'
 import './index.scss'
 
@@ -13,19 +25,59 @@ const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
 export default function ArticleDetailPage() {
   const { params } = useRouter()
-  const detail = useArticleDetail(params.id ? decodeURIComponent(params.id) : undefined)
+  const id = params.id ? decodeURIComponent(params.id) : undefined
+  const detail = useArticleDetail(id)
+  const [now] = useState(() => new Date())
 
+  // Opened from a shared card (`src=`): remember where the visit came from.
+  useLoad((options: Record<string, string | undefined> = {}) => rememberSource(options.src))
+
+  const article = detail.status === 'ready' ? detail.data.article : null
   useEffect(() => {
-    if (detail.status === 'ready') void Taro.setNavigationBarTitle({ title: detail.data.article.title })
-  }, [detail.status, detail.data])
+    if (!article) return
+    void Taro.setNavigationBarTitle({ title: article.title })
+    recordView({
+      kind: 'article',
+      id: article.id,
+      title: article.title,
+      cover: article.cover,
+      subtitle: ARTICLE_CATEGORY_LABELS[article.category],
+    })
+  }, [article])
+
+  useShareAppMessage(() => {
+    const source = shareSource(getSessionSource())
+    return article
+      ? {
+          title: article.title,
+          path: articleSharePath(article.id, source),
+          imageUrl: mediaUrl(article.cover),
+        }
+      : { title: '园区资讯', path: articleSharePath(id ?? '', source) }
+  })
+  useShareTimeline(() => {
+    const source = shareSource(getSessionSource())
+    return article
+      ? {
+          title: article.title,
+          query: articleShareQuery(article.id, source),
+          imageUrl: mediaUrl(article.cover),
+        }
+      : { title: '园区资讯', query: articleShareQuery(id ?? '', source) }
+  })
+
+  const openTag = useCallback((tag: string) => void Taro.navigateTo({ url: articleTagUrl(tag) }), [])
+  // Reading on from the end of an article replaces it, so the page stack stays shallow.
+  const openRelated = useCallback((next: string) => void Taro.redirectTo({ url: articleDetailUrl(next) }), [])
 
   if (detail.status === 'loading') return <CardSkeleton rows={3} />
   if (detail.status === 'error')
     return <ErrorState error={detail.error} onRetry={() => void detail.reload()} onHome={goHome} />
   return (
     <View className='article-detail-page'>
-      <ArticleView article={detail.data.article} />
+      <ArticleView article={detail.data.article} onTag={openTag} />
       <ContactCard contact={detail.data.contact} />
+      <RelatedArticles items={detail.data.related ?? []} now={now} onOpen={openRelated} />
     </View>
   )
 }

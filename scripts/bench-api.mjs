@@ -1,0 +1,164 @@
+// Latency of parks.list over 10,000 parks in SQLite: the router in-process (page 1, and page 50
+// reached through the cursor) and the local server over HTTP on 127.0.0.1.
+// Usage: node scripts/build-api.mjs && node scripts/bench-api.mjs
+//   (builds build/bench-api.cjs itself when it is missing). Env: BENCH_RUNS (default 300).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bundle = path.join(root, 'build', 'bench-api.cjs')
+
+const PARKS = 10_000
+const RUNS = Math.min(Math.max(Number(process.env.BENCH_RUNS) || 300, 10), 10_000)
+const WARMUP = 100
+const PAGE = 50
+const QUERY = { district: 'songjiang', type: 'factory', sort: 'price_asc', limit: 10 }
+
+if (!existsSync(bundle)) {
+  console.log('build/bench-api.cjs missing: running scripts/build-api.mjs')
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-api.mjs')], {
+    stdio: 'inherit',
+  })
+  if (built.status !== 0) process.exit(built.status ?? 1)
+}
+
+const { openSqliteStorage, createApi, createServer, makeSyntheticParks } = createRequire(import.meta.url)(
+  bundle,
+)
+
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6
+
+/** Nearest-rank percentile of sorted samples. */
+const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+
+async function warmUp(...fns) {
+  for (const fn of fns) for (let i = 0; i < WARMUP; i++) await fn()
+}
+
+async function measure(runs, fn) {
+  const samples = []
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint()
+    await fn()
+    samples.push(ms(start))
+  }
+  samples.sort((a, b) => a - b)
+  return {
+    runs,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: samples[samples.length - 1],
+  }
+}
+
+function unwrap(result) {
+  if (!result.ok) throw new Error(`api error: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+function post(port, agent, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`))
+          else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'park-bench-'))
+let storage
+let server
+let agent
+try {
+  const parks = makeSyntheticParks(PARKS)
+  storage = openSqliteStorage(path.join(dir, 'bench.sqlite'))
+  let start = process.hrtime.bigint()
+  storage.seedFromMock({ articles: [], parks })
+  const seedMs = ms(start)
+  const matching = parks.filter((p) => p.district === QUERY.district && p.type === QUERY.type).length
+
+  const api = createApi({ storage })
+  const ctx = { openid: 'bench', source: 'local' }
+  const list = (cursor) => api({ action: 'parks.list', payload: { ...QUERY, cursor } }, ctx)
+
+  // The cursor of page 50, reached the way a client would: 49 pages first.
+  let cursor = null
+  for (let page = 1; page < PAGE; page++) {
+    cursor = unwrap(await list(cursor)).nextCursor
+    if (!cursor) throw new Error(`the query has no page ${page + 1}`)
+  }
+  const page50 = unwrap(await list(cursor))
+  if (page50.items.length !== QUERY.limit) throw new Error('page 50 is not full')
+
+  server = createServer({ storage, staticDir: dir, mediaDir: dir })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address()
+  agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const page1Body = JSON.stringify({ action: 'parks.list', payload: QUERY })
+  const page50Body = JSON.stringify({ action: 'parks.list', payload: { ...QUERY, cursor } })
+  const cases = {
+    routerPage1: () => list(null),
+    routerPage50: () => list(cursor),
+    httpPage1: () => post(port, agent, page1Body),
+    httpPage50: () => post(port, agent, page50Body),
+  }
+  // Every path warm (JIT, statement cache, sockets) before any is measured.
+  await warmUp(...Object.values(cases))
+  const routerPage1 = await measure(RUNS, cases.routerPage1)
+  const routerPage50 = await measure(RUNS, cases.routerPage50)
+  const httpPage1 = await measure(RUNS, cases.httpPage1)
+  const httpPage50 = await measure(RUNS, cases.httpPage50)
+
+  const f = (n) => n.toFixed(3).padStart(8)
+  const rows = [
+    ['router   page 1', routerPage1],
+    [`router   page ${PAGE} (cursor)`, routerPage50],
+    ['HTTP     page 1', httpPage1],
+    [`HTTP     page ${PAGE} (cursor)`, httpPage50],
+  ]
+  console.log('')
+  console.log(
+    `parks.list — ${PARKS.toLocaleString('en')} parks in SQLite (WAL), seeded in ${seedMs.toFixed(0)} ms`,
+  )
+  console.log(
+    `query: district=${QUERY.district} type=${QUERY.type} sort=${QUERY.sort} limit=${QUERY.limit}  (${matching} matching rows)`,
+  )
+  console.log(
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}; ${WARMUP} warm-up runs of each first`,
+  )
+  console.log('')
+  console.log(
+    `${'what'.padEnd(26)}${'runs'.padStart(6)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}`,
+  )
+  for (const [label, r] of rows) {
+    console.log(`${label.padEnd(26)}${String(r.runs).padStart(6)} ${f(r.p50)} ${f(r.p99)} ${f(r.max)}`)
+  }
+  console.log('')
+} finally {
+  agent?.destroy()
+  if (server) await new Promise((resolve) => server.close(resolve))
+  storage?.close()
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,127 @@
+/** Park listings: the facts an industrial tenant decides by. Shared by the app and the cloud. */
+
+export const DISTRICTS = [
+  'songjiang',
+  'jiading',
+  'qingpu',
+  'fengxian',
+  'jinshan',
+  'minhang',
+  'baoshan',
+  'pudong',
+  'xuancheng',
+] as const
+export type District = (typeof DISTRICTS)[number]
+
+export const DISTRICT_LABELS: Record<District, string> = {
+  songjiang: '松江',
+  jiading: '嘉定',
+  qingpu: '青浦',
+  fengxian: '奉贤',
+  jinshan: '金山',
+  minhang: '闵行',
+  baoshan: '宝山',
+  pudong: '浦东/临港',
+  xuancheng: '宣城',
+}
+
+export const LISTING_TYPES = ['factory', 'land', 'office', 'warehouse', 'registration'] as const
+export type ListingType = (typeof LISTING_TYPES)[number]
+
+export const LISTING_TYPE_LABELS: Record<ListingType, string> = {
+  factory: '厂房',
+  land: '土地',
+  office: '办公研发',
+  warehouse: '仓库',
+  registration: '注册落户',
+}
+
+export const DEALS = ['rent', 'sale'] as const
+export type Deal = (typeof DEALS)[number]
+
+export const DEAL_LABELS: Record<Deal, string> = { rent: '出租', sale: '出售' }
+
+/**
+ * Price as the market quotes it. Rent: 元/m²/天. Sale: 元/m² (unit price) or 万元 (whole
+ * lot, usual for land). `value` is what filters and sorts compare, within one deal.
+ * null = 面议 (negotiable): such parks sort last by price and never match a price range.
+ */
+export const PRICE_UNITS = ['yuan_m2_day', 'yuan_m2', 'wan'] as const
+export type PriceUnit = (typeof PRICE_UNITS)[number]
+
+export const PRICE_UNIT_LABELS: Record<PriceUnit, string> = {
+  yuan_m2_day: '元/m²/天',
+  yuan_m2: '元/m²',
+  wan: '万元',
+}
+
+export interface Price {
+  value: number
+  unit: PriceUnit
+}
+
+export interface GeoPoint {
+  /** GCJ-02 (what WeChat's map and openLocation use). */
+  latitude: number
+  longitude: number
+}
+
+/** What a list row and a card need: small, so list pages stay light in setData. */
+export interface ParkSummary {
+  /** Short, scene-friendly: `p` + digits, e.g. p012 (QR scenes hold 32 chars at most). */
+  id: string
+  name: string
+  district: District
+  type: ListingType
+  deal: Deal
+  /** m²; a single unit has min === max. */
+  areaMin: number
+  areaMax: number
+  divisible: boolean
+  price: Price | null
+  /** Media path or URL of the first photo. */
+  cover: string
+  /** Up to 4 short selling points: 独门独院, 可环评, 双层 … */
+  highlights: string[]
+  /** ISO 8601 with +08:00; every record uses the same offset so text order is time order. */
+  updatedAt: string
+  views: number
+  featured: boolean
+}
+
+export interface Park extends ParkSummary {
+  address: string
+  location: GeoPoint
+  /** m; absent for land and registration. */
+  floorHeight?: number
+  /** kg/m² */
+  floorLoad?: number
+  /** kVA */
+  power?: number
+  standalone: boolean
+  propertyCert: boolean
+  envAssessment: boolean
+  /** Industries admitted, e.g. 智能制造, 生物医药. */
+  industries: string[]
+  /** e.g. "年税收不低于50万元/亩"; absent when the park sets none. */
+  taxRequirement?: string
+  photos: string[]
+  /** Trusted-source HTML, sanitised for H5 like article bodies. */
+  description: string
+}
+
+export const PARK_SORTS = ['newest', 'area_asc', 'area_desc', 'price_asc', 'price_desc'] as const
+export type ParkSort = (typeof PARK_SORTS)[number]
+
+export const PARK_SORT_LABELS: Record<ParkSort, string> = {
+  newest: '最新发布',
+  area_asc: '面积从小到大',
+  area_desc: '面积从大到小',
+  price_asc: '价格从低到高',
+  price_desc: '价格从高到低',
+}
+
+export interface ParkPage {
+  items: ParkSummary[]
+  nextCursor: string | null
+}

@@ -1,0 +1,30 @@
+import { View, Text } from '@tarojs/components'
+import type { AgencyContact } from '@/domain/agency'
+import { formatPhone } from '@/domain/format'
+import './HotlineBanner.scss'
+
+interface Props {
+  contact: AgencyContact
+  onCall: (number: string) => void
+}
+
+/** The top of the home page: who we are, what we do, and the hotline one tap away. */
+export function HotlineBanner({ contact, onCall }: Props) {
+  return (
+    <View className='hotline-banner'>
+      <Text className='hotline-banner__agency'>{contact.agencyName}</Text>
+      <Text className='hotline-banner__slogan'>上海及长三角产业园区 · 一站式招商服务</Text>
+      <Text className='hotline-banner__services'>厂房土地租售 · 企业注册落户</Text>
+      <View
+        className='hotline-banner__call'
+        role='button'
+        aria-label='拨打招商热线'
+        onClick={() => onCall(contact.hotline)}
+      >
+        <Text className='hotline-banner__call-label'>招商热线</Text>
+        <Text className='hotline-banner__call-number'>{formatPhone(contact.hotline)}</Text>
+        <Text className='hotline-banner__call-action'>立即拨打</Text>
+      </View>
+    </View>
+  )
+}

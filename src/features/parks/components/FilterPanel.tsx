@@ -1,0 +1,239 @@
+import { useState } from 'react'
+import { View, Text, Input, Button } from '@tarojs/components'
+import {
+  DEALS,
+  DEAL_LABELS,
+  LISTING_TYPES,
+  LISTING_TYPE_LABELS,
+  type Deal,
+  type ListingType,
+} from '@/domain/park'
+import {
+  AREA_PRESETS,
+  PRICE_PRESETS,
+  PRICE_RANGE_UNITS,
+  matchPreset,
+  normaliseFilters,
+  type ParkFilters,
+  type RangePreset,
+} from '../query'
+import { Chip } from './Chip'
+import './FilterPanel.scss'
+
+interface Props {
+  filters: ParkFilters
+  onApply: (next: ParkFilters) => void
+  onClose: () => void
+}
+
+interface Draft {
+  type?: ListingType
+  deal?: Deal
+  areaMin?: number
+  areaMax?: number
+  /** Custom area bounds as typed; when either is filled they win over a preset. */
+  areaMinText: string
+  areaMaxText: string
+  priceMin?: number
+  priceMax?: number
+}
+
+function draftOf(f: ParkFilters): Draft {
+  const preset = matchPreset(AREA_PRESETS, f.areaMin, f.areaMax)
+  const custom = !preset && (f.areaMin !== undefined || f.areaMax !== undefined)
+  return {
+    type: f.type,
+    deal: f.deal,
+    areaMin: f.areaMin,
+    areaMax: f.areaMax,
+    areaMinText: custom && f.areaMin !== undefined ? String(f.areaMin) : '',
+    areaMaxText: custom && f.areaMax !== undefined ? String(f.areaMax) : '',
+    priceMin: f.priceMin,
+    priceMax: f.priceMax,
+  }
+}
+
+const EMPTY_DRAFT: Draft = { areaMinText: '', areaMaxText: '' }
+
+/**
+ * H5 draws the tab bar inside the viewport, over anything fixed at bottom 0: the sheet stops
+ * above it. (Inline, because the build's CSS pipeline rewrites custom properties.) WeChat's
+ * native tab bar is outside the page: nothing to avoid there.
+ */
+const ABOVE_H5_TAB_BAR =
+  process.env.TARO_ENV === 'h5'
+    ? { bottom: 'calc(var(--taro-tabbar-height, 50px) + env(safe-area-inset-bottom))' }
+    : undefined
+
+/** '' → undefined; '800' → 800; anything else → NaN (reported). */
+function parseBound(text: string): number | undefined {
+  const t = text.trim()
+  if (!t) return undefined
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN
+}
+
+/**
+ * The 筛选 sheet: type, deal, area (presets or custom bounds) and price bands of the chosen
+ * deal. Edits stay in a draft until 确定; 重置 clears the draft. District and keyword are
+ * set outside (chips, search box) and kept as they are.
+ */
+export function FilterPanel({ filters, onApply, onClose }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(filters))
+  const [error, setError] = useState('')
+
+  const update = (patch: Partial<Draft>) => {
+    setError('')
+    setDraft((d) => ({ ...d, ...patch }))
+  }
+  const reset = () => {
+    setError('')
+    setDraft({ ...EMPTY_DRAFT })
+  }
+  const customArea = Boolean(draft.areaMinText || draft.areaMaxText)
+  const areaPreset = customArea ? undefined : matchPreset(AREA_PRESETS, draft.areaMin, draft.areaMax)
+  const pricePresets = draft.deal ? PRICE_PRESETS[draft.deal] : PRICE_PRESETS.rent
+  const pricePreset = draft.deal ? matchPreset(pricePresets, draft.priceMin, draft.priceMax) : undefined
+
+  const toggleArea = (p: RangePreset) =>
+    update(
+      areaPreset?.key === p.key
+        ? { areaMin: undefined, areaMax: undefined, areaMinText: '', areaMaxText: '' }
+        : { areaMin: p.min, areaMax: p.max, areaMinText: '', areaMaxText: '' },
+    )
+  const togglePrice = (p: RangePreset) =>
+    update(
+      pricePreset?.key === p.key
+        ? { priceMin: undefined, priceMax: undefined }
+        : { priceMin: p.min, priceMax: p.max },
+    )
+  // A price band belongs to one deal: changing the deal drops it.
+  const chooseDeal = (deal: Deal) =>
+    update({ deal: draft.deal === deal ? undefined : deal, priceMin: undefined, priceMax: undefined })
+
+  const apply = () => {
+    let { areaMin, areaMax } = draft
+    if (customArea) {
+      areaMin = parseBound(draft.areaMinText)
+      areaMax = parseBound(draft.areaMaxText)
+      if (Number.isNaN(areaMin) || Number.isNaN(areaMax)) {
+        setError('面积请填写数字')
+        return
+      }
+      if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax) {
+        setError('最小面积不能大于最大面积')
+        return
+      }
+    }
+    onApply(
+      normaliseFilters({
+        ...filters,
+        type: draft.type,
+        deal: draft.deal,
+        areaMin,
+        areaMax,
+        priceMin: draft.deal ? draft.priceMin : undefined,
+        priceMax: draft.deal ? draft.priceMax : undefined,
+      }),
+    )
+  }
+
+  return (
+    <View className='filter-panel' catchMove style={ABOVE_H5_TAB_BAR}>
+      <View className='filter-panel__mask' onClick={onClose} />
+      <View className='filter-panel__sheet' role='dialog' aria-label='筛选条件'>
+        <View className='filter-panel__head'>
+          <Text className='filter-panel__title'>筛选</Text>
+          <View className='filter-panel__close' onClick={onClose} ariaLabel='关闭筛选'>
+            <Text>×</Text>
+          </View>
+        </View>
+
+        <View className='filter-panel__body'>
+          <Text className='filter-panel__label'>类型</Text>
+          <View className='filter-panel__options'>
+            {LISTING_TYPES.map((t) => (
+              <Chip
+                key={t}
+                label={LISTING_TYPE_LABELS[t]}
+                active={draft.type === t}
+                onTap={() => update({ type: draft.type === t ? undefined : t })}
+              />
+            ))}
+          </View>
+
+          <Text className='filter-panel__label'>租售</Text>
+          <View className='filter-panel__options'>
+            {DEALS.map((d) => (
+              <Chip key={d} label={DEAL_LABELS[d]} active={draft.deal === d} onTap={() => chooseDeal(d)} />
+            ))}
+          </View>
+
+          <Text className='filter-panel__label'>面积</Text>
+          <View className='filter-panel__options'>
+            {AREA_PRESETS.map((p) => (
+              <Chip
+                key={p.key}
+                label={p.label}
+                active={areaPreset?.key === p.key}
+                onTap={() => toggleArea(p)}
+              />
+            ))}
+          </View>
+          <View className='filter-panel__custom'>
+            <Input
+              className='filter-panel__input'
+              type='digit'
+              value={draft.areaMinText}
+              placeholder='最小面积'
+              maxlength={8}
+              onInput={(e) => update({ areaMinText: e.detail.value })}
+              ariaLabel='最小面积'
+            />
+            <Text className='filter-panel__dash'>–</Text>
+            <Input
+              className='filter-panel__input'
+              type='digit'
+              value={draft.areaMaxText}
+              placeholder='最大面积'
+              maxlength={8}
+              onInput={(e) => update({ areaMaxText: e.detail.value })}
+              ariaLabel='最大面积'
+            />
+            <Text className='filter-panel__unit'>㎡</Text>
+          </View>
+
+          <Text className='filter-panel__label'>
+            价格{draft.deal ? `（${PRICE_RANGE_UNITS[draft.deal]}）` : ''}
+          </Text>
+          {draft.deal ? null : <Text className='filter-panel__hint'>请先选择出租或出售，再选价格区间</Text>}
+          <View className='filter-panel__options'>
+            {pricePresets.map((p) => (
+              <Chip
+                key={p.key}
+                label={p.label}
+                active={pricePreset?.key === p.key}
+                disabled={!draft.deal}
+                onTap={() => togglePrice(p)}
+              />
+            ))}
+          </View>
+
+          {error ? (
+            <View className='filter-panel__error' role='alert'>
+              <Text>{error}</Text>
+            </View>
+          ) : null}
+        </View>
+
+        <View className='filter-panel__foot'>
+          <Button className='filter-panel__reset' onClick={reset}>
+            重置
+          </Button>
+          <Button className='filter-panel__apply' onClick={apply}>
+            确定
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,48 @@
+import { memo } from 'react'
+import { View, Text, Image } from '@tarojs/components'
+import type { ParkSummary } from '@/domain/park'
+import { mediaUrl } from '@/lib/media'
+import { formatAreaLine, formatPrice, parkMetaLine } from '../query'
+import './ParkCard.scss'
+
+interface Props {
+  park: ParkSummary
+  /** Omitted: the card is read-only (e.g. single-page mode, where nothing can open). */
+  onOpen?: (id: string) => void
+  /** Smaller card without highlights: similar parks under a detail page. */
+  compact?: boolean
+}
+
+/** One park row: cover (精选 badge), name, district · type · deal, area, price, highlights. */
+export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }: Props) {
+  const highlights = compact ? [] : park.highlights.slice(0, 3)
+  return (
+    <View
+      className={`park-card${compact ? ' park-card--compact' : ''}`}
+      onClick={onOpen ? () => onOpen(park.id) : undefined}
+      data-id={park.id}
+    >
+      <View className='park-card__media'>
+        <Image className='park-card__cover' src={mediaUrl(park.cover)} mode='aspectFill' lazyLoad />
+        {park.featured ? <Text className='park-card__badge'>精选</Text> : null}
+      </View>
+      <View className='park-card__main'>
+        <Text className='park-card__name'>{park.name}</Text>
+        <Text className='park-card__meta'>{parkMetaLine(park)}</Text>
+        <Text className='park-card__area'>{formatAreaLine(park)}</Text>
+        <Text className={`park-card__price${park.price ? '' : ' park-card__price--negotiable'}`}>
+          {formatPrice(park.price)}
+        </Text>
+        {highlights.length ? (
+          <View className='park-card__tags'>
+            {highlights.map((h, i) => (
+              <Text key={`${i}-${h}`} className='park-card__tag'>
+                {h}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+})

@@ -1,0 +1,84 @@
+import { useMemo } from 'react'
+import { View, Text, RichText } from '@tarojs/components'
+import { DEAL_LABELS, DISTRICT_LABELS, LISTING_TYPE_LABELS, type Park } from '@/domain/park'
+import { parkFacts } from '../facts'
+import { formatPrice } from '../query'
+import { prepareDescription } from '../richDescription'
+import './ParkView.scss'
+
+/** The park's read-only content: name, tags, price, key facts, industries, tax, highlights, text. */
+export function ParkView({ park }: { park: Park }) {
+  const facts = useMemo(() => parkFacts(park), [park])
+  const description = useMemo(() => prepareDescription(park.description || ''), [park.description])
+  return (
+    <View className='park-view'>
+      <View className='park-view__card'>
+        <Text className='park-view__name'>{park.name}</Text>
+        <View className='park-view__tags'>
+          <Text className='park-view__tag'>{DISTRICT_LABELS[park.district]}</Text>
+          <Text className='park-view__tag'>{LISTING_TYPE_LABELS[park.type]}</Text>
+          <Text className='park-view__tag park-view__tag--deal'>{DEAL_LABELS[park.deal]}</Text>
+          {park.featured ? <Text className='park-view__tag park-view__tag--featured'>精选</Text> : null}
+        </View>
+        <Text className={`park-view__price${park.price ? '' : ' park-view__price--negotiable'}`}>
+          {formatPrice(park.price)}
+        </Text>
+        {park.address ? <Text className='park-view__address'>{park.address}</Text> : null}
+      </View>
+
+      <View className='park-view__card'>
+        <Text className='park-view__section'>核心信息</Text>
+        <View className='park-view__facts' aria-label='核心信息'>
+          {facts.map((f) => (
+            <View key={f.label} className='park-view__fact'>
+              <Text className='park-view__fact-value'>{f.value}</Text>
+              <Text className='park-view__fact-label'>{f.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {park.industries.length || park.taxRequirement || park.highlights.length ? (
+        <View className='park-view__card'>
+          {park.industries.length ? (
+            <View className='park-view__block'>
+              <Text className='park-view__section'>准入行业</Text>
+              <View className='park-view__chips'>
+                {park.industries.map((name) => (
+                  <Text key={name} className='park-view__chip'>
+                    {name}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ) : null}
+          {park.taxRequirement ? (
+            <View className='park-view__block'>
+              <Text className='park-view__section'>税收要求</Text>
+              <Text className='park-view__text'>{park.taxRequirement}</Text>
+            </View>
+          ) : null}
+          {park.highlights.length ? (
+            <View className='park-view__block'>
+              <Text className='park-view__section'>园区亮点</Text>
+              <View className='park-view__chips'>
+                {park.highlights.map((h) => (
+                  <Text key={h} className='park-view__chip park-view__chip--highlight'>
+                    {h}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {description ? (
+        <View className='park-view__card'>
+          <Text className='park-view__section'>园区介绍</Text>
+          <RichText className='park-view__description' nodes={description} />
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { EmptyState } from '@/components/StateView'
+import { ArticleList } from '@/features/articles/components/ArticleList'
+import { useArticleList } from '@/features/articles/hooks/useArticleList'
+import { articleDetailUrl } from '@/features/articles/routes'
+import { ARTICLES_TAB_PATH } from '@/lib/routes'
+import './index.scss'
+
+function safeDecode(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw).trim()
+  } catch {
+    return raw.trim()
+  }
+}
+
+/** `packages/article/tag/index?tag=松江产业园`: every article with that tag. */
+export default function ArticleTagPage() {
+  const { params } = useRouter()
+  const tag = safeDecode(params.tag).slice(0, 20)
+  const list = useArticleList({ tag, enabled: tag.length > 0 })
+  const [now] = useState(() => new Date())
+
+  useEffect(() => {
+    if (tag) void Taro.setNavigationBarTitle({ title: `#${tag}` })
+  }, [tag])
+
+  usePullDownRefresh(() => {
+    void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.loadMoreError) void list.loadMore()
+  })
+
+  const open = useCallback((id: string) => void Taro.navigateTo({ url: articleDetailUrl(id) }), [])
+  const toArticles = () => void Taro.switchTab({ url: ARTICLES_TAB_PATH })
+
+  if (!tag) return <EmptyState title='标签不存在' actionText='看看全部资讯' onAction={toArticles} />
+  return (
+    <View className='article-tag-page'>
+      <View className='article-tag-page__head'>
+        <Text className='article-tag-page__title'>#{tag}</Text>
+        <Text className='article-tag-page__sub'>带有这个标签的园区资讯</Text>
+      </View>
+      <ArticleList
+        list={list}
+        now={now}
+        onOpen={open}
+        empty={{ title: '这个标签下还没有文章', actionText: '看看全部资讯', onAction: toArticles }}
+      />
+    </View>
+  )
+}

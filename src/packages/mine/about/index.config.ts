@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '关于我们与隐私政策',
+})

@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react'
+import { View, Text } from '@tarojs/components'
+import { formatPhone } from '@/domain/format'
+import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
+import { callNumber } from '@/features/contact/actions'
+import './index.scss'
+
+/** Bump both when the notice's content changes; visitors see what they read and when. */
+const PRIVACY_VERSION = '1.0'
+const PRIVACY_UPDATED = '2026年11月26日'
+const APP_VERSION = '0.1.0'
+
+/** How long an inquiry (lead) is kept, at most. */
+const LEAD_RETENTION = '2 年'
+/** How fast a deletion request is handled. */
+const DELETION_DAYS = '15 个工作日'
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className='about-page__section'>
+      <Text className='about-page__heading'>{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+/** A paragraph, optionally led by a bold label ("剪贴板："). */
+const P = ({ lead, children }: { lead?: string; children: ReactNode }) => (
+  <Text className='about-page__p'>
+    {lead ? <Text className='about-page__lead'>{lead}：</Text> : null}
+    {children}
+  </Text>
+)
+
+/**
+ * Who we are, and the privacy notice that PIPL Art. 17 asks for before anything is collected:
+ * who handles the data, what, why, how long it is kept, and how to have it deleted.
+ */
+export default function AboutPage() {
+  const { contact } = useAgencyContact()
+  const agency = contact?.agencyName ?? '中国产业园区招商网'
+  const hotline = contact ? formatPhone(contact.hotline) : null
+  const reach = contact
+    ? `拨打招商热线 ${hotline}，或添加微信 ${contact.wechatId}`
+    : '拨打「我的」页面中的招商热线，或添加页面中的招商顾问微信'
+
+  return (
+    <View className='about-page'>
+      <View className='about-page__intro'>
+        <Text className='about-page__agency'>{agency}</Text>
+        <Text className='about-page__business'>产业招商 · 厂房/土地租售 · 企业注册落户</Text>
+      </View>
+
+      <Section title='关于我们'>
+        <P>
+          {agency}
+          是一家专注上海及长三角产业园区的招商服务机构，主要业务包括产业招商、工业厂房和土地的租售，以及企业注册落户。我们为企业免费匹配合适的园区与房源，并协助看房、洽谈和办理落户手续。
+        </P>
+        {hotline ? (
+          <Text className='about-page__call' onClick={() => void callNumber(contact!.hotline)}>
+            招商热线 {hotline}（点击拨打）
+          </Text>
+        ) : null}
+      </Section>
+
+      <View className='about-page__title-row'>
+        <Text className='about-page__title'>隐私政策</Text>
+        <Text className='about-page__version'>
+          版本 {PRIVACY_VERSION} · 更新日期 {PRIVACY_UPDATED}
+        </Text>
+      </View>
+
+      <Section title='一、谁在处理您的信息'>
+        <P>
+          本小程序由{agency}
+          （以下简称「我们」）运营，我们是您个人信息的处理者。对本政策有任何疑问，可{reach}。
+        </P>
+      </Section>
+
+      <Section title='二、我们收集哪些信息'>
+        <P lead='浏览园区和资讯'>
+          无需登录，我们不收集您的姓名、手机号等个人信息。访问时微信平台会向我们的服务传递一个不含姓名和手机号的匿名标识（OpenID），仅用于保障服务安全（如防止恶意刷量），不用于识别您的身份。
+        </P>
+        <P lead='收藏与浏览记录'>
+          只保存在您手机上的小程序本地缓存中，不会上传给我们。您可以在「最近浏览」中一键清空，或删除小程序来清除它们。
+        </P>
+        <P lead='拨打电话和添加微信'>
+          由您自己的手机和微信完成，我们不会获取您的通话记录、通讯录或微信资料。
+        </P>
+        <P lead='剪贴板'>
+          只有在您点击「复制微信号」时，我们才会把招商顾问的微信号写入剪贴板，方便您粘贴添加；我们不会读取您剪贴板中的任何内容。
+        </P>
+        <P lead='需求登记（即将上线）'>
+          当您主动填写并提交需求登记表时，我们会收集您填写的联系人、手机号、公司名称和需求（如面积、用途、意向区域）。提交前我们会再次请您阅读并同意本政策。
+        </P>
+      </Section>
+
+      <Section title='三、收集信息的用途'>
+        <P>
+          您提交的需求信息仅用于为您匹配合适的园区与房源，并由招商顾问通过电话或微信与您联系、安排看房。我们不会将其用于其他用途，不会出售；未经您的单独同意，不会提供给园区方或其他第三方。
+        </P>
+      </Section>
+
+      <Section title='四、保存期限'>
+        <P>
+          需求线索自提交之日起保存不超过{LEAD_RETENTION}
+          ，到期后删除或做匿名化处理；您要求删除的，我们会提前删除。保存在您手机上的收藏和浏览记录，由您自行保留或清除。
+        </P>
+      </Section>
+
+      <Section title='五、查阅、更正与删除'>
+        <P>
+          您有权查阅、复制、更正或删除您的个人信息，也可以撤回同意。请{reach}
+          ，说明您的请求；核实身份后，我们会在{DELETION_DAYS}内处理并告知结果。
+        </P>
+      </Section>
+
+      <Section title='六、政策更新'>
+        <P>
+          本政策更新时，我们会在本页面公布新版本和更新日期；涉及收集范围或用途的重大变化，会在您提交信息前再次征得您的同意。
+        </P>
+      </Section>
+
+      <Text className='about-page__footer'>
+        园区招商小程序 v{APP_VERSION} · 隐私政策 v{PRIVACY_VERSION}（{PRIVACY_UPDATED}更新）
+      </Text>
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { EmptyState } from '@/components/StateView'
+import { MediaRow } from '@/components/MediaRow'
+import { useFavourites } from '@/features/favourites/store'
+import { formatArea, formatPrice, parkSubtitle } from '@/features/home/format'
+import { mediaUrl } from '@/lib/media'
+import { PARK_DETAIL_PATH, PARKS_TAB_PATH, withQuery } from '@/lib/routes'
+import './index.scss'
+
+/** Favourite parks, kept on this device: open one, or take it off the list. */
+export default function FavouritesPage() {
+  const { items, toggle } = useFavourites()
+
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        title='还没有收藏的园区'
+        description='在园区详情页点「收藏」，就能在这里快速找到它'
+        actionText='去找园区'
+        onAction={() => void Taro.switchTab({ url: PARKS_TAB_PATH })}
+      />
+    )
+  }
+  return (
+    <View className='favourites-page'>
+      <Text className='favourites-page__count'>共 {items.length} 个园区 · 仅保存在本机</Text>
+      {items.map(({ park }) => (
+        <MediaRow
+          key={park.id}
+          image={mediaUrl(park.cover)}
+          title={park.name}
+          subtitle={parkSubtitle(park)}
+          meta={
+            <>
+              <Text className='favourites-page__price'>{formatPrice(park.price)}</Text>
+              <Text>{formatArea(park.areaMin, park.areaMax)}</Text>
+            </>
+          }
+          onOpen={() => void Taro.navigateTo({ url: withQuery(PARK_DETAIL_PATH, { id: park.id }) })}
+          extra={
+            <Button className='favourites-page__remove' size='mini' onClick={() => toggle(park)}>
+              取消收藏
+            </Button>
+          }
+        />
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { parseScene } from '@/domain/scene'
+import { CardSkeleton } from '@/components/Skeleton'
+import { ErrorState } from '@/components/StateView'
+import { getSessionSource, rememberSource } from '@/lib/attribution'
+import { HOME_PATH } from '@/lib/routes'
+import { useParkDetail } from '@/features/parks/hooks/useParkDetail'
+import { ParkGallery } from '@/features/parks/components/ParkGallery'
+import { ParkView } from '@/features/parks/components/ParkView'
+import { ParkLocation } from '@/features/parks/components/ParkLocation'
+import { ParkCard } from '@/features/parks/components/ParkCard'
+import { ParkActionBar } from '@/features/parks/components/ParkActionBar'
+import { inquiryUrl, openParkDetail } from '@/features/parks/routes'
+import { parkMetaLine, toParkSummary } from '@/features/parks/query'
+import { parkShareMessage, parkShareTimeline } from '@/features/parks/share'
+import { isMomentsSinglePage } from '@/features/parks/platform'
+import { ContactCard } from '@/features/contact/components/ContactCard'
+import { toggleFavourite, useFavourites } from '@/features/favourites/store'
+import { recordView } from '@/features/history/store'
+import { chooseNumberAndCall, chooseWechatAction } from './contactSheets'
+import './index.scss'
+
+const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/**
+ * The park to show: `?id=p012&src=…` from a list, a shared card or Moments, or a QR code's
+ * `?scene=p%3Dp012%26s%3D…`. The source is remembered for the session (first touch wins).
+ */
+function readEntry(params: Record<string, string | undefined>): string | undefined {
+  if (params.id) {
+    rememberSource(params.src)
+    return safeDecode(params.id)
+  }
+  if (params.scene) {
+    const target = parseScene(params.scene)
+    rememberSource(target.source)
+    return target.page === 'park' ? target.id : undefined
+  }
+  return undefined
+}
+
+const shareSource = () => getSessionSource() ?? 'share'
+
+export default function ParkDetailPage() {
+  const { params } = useRouter()
+  const [id] = useState(() => readEntry(params))
+  // Opened from Moments: read-only, nothing leads elsewhere.
+  const [singlePage] = useState(isMomentsSinglePage)
+  const detail = useParkDetail(id)
+  const { isFavourite } = useFavourites()
+  const park = detail.status === 'ready' ? detail.data.park : null
+
+  useEffect(() => {
+    if (!park) return
+    void Taro.setNavigationBarTitle({ title: park.name })
+    recordView({
+      kind: 'park',
+      id: park.id,
+      title: park.name,
+      cover: park.cover,
+      subtitle: parkMetaLine(park),
+    })
+  }, [park])
+
+  useShareAppMessage(() => parkShareMessage(park?.id ?? id ?? '', park, shareSource()))
+  useShareTimeline(() => parkShareTimeline(park?.id ?? id ?? '', park, shareSource()))
+
+  const openSimilar = useCallback((similarId: string) => openParkDetail(similarId), [])
+
+  if (detail.status === 'loading') {
+    return (
+      <View className='park-detail-page'>
+        <View className='park-detail-page__photo-placeholder' />
+        <CardSkeleton rows={3} />
+      </View>
+    )
+  }
+  if (detail.status === 'error') {
+    return <ErrorState error={detail.error} onRetry={() => void detail.reload()} onHome={goHome} />
+  }
+
+  const { park: p, contact, similar } = detail.data
+  const favourite = isFavourite(p.id)
+
+  const onFavourite = () => {
+    const saved = toggleFavourite(toParkSummary(p))
+    void Taro.showToast({ title: saved ? '已收藏' : '已取消收藏', icon: 'none' })
+  }
+
+  return (
+    <View className='park-detail-page'>
+      <ParkGallery photos={p.photos.length ? p.photos : [p.cover]} name={p.name} />
+      <ParkView park={p} />
+      <ParkLocation park={p} />
+
+      {singlePage ? (
+        <View className='park-detail-page__hint'>
+          <Text>打开小程序查看更多</Text>
+        </View>
+      ) : similar.length ? (
+        <View className='park-detail-page__similar'>
+          <Text className='park-detail-page__section'>相似园区</Text>
+          {similar.map((s) => (
+            <ParkCard key={s.id} park={s} compact onOpen={openSimilar} />
+          ))}
+        </View>
+      ) : null}
+
+      <ContactCard contact={contact} />
+
+      <ParkActionBar
+        favourite={favourite}
+        onFavourite={onFavourite}
+        onCall={() => void chooseNumberAndCall(contact)}
+        onWechat={() => void chooseWechatAction(contact)}
+        onInquiry={singlePage ? undefined : () => void Taro.navigateTo({ url: inquiryUrl(p) })}
+      />
+    </View>
+  )
+}

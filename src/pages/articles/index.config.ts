@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '园区资讯',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+})

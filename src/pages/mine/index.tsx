@@ -1,0 +1,60 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { ABOUT_PATH, FAVOURITES_PATH, HISTORY_PATH } from '@/lib/routes'
+import { useFavourites } from '@/features/favourites/store'
+import { useHistory } from '@/features/history/store'
+import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
+import { ContactCard } from '@/features/contact/components/ContactCard'
+import './index.scss'
+
+interface EntryProps {
+  title: string
+  value?: string
+  onTap: () => void
+}
+
+function Entry({ title, value, onTap }: EntryProps) {
+  return (
+    <View className='mine-page__entry' role='button' onClick={onTap}>
+      <Text className='mine-page__entry-title'>{title}</Text>
+      {value ? <Text className='mine-page__entry-value'>{value}</Text> : null}
+      <Text className='mine-page__entry-arrow'>›</Text>
+    </View>
+  )
+}
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+export default function MinePage() {
+  const favourites = useFavourites()
+  const history = useHistory()
+  const agency = useAgencyContact()
+
+  return (
+    <View className='mine-page'>
+      <View className='mine-page__header'>
+        <View className='mine-page__avatar'>
+          <Text>园</Text>
+        </View>
+        <View className='mine-page__hello'>
+          <Text className='mine-page__name'>您好，欢迎来找园区</Text>
+          <Text className='mine-page__tip'>无需登录 · 收藏和浏览记录只保存在本机</Text>
+        </View>
+      </View>
+
+      <View className='mine-page__group'>
+        <Entry title='我的收藏' value={`${favourites.items.length}个园区`} onTap={go(FAVOURITES_PATH)} />
+        <Entry title='最近浏览' value={`${history.length}条`} onTap={go(HISTORY_PATH)} />
+        <Entry title='关于我们与隐私政策' onTap={go(ABOUT_PATH)} />
+      </View>
+
+      {agency.contact ? (
+        <ContactCard contact={agency.contact} />
+      ) : agency.error ? (
+        <View className='mine-page__contact-error' onClick={() => void agency.reload()}>
+          <Text>联系方式加载失败，点击重试</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,166 @@
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { PARK_SORTS, PARK_SORT_LABELS } from '@/domain/park'
+import { CardSkeleton } from '@/components/Skeleton'
+import { EmptyState, ErrorState } from '@/components/StateView'
+import { ListFooter } from '@/components/ListFooter'
+import { useParkList } from '@/features/parks/hooks/useParkList'
+import { ParkCard } from '@/features/parks/components/ParkCard'
+import { ParkSearchBar } from '@/features/parks/components/ParkSearchBar'
+import { QuickFilters } from '@/features/parks/components/QuickFilters'
+import { ActiveFilters } from '@/features/parks/components/ActiveFilters'
+import { FilterPanel } from '@/features/parks/components/FilterPanel'
+import { loadLastFilters, takePendingParkFilter } from '@/features/parks/filterStore'
+import { openParkDetail } from '@/features/parks/routes'
+import {
+  activeChips,
+  applyEntryFilter,
+  clearFilters,
+  filtersFromRoute,
+  hasActiveFilters,
+  removeChip,
+  type ChipKey,
+  type ParkFilters,
+} from '@/features/parks/query'
+import './index.scss'
+
+/**
+ * Where the search starts: the last query on this device, unless the visit names one —
+ * `?district=…` in the route (reLaunch) or a filter the home page left before switchTab.
+ */
+function initialFilters(params: Record<string, string | undefined>): ParkFilters {
+  const stored = loadLastFilters()
+  const pending = takePendingParkFilter()
+  const entry = filtersFromRoute(params) ?? pending
+  return entry ? applyEntryFilter(stored, entry) : stored
+}
+
+/** How many of the panel's own filters are set: shown on the 筛选 button. */
+const panelCount = (f: ParkFilters) =>
+  [f.type, f.deal, f.areaMin ?? f.areaMax, f.priceMin ?? f.priceMax].filter((v) => v !== undefined).length
+
+export default function ParksPage() {
+  const { params } = useRouter()
+  const list = useParkList(() => initialFilters(params))
+  const { filters, setFilters } = list
+  const [panelOpen, setPanelOpen] = useState(false)
+
+  // Tab pages stay mounted: a filter handed over by another page arrives on show.
+  useDidShow(() => {
+    const pending = takePendingParkFilter()
+    if (pending) {
+      setPanelOpen(false)
+      setFilters((current) => applyEntryFilter(current, pending))
+    }
+  })
+
+  usePullDownRefresh(() => {
+    void list
+      .refresh({ silent: true })
+      .then((result) => {
+        if (!result.ok && list.items.length)
+          void Taro.showToast({ title: '刷新失败，请稍后重试', icon: 'none' })
+      })
+      .finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.status === 'ready' && list.hasMore && !list.loadMoreError && !list.loadingMore)
+      void list.loadMore()
+  })
+
+  const open = useCallback((id: string) => openParkDetail(id), [])
+  const removeFilter = useCallback((key: ChipKey) => setFilters((f) => removeChip(f, key)), [setFilters])
+  const clearAll = useCallback(() => setFilters(clearFilters), [setFilters])
+
+  const chooseSort = () => {
+    Taro.showActionSheet({ itemList: PARK_SORTS.map((s) => PARK_SORT_LABELS[s]) })
+      .then(({ tapIndex }) => {
+        const sort = PARK_SORTS[tapIndex]
+        if (sort) setFilters((f) => ({ ...f, sort }))
+      })
+      .catch(() => undefined) // closing the sheet is a choice, not an error
+  }
+
+  const filtered = hasActiveFilters(filters)
+  const count = panelCount(filters)
+
+  let body: JSX.Element
+  if (list.status === 'loading') {
+    body = <CardSkeleton rows={4} />
+  } else if (list.status === 'error' && list.error) {
+    body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />
+  } else if (list.items.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        title='没有符合条件的园区'
+        description='试试减少筛选条件，或换个关键词'
+        actionText='清空筛选'
+        onAction={clearAll}
+      />
+    ) : (
+      <EmptyState
+        title='暂无园区房源'
+        description='新房源正在整理中，请稍后再来看看'
+        actionText='刷新'
+        onAction={() => void list.refresh()}
+      />
+    )
+  } else {
+    body = (
+      <View className='parks-page__list'>
+        {list.items.map((park) => (
+          <ParkCard key={park.id} park={park} onOpen={open} />
+        ))}
+        <ListFooter
+          loading={list.loadingMore}
+          hasMore={list.hasMore}
+          failed={list.loadMoreError !== null}
+          onRetry={() => void list.loadMore()}
+          onLoadMore={() => void list.loadMore()}
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className='parks-page'>
+      <View className='parks-page__head'>
+        <View className='parks-page__search'>
+          <ParkSearchBar
+            keyword={filters.keyword}
+            onSearch={(keyword) => setFilters((f) => ({ ...f, keyword }))}
+          />
+        </View>
+        <QuickFilters filters={filters} onChange={setFilters} />
+        <View className='parks-page__toolbar'>
+          <View className='parks-page__sort' onClick={chooseSort} ariaLabel='排序方式'>
+            <Text>{PARK_SORT_LABELS[filters.sort]}</Text>
+            <Text className='parks-page__caret'>▾</Text>
+          </View>
+          <View
+            className={`parks-page__filter${count ? ' parks-page__filter--on' : ''}`}
+            onClick={() => setPanelOpen(true)}
+          >
+            <Text>筛选</Text>
+            {count ? <Text className='parks-page__badge'>{count}</Text> : null}
+          </View>
+        </View>
+        <ActiveFilters chips={activeChips(filters)} onRemove={removeFilter} onClear={clearAll} />
+      </View>
+
+      {body}
+
+      {panelOpen ? (
+        <FilterPanel
+          filters={filters}
+          onClose={() => setPanelOpen(false)}
+          onApply={(next) => {
+            setPanelOpen(false)
+            setFilters(next)
+          }}
+        />
+      ) : null}
+    </View>
+  )
+}
