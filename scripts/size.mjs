@@ -29,9 +29,12 @@ const WEAPP_DIR = path.resolve(root, process.env.WEAPP_DIST || 'dist')
 const H5_DIR = path.resolve(root, process.env.H5_DIST || 'dist-h5')
 
 const KB = 1024
-/** Budgets from the performance issues (KB = 1,024 bytes). WeChat's hard limit is 2 MB each. */
+/**
+ * Budgets from the performance issues (KB = 1,024 bytes). WeChat's hard limit is 2 MB each.
+ * Issue #2 set main ≤ 420 KB for the first slice; issue #3 (all browsing) raised it to 450 KB.
+ */
 const BUDGETS = {
-  main: 420 * KB,
+  main: 450 * KB,
   subpackage: 300 * KB,
 }
 

@@ -1,3 +1,6 @@
+/** Article ids: letters, digits, '-' and '_', at most 64. */
+export const ARTICLE_ID_RE = /^[\w-]{1,64}$/
+
 export const ARTICLE_CATEGORIES = ['park-news', 'policy', 'guide'] as const
 export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number]
 

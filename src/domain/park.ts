@@ -1,5 +1,8 @@
 /** Park listings: the facts an industrial tenant decides by. Shared by the app and the cloud. */
 
+/** Park ids are short (`p` + up to 15 of [0-9a-z]) so a QR scene can carry one. */
+export const PARK_ID_RE = /^p[0-9a-z]{1,15}$/
+
 export const DISTRICTS = [
   'songjiang',
   'jiading',

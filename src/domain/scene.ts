@@ -1,4 +1,6 @@
-import { PARK_ID_RE } from './schemas'
+// Not from './schemas': that module builds valibot schemas on import, which the main
+// package would then carry for nothing.
+import { PARK_ID_RE } from './park'
 
 /**
  * QR-code entry. `wxacode.getUnlimited` carries a `scene` of at most 32 visible characters
@@ -10,8 +12,10 @@ import { PARK_ID_RE } from './schemas'
  */
 export const MAX_SCENE_LENGTH = 32
 const SCENE_ALPHABET = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]*$/
-const SOURCE_RE = /^[0-9a-zA-Z_-]{1,16}$/
-const ARTICLE_ID_RE = /^[a-z0-9-]{1,29}$/
+/** Source codes (QR print runs, share): plain tokens. */
+export const SOURCE_RE = /^[0-9a-zA-Z_-]{1,16}$/
+// Narrower than article ids in general: `a=` + id must leave room for a source.
+const SCENE_ARTICLE_ID_RE = /^[a-z0-9-]{1,29}$/
 
 export type EntryTarget =
   | { page: 'home'; source?: string }
@@ -54,7 +58,7 @@ export function parseScene(raw: unknown): EntryTarget {
   const park = pairs.get('p')
   if (park && PARK_ID_RE.test(park)) return withSource({ page: 'park', id: park })
   const article = pairs.get('a')
-  if (article && ARTICLE_ID_RE.test(article)) return withSource({ page: 'article', id: article })
+  if (article && SCENE_ARTICLE_ID_RE.test(article)) return withSource({ page: 'article', id: article })
   return withSource({ page: 'home' })
 }
 

@@ -1,6 +1,8 @@
 import * as v from 'valibot'
 import { ARTICLE_CATEGORIES } from './article'
-import { DEALS, DISTRICTS, LISTING_TYPES, PARK_SORTS } from './park'
+import { DEALS, DISTRICTS, LISTING_TYPES, PARK_ID_RE, PARK_SORTS } from './park'
+
+export { PARK_ID_RE }
 
 /** The cap on any list page; asking for more is a validation error, not a silent clamp. */
 export const MAX_PAGE_SIZE = 30
@@ -53,9 +55,6 @@ export const GetArticleSchema = v.object(
   '缺少文章编号',
 )
 export type GetArticlePayload = v.InferInput<typeof GetArticleSchema>
-
-/** Park ids are short (`p` + up to 15 of [0-9a-z]) so a QR scene can carry one. */
-export const PARK_ID_RE = /^p[0-9a-z]{1,15}$/
 
 const bound = (label: string, max: number) =>
   v.optional(
