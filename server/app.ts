@@ -7,6 +7,9 @@ import zlib from 'node:zlib'
 import { fail, MAX_REQUEST_BYTES, type ApiResult, type ErrorCode } from '@/domain/result'
 import { MESSAGES } from '../cloudfunctions/api/src/errors'
 import { silentLogger, type Logger } from '../cloudfunctions/api/src/logger'
+import type { ContentCheckPort } from '../cloudfunctions/api/src/ports/content-check'
+import type { LeadStore } from '../cloudfunctions/api/src/ports/lead-store'
+import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import type { StoragePort } from '../cloudfunctions/api/src/ports/storage'
 import { createApi, type Api } from '../cloudfunctions/api/src/router'
 
@@ -19,7 +22,12 @@ export interface ServerOptions {
   /** Files behind /media/* (mock/media/ locally). */
   mediaDir: string
   logger?: Logger
-  /** Defaults to the cloud function's router over `storage`. */
+  /** Leads and contact events (the SQLite storage implements both ports). */
+  leads?: LeadStore
+  /** Default: the router's (the demo keyword list, adapters/keyword-content-check.ts). */
+  contentCheck?: ContentCheckPort
+  notifier?: NotifierPort
+  /** Defaults to the cloud function's router over the ports above. */
   api?: Api
 }
 
@@ -235,7 +243,15 @@ interface GzipEntry {
 
 export function createServer(options: ServerOptions): http.Server {
   const logger = options.logger ?? silentLogger
-  const api = options.api ?? createApi({ storage: options.storage, logger })
+  const api =
+    options.api ??
+    createApi({
+      storage: options.storage,
+      leads: options.leads,
+      contentCheck: options.contentCheck,
+      notifier: options.notifier,
+      logger,
+    })
   const staticRoot = path.resolve(options.staticDir)
   const mediaRoot = path.resolve(options.mediaDir)
   // Built assets never change under the same name: compress each once.

@@ -4,8 +4,15 @@ import path from 'node:path'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article } from '@/domain/article'
 import type { Park } from '@/domain/park'
+import { createKeywordContentCheck } from '../cloudfunctions/api/src/adapters/keyword-content-check'
 import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
+import {
+  createLineNotifier,
+  createWebhookNotifier,
+  redactWebhookUrl,
+} from '../cloudfunctions/api/src/adapters/webhook-notifier'
 import { createLogger } from '../cloudfunctions/api/src/logger'
+import { combineNotifiers, type NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createServer } from './app'
 
 /** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */
@@ -27,6 +34,20 @@ function parsePort(value: string | undefined): number {
     throw new Error(`PORT 无效 / invalid PORT: ${value}`)
   }
   return port
+}
+
+/**
+ * New leads: one line on this console, and a WeCom group-robot message when LEADS_WEBHOOK_URL is
+ * set (checked here, so a typo stops the start rather than every notification).
+ */
+function localNotifier(webhookUrl: string | undefined): { notifier: NotifierPort; describe: string } {
+  const onConsole = createLineNotifier((line) => process.stdout.write(`${line}\n`))
+  const url = webhookUrl?.trim()
+  if (!url) return { notifier: onConsole, describe: '控制台 / console' }
+  return {
+    notifier: combineNotifiers([onConsole, createWebhookNotifier({ url, timeoutMs: 1500 })]),
+    describe: `控制台 + webhook ${redactWebhookUrl(url)}`,
+  }
 }
 
 function main(): void {
@@ -53,7 +74,17 @@ function main(): void {
   const agency = readJson<AgencyContact>(path.join(mockDir, 'agency.json'))
   const seeded = storage.seedFromMock({ articles, parks, agency })
 
-  const server = createServer({ storage, staticDir, mediaDir: path.join(mockDir, 'media'), logger })
+  const { notifier, describe: notifyDescribe } = localNotifier(env.LEADS_WEBHOOK_URL)
+  const server = createServer({
+    storage,
+    leads: storage,
+    // Not moderation: a demo list so the form's refused / review paths can be tried locally.
+    contentCheck: createKeywordContentCheck(),
+    notifier,
+    staticDir,
+    mediaDir: path.join(mockDir, 'media'),
+    logger,
+  })
 
   let stopping = false
   const stop = (signal: string) => {
@@ -101,6 +132,8 @@ function main(): void {
         ? []
         : [`  注意 / note:       未找到 ${parksFile}，未导入园区 / no mock parks found`]),
       `  H5 目录 / static:  ${staticDir}${h5 ? '' : '（未构建 / not built: npm run build:h5）'}`,
+      `  新询盘 / leads:    通知 ${notifyDescribe}；查看 npm run leads`,
+      '  内容检查 / check:  本地演示词表（risky-demo 拒绝、review-demo 待审核）/ demo keyword list',
       '  按 Ctrl+C 停止 / press Ctrl+C to stop',
       '',
     ]

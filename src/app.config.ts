@@ -4,8 +4,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/park', pages: ['detail/index'] },
     { root: 'packages/article', pages: ['detail/index', 'tag/index', 'search/index'] },
-    { root: 'packages/mine', pages: ['about/index', 'favourites/index', 'history/index'] },
-    { root: 'packages/inquiry', pages: ['form/index'] },
+    { root: 'packages/mine', pages: ['about/index', 'favourites/index', 'history/index', 'inquiries/index'] },
+    { root: 'packages/inquiry', pages: ['form/index', 'success/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/park', 'packages/article'] },

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { startOutboxSync } from '@/features/inquiry/outbox'
 
 import './app.scss'
 
@@ -11,6 +12,8 @@ function App({ children }: PropsWithChildren) {
       const env = process.env.TARO_APP_CLOUD_ENV
       Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
     }
+    // Inquiries saved while offline: sent now, and again whenever the network comes back.
+    startOutboxSync()
   })
 
   return children

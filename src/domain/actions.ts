@@ -1,6 +1,7 @@
 import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
+import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
 import type {
   GetArticlePayload,
   GetParkPayload,
@@ -19,6 +20,17 @@ export interface ApiActions {
   'parks.list': { payload: ListParksPayload; data: ParkPage }
   'parks.get': { payload: GetParkPayload; data: ParkDetail }
   'home.get': { payload: HomePayload; data: HomeData }
+  /** Stores one lead per idempotency key; identity from getWXContext only. */
+  'inquiries.submit': { payload: InquiryInput; data: SubmitResult }
+  /** The caller's own inquiries, newest first. */
+  'inquiries.mine': { payload: Record<string, never>; data: { items: InquirySummary[] } }
+  /** PIPL Art. 47: deletes the caller's leads and contact events. */
+  'inquiries.deleteMine': {
+    payload: Record<string, never>
+    data: { deletedInquiries: number; deletedEvents: number }
+  }
+  /** Contact taps (call, copy WeChat …), batched by the client. */
+  'events.record': { payload: RecordEventsPayload; data: { accepted: number } }
 }
 
 export type ActionName = keyof ApiActions

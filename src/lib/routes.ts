@@ -14,6 +14,8 @@ export const ABOUT_PATH = '/packages/mine/about/index'
 export const FAVOURITES_PATH = '/packages/mine/favourites/index'
 export const HISTORY_PATH = '/packages/mine/history/index'
 export const INQUIRY_FORM_PATH = '/packages/inquiry/form/index'
+export const INQUIRY_SUCCESS_PATH = '/packages/inquiry/success/index'
+export const MY_INQUIRIES_PATH = '/packages/mine/inquiries/index'
 
 /** `path?k=v&…` with values encoded and empty ones left out. */
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

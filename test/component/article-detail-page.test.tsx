@@ -1,12 +1,22 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { resetTaroDouble, router, shareAppMessage, shareTimeline } from '../doubles/taro'
 import ArticleDetailPage from '@/packages/article/detail/index'
 import { historyStore } from '@/features/history/store'
 import { getSessionSource, resetSessionSource } from '@/lib/attribution'
+import { pendingContactEvents, resetContactEvents } from '@/features/contact/events'
 import { contact, httpAnswer, makeArticle, makeSummary } from './fixtures'
 
+// Not in the shared double: the launch scene (1154 = opened from Moments).
+const getLaunchOptionsSync = jest.fn(() => ({
+  scene: 1001,
+  path: 'packages/article/detail/index',
+  query: {},
+}))
+Object.assign(Taro, { getLaunchOptionsSync })
+
 const request = Taro.request as unknown as jest.Mock
+const contactBar = () => within(screen.getByLabelText('联系操作'))
 
 const related = [
   makeSummary(21, { title: '相关：松江厂房租金行情', category: 'guide' }),
@@ -26,7 +36,9 @@ function renderDetail(
 beforeEach(() => {
   resetTaroDouble()
   resetSessionSource()
+  resetContactEvents()
   historyStore.set([])
+  getLaunchOptionsSync.mockImplementation(() => ({ scene: 1001, path: '', query: {} }))
 })
 
 describe('article detail page', () => {
@@ -98,6 +110,40 @@ describe('article detail page', () => {
         current: '/media/agent-wechat-qr.png',
       }),
     )
+  })
+
+  it('the contact bar: 电话 offers the hotline and the mobile, 留言咨询 opens the form with the article', async () => {
+    ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 0 })
+    await renderDetail()
+    fireEvent.click(contactBar().getByText('电话'))
+    expect(Taro.showActionSheet).toHaveBeenCalledWith({
+      itemList: ['招商热线 400-0123-021', '葛毅明 135 2467 8515'],
+    })
+    await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' }))
+    fireEvent.click(contactBar().getByText('留言咨询'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/inquiry/form/index?articleId=a-1' })
+    await waitFor(() => expect(pendingContactEvents()).toHaveLength(2))
+    expect(pendingContactEvents()).toEqual([
+      expect.objectContaining({ kind: 'call', page: '/packages/article/detail/index', articleId: 'a-1' }),
+      expect.objectContaining({
+        kind: 'open-inquiry',
+        page: '/packages/article/detail/index',
+        articleId: 'a-1',
+      }),
+    ])
+  })
+
+  it('Moments single-page mode: no 留言, no 在线咨询, no related or tag navigation; calling still works', async () => {
+    getLaunchOptionsSync.mockImplementation(() => ({ scene: 1154, path: '', query: {} }))
+    await renderDetail()
+    expect(contactBar().queryByText('留言咨询')).toBeNull()
+    expect(screen.queryByText('在线咨询')).toBeNull()
+    expect(screen.queryByText('相关阅读')).toBeNull()
+    fireEvent.click(screen.getByText('#松江产业园'))
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('拨打招商热线'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' })
+    expect(screen.getByText('正文第一段')).toBeTruthy()
   })
 
   it('a missing article shows "内容不存在" with no retry', async () => {

@@ -5,6 +5,7 @@ import ParkDetailPage from '@/packages/park/detail/index'
 import { favouritesStore } from '@/features/favourites/store'
 import { historyStore } from '@/features/history/store'
 import { resetSessionSource } from '@/lib/attribution'
+import { flushContactEvents, pendingContactEvents, resetContactEvents } from '@/features/contact/events'
 import type { ParkDetail } from '@/domain/actions'
 import { httpAnswer } from './fixtures'
 import { makePark, makeParkDetail } from './park-fixtures'
@@ -41,6 +42,7 @@ beforeEach(() => {
   favouritesStore.reload()
   historyStore.reload()
   resetSessionSource()
+  resetContactEvents()
   getLaunchOptionsSync.mockImplementation(() => ({ scene: 1001, path: '', query: {} }))
 })
 
@@ -184,8 +186,54 @@ describe('park detail page: actions', () => {
     mock(Taro.showActionSheet).mockResolvedValueOnce({ tapIndex: 0 })
     await renderDetail()
     fireEvent.click(actionBar().getByText('微信'))
-    expect(Taro.showActionSheet).toHaveBeenCalledWith({ itemList: ['复制微信号', '查看二维码'] })
+    expect(Taro.showActionSheet).toHaveBeenCalledWith({
+      itemList: ['复制微信号', '查看二维码', '存入通讯录'],
+    })
     await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '13524678515' }))
+  })
+
+  it('微信 → 存入通讯录 saves the agent as a phone contact', async () => {
+    mock(Taro.showActionSheet).mockResolvedValueOnce({ tapIndex: 2 })
+    await renderDetail()
+    fireEvent.click(actionBar().getByText('微信'))
+    await waitFor(() =>
+      expect(Taro.addPhoneContact).toHaveBeenCalledWith({
+        firstName: '葛毅明',
+        mobilePhoneNumber: '13524678515',
+        weChatNumber: '13524678515',
+        organization: '中国产业园区招商网',
+        title: '招商顾问',
+        hostNumber: '4000123021',
+      }),
+    )
+  })
+
+  it('taps are recorded with the page and the park, and sent in one events.record call', async () => {
+    mock(Taro.showActionSheet).mockResolvedValueOnce({ tapIndex: 0 }).mockResolvedValueOnce({ tapIndex: 0 })
+    await renderDetail(undefined, { id: 'p012', src: 'expo' })
+    fireEvent.click(actionBar().getByText('电话'))
+    await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' }))
+    fireEvent.click(actionBar().getByText('微信'))
+    await waitFor(() => expect(pendingContactEvents()).toHaveLength(2))
+    fireEvent.click(actionBar().getByText('留言咨询'))
+    expect(pendingContactEvents().map((e) => e.kind)).toEqual(['call', 'copy-wechat', 'open-inquiry'])
+    expect(pendingContactEvents()[0]).toEqual({
+      kind: 'call',
+      page: '/packages/park/detail/index',
+      parkId: 'p012',
+      source: 'expo',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    })
+
+    request.mockClear()
+    request.mockImplementation(async () => httpAnswer({ ok: true, data: { accepted: 3 } }))
+    await act(() => flushContactEvents())
+    expect(request).toHaveBeenCalledTimes(1)
+    expect(request.mock.calls[0][0].data).toEqual({
+      action: 'events.record',
+      payload: { events: [expect.objectContaining({ kind: 'call' }), expect.anything(), expect.anything()] },
+    })
+    expect(pendingContactEvents()).toEqual([])
   })
 
   it('微信 → 查看二维码 opens the QR code full-screen', async () => {
@@ -270,7 +318,11 @@ describe('park detail page: sharing and entry', () => {
     await renderDetail()
     expect(screen.getByText('打开小程序查看更多')).toBeTruthy()
     expect(actionBar().queryByText('留言咨询')).toBeNull()
+    expect(screen.queryByText('在线咨询')).toBeNull()
     expect(screen.queryByText('新桥标准厂房')).toBeNull()
+    // Calling and WeChat still work.
+    expect(actionBar().getByText('电话')).toBeTruthy()
+    expect(actionBar().getByText('微信')).toBeTruthy()
     // Content still renders.
     expect(factValue('层高')).toBe('8米')
     expect(screen.getByText('园区位于松江新桥，交通便利。')).toBeTruthy()

@@ -4,7 +4,9 @@
  * api function uses, with the real semantics: where (plain equality, command operators,
  * _.or / _.and, db.RegExp), chained orderBy, field projection (include or exclude; _id always
  * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
- * doc().update() with _.inc. On an array field a condition holds when some element satisfies
+ * doc().update() with _.inc, collection.add() (rejecting a taken _id, as the database does),
+ * where().count() and where().remove(), and cloud.openapi.security.msgSecCheck (v2 answers,
+ * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
  * its negation. Range operators and regular expressions never match null, a missing field or
  * another type. Test helpers start with `__`.
@@ -153,7 +155,15 @@ function table(name: string): Map<string, Doc> {
 }
 
 /** Counts calls per collection so tests can check round trips. */
-export const __calls: Array<{ collection: string; op: 'get' | 'doc.get' | 'doc.update' }> = []
+export const __calls: Array<{
+  collection: string
+  op: 'get' | 'doc.get' | 'doc.update' | 'add' | 'count' | 'remove'
+}> = []
+
+let autoId = 0
+
+/** Resolves on a later macrotask, so concurrent callers interleave as they do against a server. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 class Query {
   constructor(
@@ -202,6 +212,28 @@ class Query {
     }
     return { data: rows.slice(0, limit).map((d) => project(d, projection)), errMsg: 'collection.get:ok' }
   }
+
+  private matching(): Doc[] {
+    const { condition } = this.state
+    const rows = [...table(this.name).values()]
+    return condition ? rows.filter((d) => matches(d, condition)) : rows
+  }
+
+  async count(): Promise<{ total: number; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'count' })
+    await tick()
+    return { total: this.matching().length, errMsg: 'collection.count:ok' }
+  }
+
+  /** Server-SDK semantics: removes every document the condition matches. */
+  async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'remove' })
+    if (!this.state.condition) throw new Error('double: remove() without where() is refused')
+    await tick()
+    const doomed = this.matching()
+    for (const d of doomed) table(this.name).delete(d._id)
+    return { stats: { removed: doomed.length }, errMsg: 'collection.remove:ok' }
+  }
 }
 
 class DocRef {
@@ -246,6 +278,28 @@ class Collection extends Query {
   doc(id: string): DocRef {
     return new DocRef(this.name, id)
   }
+
+  /** Like the database: a taken _id rejects (after a round trip, so racing adds interleave). */
+  async add({ data }: { data: Record<string, unknown> }): Promise<{ _id: string; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'add' })
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new Error('double: add() needs { data }')
+    await tick()
+    const t = table(this.name)
+    const id = typeof data._id === 'string' ? data._id : `auto-${++autoId}`
+    if (t.has(id)) {
+      const err = new Error(
+        `errCode: -502001 database request fail | errMsg: [FailedOperation] E11000 duplicate key error index: _id_ dup key: { _id: "${id}" }`,
+      )
+      ;(err as Error & { errCode?: number }).errCode = -502001
+      throw err
+    }
+    for (const value of Object.values(data)) {
+      if (value === undefined) throw new Error('double: add() with an undefined field')
+    }
+    t.set(id, structuredClone({ ...data, _id: id }) as Doc)
+    return { _id: id, errMsg: 'collection.add:ok' }
+  }
 }
 
 /** db.RegExp({ regexp, options }), callable with or without `new` like the real one. */
@@ -268,6 +322,35 @@ const db = {
 export const DYNAMIC_CURRENT_ENV = Symbol.for('SYMBOL_CURRENT_ENV')
 
 let openid = 'o-test-openid'
+
+/** What msgSecCheck v2 answers through cloud.openapi: errCode 0 and a verdict in result.suggest. */
+export function secCheckAnswer(
+  suggest: 'pass' | 'review' | 'risky',
+  label = suggest === 'pass' ? 100 : 20006,
+) {
+  return {
+    errCode: 0,
+    errMsg: 'openapi.security.msgSecCheck:ok',
+    result: { suggest, label },
+    detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+    traceId: 'trace-double',
+  }
+}
+
+type SecCheckParams = { version: number; openid: string; scene: number; content: string }
+const passAll = async (_params: SecCheckParams): Promise<unknown> => secCheckAnswer('pass')
+let secCheckImpl: (params: SecCheckParams) => Promise<unknown> = passAll
+
+export const openapi = {
+  security: {
+    msgSecCheck: jest.fn((params: SecCheckParams) => secCheckImpl(params)),
+  },
+}
+
+/** Scripts msgSecCheck from now on (default: every text passes). */
+export function __setMsgSecCheck(impl: (params: SecCheckParams) => Promise<unknown>): void {
+  secCheckImpl = impl
+}
 
 export const init = jest.fn((_options?: { env?: unknown }) => undefined)
 export const database = jest.fn(() => db)
@@ -300,6 +383,12 @@ export function __reset(): void {
   store.clear()
   __calls.length = 0
   openid = 'o-test-openid'
+  secCheckImpl = passAll
 }
 
-export default { init, database, getWXContext, DYNAMIC_CURRENT_ENV }
+/** Every document of a collection, as stored. */
+export function __all(name: string): Doc[] {
+  return [...table(name).values()].map((d) => structuredClone(d))
+}
+
+export default { init, database, getWXContext, openapi, DYNAMIC_CURRENT_ENV }

@@ -139,3 +139,57 @@ export async function until<T>(
   }
   return last
 }
+
+/** POST /api on the local server, as the app does: `{ action, payload }` → the JSON answer. */
+export async function callApi<T = unknown>(
+  serverUrl: string,
+  action: string,
+  payload: unknown,
+): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
+  const res = await fetch(`${serverUrl}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action, payload }),
+  })
+  return res.json()
+}
+
+/** Every console message of the page from now on, as "type: text" (warnings Taro H5 prints, etc.). */
+export function recordConsole(page: Page): string[] {
+  const messages: string[] = []
+  page.on('console', (msg) => messages.push(`${msg.type()}: ${msg.text()}`))
+  return messages
+}
+
+/**
+ * A fresh document at `url`: goes through about:blank first, so a change of hash only is a
+ * full load (and Taro's router starts over) rather than a same-document navigation.
+ */
+export async function openFresh(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(url)
+}
+
+/**
+ * Waits until Taro's H5 router has finished sliding pages in or out and no CSS transition
+ * runs (toasts, action sheets): what a screenshot should show. Every page is either shown
+ * and stationed or shaded (hidden under another); a page sliding away is neither.
+ */
+export async function settled(page: Page, timeoutMs = 5_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const pages = Array.from(document.querySelectorAll('.taro_page'))
+      const still = pages.every(
+        (p) =>
+          p.classList.contains('taro_page_shade') ||
+          (p.classList.contains('taro_page_show') && p.classList.contains('taro_page_stationed')),
+      )
+      const moving = document
+        .getAnimations()
+        .some((a) => a instanceof CSSTransition && a.playState === 'running')
+      return pages.length > 0 && still && !moving
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 50 },
+  )
+}

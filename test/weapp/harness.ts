@@ -44,6 +44,10 @@ export interface SetDataEntry {
   keys: number
   /** UTF-8 bytes of JSON.stringify(data): what crosses the logic→render thread bridge. */
   bytes: number
+  /** performance.now() when the app called setData (to time a render from its trigger). */
+  at: number
+  /** ms spent inside the call: miniprogram-simulate's template render and diff of this update. */
+  ms: number
   data?: Record<string, unknown>
 }
 
@@ -157,6 +161,7 @@ const ASYNC_OK: Record<string, (opts: any) => Record<string, unknown>> = {
   showModal: () => ({ confirm: true, cancel: false }),
   showActionSheet: () => ({ tapIndex: 0 }),
   previewImage: () => ({}),
+  openLocation: () => ({}),
   navigateTo: () => ({ eventChannel: {} }),
   redirectTo: () => ({}),
   navigateBack: () => ({}),
@@ -327,6 +332,8 @@ function create(): WeappHarness {
     onError: jest.fn(),
     onUnhandledRejection: jest.fn(),
     onNeedPrivacyAuthorization: jest.fn(),
+    onNetworkStatusChange: jest.fn(),
+    offNetworkStatusChange: jest.fn(),
   })
 
   let latencyMs = 0
@@ -395,10 +402,16 @@ function create(): WeappHarness {
         owner: owner(),
         keys: Object.keys(data || {}).length,
         bytes: jsonBytes(data),
+        at: performance.now(),
+        ms: 0,
       }
       if (keepPayloads) entry.data = data
       entries.push(entry)
-      return original.call(this, data, cb ? () => void track(Promise.resolve().then(cb)) : undefined)
+      try {
+        return original.call(this, data, cb ? () => void track(Promise.resolve().then(cb)) : undefined)
+      } finally {
+        entry.ms = performance.now() - entry.at
+      }
     }
   }
 

@@ -1,7 +1,11 @@
 import { fail, MAX_REQUEST_BYTES, type ApiResult } from '@/domain/result'
+import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
+import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './adapters/webhook-notifier'
+import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
 import { MESSAGES } from './errors'
 import { createLogger, type Logger } from './logger'
+import { combineNotifiers, type NotifierPort } from './ports/notifier'
 import { createApi, type Api, type ApiDeps } from './router'
 
 /** The slice of wx-server-sdk this entry uses (the sdk is installed in the cloud only). */
@@ -10,12 +14,18 @@ export interface WxServerSdk {
   init(options: { env: unknown }): void
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
   database(): CloudDatabase
+  /** Cloud calls (云调用); security.msgSecCheck is declared in config.json permissions.openapi. */
+  openapi: WxOpenApi
 }
 
 export interface CloudMainOptions {
   loadSdk?: () => WxServerSdk
   makeApi?: (deps: ApiDeps) => Api
   logger?: Logger
+  /** Environment variables; default process.env (LEADS_WEBHOOK_URL is read from here). */
+  env?: Record<string, string | undefined>
+  /** Test hooks: replace the clock, the time bounds, the notifier … */
+  overrides?: Partial<Omit<ApiDeps, 'storage' | 'leads' | 'logger'>>
 }
 
 export type CloudMain = (event: unknown, context: unknown) => Promise<ApiResult<unknown>>
@@ -39,6 +49,24 @@ function actionOf(event: unknown): string {
   return typeof action === 'string' ? action.slice(0, 64) : '?'
 }
 
+/**
+ * Who hears about a new lead in the cloud: one line in the function's log always, and the
+ * WeCom group robot when the function's environment variable LEADS_WEBHOOK_URL is set (云开发控制台
+ * → 云函数 → api → 版本与配置 → 环境变量). A malformed URL is logged and skipped, never fatal.
+ */
+export function cloudNotifier(env: Record<string, string | undefined>, logger: Logger): NotifierPort {
+  const line = createLineNotifier((text) => logger.info('new inquiry', { notice: text }))
+  const url = env.LEADS_WEBHOOK_URL?.trim()
+  if (!url) return line
+  try {
+    // 1 s: msgSecCheck (≤ 1.5 s) + the webhook + storage must fit the function's 3 s default.
+    return combineNotifiers([line, createWebhookNotifier({ url, timeoutMs: 1000 })])
+  } catch (err) {
+    logger.error('LEADS_WEBHOOK_URL ignored', { url: redactWebhookUrl(url), err })
+    return line
+  }
+}
+
 /** Builds a cloud entry; tests pass their own sdk loader or api factory. */
 export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
   const logger = options.logger ?? createLogger({ base: { fn: 'api' } })
@@ -49,7 +77,15 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
     if (!instance) {
       const sdk = (options.loadSdk ?? loadWxServerSdk)()
       sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-      const api = (options.makeApi ?? createApi)({ storage: createCloudbaseStorage(sdk.database()), logger })
+      const db = sdk.database()
+      const api = (options.makeApi ?? createApi)({
+        storage: createCloudbaseStorage(db),
+        leads: createCloudbaseLeadStore(db),
+        contentCheck: createWxContentCheck(sdk.openapi, logger),
+        notifier: cloudNotifier(options.env ?? process.env, logger),
+        ...options.overrides,
+        logger,
+      })
       instance = { sdk, api }
     }
     return instance

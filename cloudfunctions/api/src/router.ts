@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import type { ActionName, DataOf, PayloadOf } from '@/domain/actions'
+import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import {
   GetArticleSchema,
@@ -9,11 +10,16 @@ import {
   ListParksSchema,
   validate,
 } from '@/domain/schemas'
+import { createKeywordContentCheck } from './adapters/keyword-content-check'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
 import { createHomeHandlers } from './handlers/home'
+import { createInquiryHandlers } from './handlers/inquiries'
 import { createParkHandlers } from './handlers/parks'
 import { silentLogger, type Logger } from './logger'
+import type { ContentCheckPort } from './ports/content-check'
+import type { LeadStore } from './ports/lead-store'
+import { silentNotifier, type NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
 
 export interface CallContext {
@@ -31,6 +37,15 @@ export type Api = (request: unknown, ctx: CallContext) => Promise<ApiResult<unkn
 
 export interface ApiDeps {
   storage: StoragePort
+  /** Leads and contact events; the inquiry and event actions answer INTERNAL without it. */
+  leads?: LeadStore
+  /** Default: the local keyword list (adapters/keyword-content-check.ts); the cloud passes msgSecCheck. */
+  contentCheck?: ContentCheckPort
+  /** Told about each new lead; default: nobody. */
+  notifier?: NotifierPort
+  /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
+  contentCheckTimeoutMs?: number
+  notifyTimeoutMs?: number
   now?: () => Date
   logger?: Logger
 }
@@ -45,6 +60,10 @@ const schemas = {
   'parks.list': ListParksSchema,
   'parks.get': GetParkSchema,
   'home.get': HomeSchema,
+  'inquiries.submit': InquirySchema,
+  'inquiries.mine': EmptySchema,
+  'inquiries.deleteMine': EmptySchema,
+  'events.record': RecordEventsSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -62,6 +81,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key)
 
+const CJK = /[\u3400-\u9fff]/
+
+/**
+ * Every field message reaches a Chinese-speaking visitor. A schema that forgot its message lets
+ * valibot's English default through ("Invalid type: Expected string but received false"): that
+ * becomes a plain Chinese one here, the field name kept.
+ */
+function chineseFields(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, message] of Object.entries(fields))
+    out[key] = CJK.test(message) ? message : MESSAGES.fieldInvalid
+  return out
+}
+
 async function dispatch<A extends ActionName>(
   action: A,
   payload: unknown,
@@ -69,7 +102,7 @@ async function dispatch<A extends ActionName>(
   ctx: ActionContext,
 ): Promise<ApiResult<unknown>> {
   const checked = validate(schemas[action], payload)
-  if (!checked.ok) return fail('VALIDATION', MESSAGES.validation, checked.fields)
+  if (!checked.ok) return fail('VALIDATION', MESSAGES.validation, chineseFields(checked.fields))
   const handler = handlers[action] as (p: unknown, c: ActionContext) => Promise<DataOf<A>>
   return ok(await handler(checked.value, ctx))
 }
@@ -84,12 +117,24 @@ export function createApi(deps: ApiDeps): Api {
   const articles = createArticleHandlers(deps.storage)
   const parks = createParkHandlers(deps.storage)
   const home = createHomeHandlers(deps.storage)
+  const inquiries = createInquiryHandlers({
+    storage: deps.storage,
+    leads: deps.leads,
+    contentCheck: deps.contentCheck ?? createKeywordContentCheck(),
+    notifier: deps.notifier ?? silentNotifier,
+    contentCheckTimeoutMs: deps.contentCheckTimeoutMs,
+    notifyTimeoutMs: deps.notifyTimeoutMs,
+  })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
     'parks.list': parks.list,
     'parks.get': parks.get,
     'home.get': home.get,
+    'inquiries.submit': inquiries.submit,
+    'inquiries.mine': inquiries.mine,
+    'inquiries.deleteMine': inquiries.deleteMine,
+    'events.record': inquiries.recordEvents,
   }
 
   return async (request, callCtx) => {

@@ -27,6 +27,7 @@ import { articleDetailUrl } from '@/features/articles/routes'
 import { callNumber, copyWechatId } from '@/features/contact/actions'
 import { setPendingParkFilter } from '@/features/parks/filterStore'
 import './index.scss'
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 /** switchTab takes no query: the parks tab applies a pending filter on its next show. */
 function openParksTab(filter?: { district: District }) {
@@ -121,6 +122,8 @@ export default function HomePage() {
         onCall={(n) => void callNumber(n)}
         onCopyWechat={(id) => void copyWechatId(id)}
       />
+      {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
+      <PrivacyAuthorization />
     </View>
   )
 }

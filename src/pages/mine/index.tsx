@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ABOUT_PATH, FAVOURITES_PATH, HISTORY_PATH } from '@/lib/routes'
+import { ABOUT_PATH, FAVOURITES_PATH, HISTORY_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
 import { useFavourites } from '@/features/favourites/store'
 import { useHistory } from '@/features/history/store'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import './index.scss'
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 interface EntryProps {
   title: string
@@ -45,6 +46,7 @@ export default function MinePage() {
       <View className='mine-page__group'>
         <Entry title='我的收藏' value={`${favourites.items.length}个园区`} onTap={go(FAVOURITES_PATH)} />
         <Entry title='最近浏览' value={`${history.length}条`} onTap={go(HISTORY_PATH)} />
+        <Entry title='我的咨询' onTap={go(MY_INQUIRIES_PATH)} />
         <Entry title='关于我们与隐私政策' onTap={go(ABOUT_PATH)} />
       </View>
 
@@ -55,6 +57,8 @@ export default function MinePage() {
           <Text>联系方式加载失败，点击重试</Text>
         </View>
       ) : null}
+      {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
+      <PrivacyAuthorization />
     </View>
   )
 }

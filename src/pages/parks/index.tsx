@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PARK_SORTS, PARK_SORT_LABELS } from '@/domain/park'
@@ -45,6 +45,16 @@ export default function ParksPage() {
   const list = useParkList(() => initialFilters(params))
   const { filters, setFilters } = list
   const [panelOpen, setPanelOpen] = useState(false)
+
+  // A new query shows its first result at the top, not wherever the last list was scrolled to.
+  const firstQuery = useRef(true)
+  useEffect(() => {
+    if (firstQuery.current) {
+      firstQuery.current = false
+      return
+    }
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }, [filters])
 
   // Tab pages stay mounted: a filter handed over by another page arrives on show.
   useDidShow(() => {
@@ -149,7 +159,9 @@ export default function ParksPage() {
         <ActiveFilters chips={activeChips(filters)} onRemove={removeFilter} onClear={clearAll} />
       </View>
 
-      {body}
+      {/* A stable parent: swapping skeleton ↔ list rewrites only this subtree in setData,
+          not the header that is already on screen. */}
+      <View className='parks-page__body'>{body}</View>
 
       {panelOpen ? (
         <FilterPanel

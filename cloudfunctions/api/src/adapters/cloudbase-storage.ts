@@ -30,6 +30,9 @@ export interface CloudQuery {
   field(projection: Record<string, boolean>): CloudQuery
   limit(n: number): CloudQuery
   get(): Promise<{ data: CloudDoc[] }>
+  count(): Promise<{ total: number }>
+  /** Server SDK only: removes every matching document. */
+  remove(): Promise<{ stats: { removed: number } }>
 }
 
 export interface CloudDocRef {
@@ -39,6 +42,8 @@ export interface CloudDocRef {
 
 export interface CloudCollection extends CloudQuery {
   doc(id: string): CloudDocRef
+  /** Rejects when `data._id` is already taken. */
+  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
 }
 
 export interface CloudCommand {
@@ -60,7 +65,13 @@ export interface CloudDatabase {
   RegExp(init: { regexp: string; options?: string }): unknown
 }
 
-export const COLLECTIONS = { articles: 'articles', parks: 'parks', settings: 'settings' } as const
+export const COLLECTIONS = {
+  articles: 'articles',
+  parks: 'parks',
+  settings: 'settings',
+  inquiries: 'inquiries',
+  contactEvents: 'contact_events',
+} as const
 export const AGENCY_DOC_ID = 'agency'
 
 // A cloud-function query returns at most 1,000 rows (100 without an explicit limit); we

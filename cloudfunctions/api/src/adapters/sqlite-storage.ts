@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article, ArticleCategory, ArticleSummary } from '@/domain/article'
+import { INQUIRY_STATUSES, type InquiryStatus, type NeedType, type TaxBracket } from '@/domain/inquiry'
 import {
   DEALS,
   DISTRICTS,
@@ -15,6 +16,14 @@ import {
   type PriceUnit,
 } from '@/domain/park'
 import { PARK_ID_RE } from '@/domain/schemas'
+import type {
+  ContactEventRecord,
+  FlagReason,
+  InquiryRecord,
+  InsertInquiryOutcome,
+  LeadStore,
+  RateLimit,
+} from '../ports/lead-store'
 import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY, sortKeyOf } from '../ports/park-order'
 import { likeContains, parkSearchText } from '../ports/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../ports/storage'
@@ -26,13 +35,65 @@ export interface SeedData {
   agency?: AgencyContact | null
 }
 
-/** The local runtime's storage: one SQLite file, WAL mode, sync calls behind the async port. */
-export interface SqliteStorage extends StoragePort {
+/**
+ * The local runtime's storage: one SQLite file, WAL mode, sync calls behind the async ports. It
+ * holds the catalogue (StoragePort) and the leads (LeadStore) on one connection.
+ */
+export interface SqliteStorage extends StoragePort, LeadStore {
   readonly file: string
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
   close(): void
 }
+
+/*
+ * Leads (personal data). One row per (openid, idempotency_key): the UNIQUE constraint is the
+ * backstop, the check inside insertInquiry's IMMEDIATE transaction the rule. (openid, created_at)
+ * serves the rate-limit counts and "my inquiries"; created_at alone the staff list
+ * (scripts/leads.mjs). Times are UTC ISO strings of one width, so text order is time order.
+ */
+const LEAD_SCHEMA = `
+CREATE TABLE IF NOT EXISTS inquiries (
+  id              TEXT PRIMARY KEY,
+  openid          TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  need_type       TEXT NOT NULL,
+  area_min        INTEGER,
+  area_max        INTEGER,
+  industry        TEXT NOT NULL DEFAULT '',
+  district        TEXT,
+  tax_bracket     TEXT,
+  company         TEXT NOT NULL DEFAULT '',
+  contact_name    TEXT NOT NULL,
+  phone           TEXT NOT NULL,
+  remark          TEXT NOT NULL DEFAULT '',
+  consent         INTEGER NOT NULL CHECK (consent = 1),
+  source          TEXT,
+  park_id         TEXT,
+  park_name       TEXT,
+  article_id      TEXT,
+  status          TEXT NOT NULL CHECK (status IN (${INQUIRY_STATUSES.map((st) => `'${st}'`).join(', ')})),
+  flagged         TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  UNIQUE (openid, idempotency_key)
+);
+CREATE INDEX IF NOT EXISTS inquiries_openid_created ON inquiries (openid, created_at);
+CREATE INDEX IF NOT EXISTS inquiries_created ON inquiries (created_at);
+CREATE TABLE IF NOT EXISTS contact_events (
+  id         INTEGER PRIMARY KEY,
+  openid     TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  page       TEXT NOT NULL,
+  park_id    TEXT,
+  article_id TEXT,
+  source     TEXT,
+  at         TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contact_events_openid ON contact_events (openid);
+CREATE INDEX IF NOT EXISTS contact_events_created ON contact_events (created_at);
+`
 
 /*
  * parks: a real column for everything a filter or a sort reads, JSON (`detail`) for what only
@@ -103,7 +164,7 @@ CREATE INDEX IF NOT EXISTS parks_district_type_price_desc ON parks (district, ty
 CREATE INDEX IF NOT EXISTS parks_deal_price_asc ON parks (deal, price_asc_key, id);
 CREATE INDEX IF NOT EXISTS parks_deal_price_desc ON parks (deal, price_desc_key DESC, id DESC);
 CREATE INDEX IF NOT EXISTS parks_featured ON parks (updated_at DESC, id DESC) WHERE featured = 1;
-`
+${LEAD_SCHEMA}`
 
 interface SummaryRow {
   id: string
@@ -260,6 +321,91 @@ function checkSeedPark(p: Park): void {
   }
 }
 
+interface InquiryRow {
+  id: string
+  openid: string
+  idempotency_key: string
+  need_type: string
+  area_min: number | null
+  area_max: number | null
+  industry: string
+  district: string | null
+  tax_bracket: string | null
+  company: string
+  contact_name: string
+  phone: string
+  remark: string
+  consent: number
+  source: string | null
+  park_id: string | null
+  park_name: string | null
+  article_id: string | null
+  status: string
+  flagged: string | null
+  created_at: string
+  updated_at: string
+}
+
+function toInquiry(row: InquiryRow): InquiryRecord {
+  const r: InquiryRecord = {
+    id: row.id,
+    openid: row.openid,
+    idempotencyKey: row.idempotency_key,
+    needType: row.need_type as NeedType,
+    industry: row.industry,
+    company: row.company,
+    contactName: row.contact_name,
+    phone: row.phone,
+    remark: row.remark,
+    consent: true,
+    status: row.status as InquiryStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+  // Optional fields stay absent (not null) as in the record that was stored.
+  if (row.area_min !== null) r.areaMin = row.area_min
+  if (row.area_max !== null) r.areaMax = row.area_max
+  if (row.district !== null) r.district = row.district as District
+  if (row.tax_bracket !== null) r.taxBracket = row.tax_bracket as TaxBracket
+  if (row.source !== null) r.source = row.source
+  if (row.park_id !== null) r.parkId = row.park_id
+  if (row.park_name !== null) r.parkName = row.park_name
+  if (row.article_id !== null) r.articleId = row.article_id
+  if (row.flagged !== null) r.flagged = row.flagged as FlagReason
+  return r
+}
+
+function inquiryParams(r: InquiryRecord) {
+  return {
+    id: r.id,
+    openid: r.openid,
+    idempotencyKey: r.idempotencyKey,
+    needType: r.needType,
+    areaMin: r.areaMin ?? null,
+    areaMax: r.areaMax ?? null,
+    industry: r.industry,
+    district: r.district ?? null,
+    taxBracket: r.taxBracket ?? null,
+    company: r.company,
+    contactName: r.contactName,
+    phone: r.phone,
+    remark: r.remark,
+    consent: r.consent ? 1 : 0,
+    source: r.source ?? null,
+    parkId: r.parkId ?? null,
+    parkName: r.parkName ?? null,
+    articleId: r.articleId ?? null,
+    status: r.status,
+    flagged: r.flagged ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }
+}
+
+const isUniqueViolation = (err: unknown) =>
+  typeof (err as { code?: unknown })?.code === 'string' &&
+  /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((err as { code: string }).code)
+
 export function openSqliteStorage(file: string): SqliteStorage {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -413,6 +559,81 @@ export function openSqliteStorage(file: string): SqliteStorage {
   )
   const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
 
+  const inquiryByKey = db.prepare<{ openid: string; key: string }, InquiryRow>(
+    'SELECT * FROM inquiries WHERE openid = @openid AND idempotency_key = @key',
+  )
+  const countInquiriesSince = db.prepare<{ openid: string; since: string }, { n: number }>(
+    'SELECT count(*) AS n FROM inquiries WHERE openid = @openid AND created_at >= @since',
+  )
+  const insertInquiryRow = db.prepare(
+    `INSERT INTO inquiries (id, openid, idempotency_key, need_type, area_min, area_max, industry, district,
+       tax_bracket, company, contact_name, phone, remark, consent, source, park_id, park_name, article_id,
+       status, flagged, created_at, updated_at)
+     VALUES (@id, @openid, @idempotencyKey, @needType, @areaMin, @areaMax, @industry, @district,
+       @taxBracket, @company, @contactName, @phone, @remark, @consent, @source, @parkId, @parkName, @articleId,
+       @status, @flagged, @createdAt, @updatedAt)`,
+  )
+  const inquiriesOf = db.prepare<{ openid: string; limit: number }, InquiryRow>(
+    'SELECT * FROM inquiries WHERE openid = @openid ORDER BY created_at DESC, id DESC LIMIT @limit',
+  )
+  const deleteInquiriesOf = db.prepare('DELETE FROM inquiries WHERE openid = ?')
+  const deleteEventsOf = db.prepare('DELETE FROM contact_events WHERE openid = ?')
+  const insertEvent = db.prepare(
+    `INSERT INTO contact_events (openid, kind, page, park_id, article_id, source, at, created_at)
+     VALUES (@openid, @kind, @page, @parkId, @articleId, @source, @at, @createdAt)`,
+  )
+
+  function firstReachedLimit(openid: string, limits: RateLimit[]): RateLimit['window'] | null {
+    for (const limit of limits) {
+      if (countInquiriesSince.get({ openid, since: limit.since })!.n >= limit.max) return limit.window
+    }
+    return null
+  }
+
+  // Check and insert in one transaction. better-sqlite3 is synchronous, so within this process
+  // nothing interleaves; IMMEDIATE takes the write lock up front, so another process on the same
+  // file cannot slip a row in between the check and the insert either.
+  const insertInquiryTx = db.transaction(
+    (record: InquiryRecord, limits: RateLimit[]): InsertInquiryOutcome => {
+      const existing = inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
+      if (existing) return { kind: 'duplicate', inquiry: toInquiry(existing) }
+      const reached = firstReachedLimit(record.openid, limits)
+      if (reached) return { kind: 'rate-limited', window: reached }
+      try {
+        insertInquiryRow.run(inquiryParams(record))
+      } catch (err) {
+        const raced = isUniqueViolation(err)
+          ? inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
+          : undefined
+        if (raced) return { kind: 'duplicate', inquiry: toInquiry(raced) }
+        throw err
+      }
+      return { kind: 'inserted', inquiry: record }
+    },
+  )
+
+  const deleteVisitorTx = db.transaction((openid: string) => ({
+    inquiries: deleteInquiriesOf.run(openid).changes,
+    events: deleteEventsOf.run(openid).changes,
+  }))
+
+  const insertEventsTx = db.transaction((events: ContactEventRecord[]) => {
+    let n = 0
+    for (const e of events) {
+      n += insertEvent.run({
+        openid: e.openid,
+        kind: e.kind,
+        page: e.page,
+        parkId: e.parkId ?? null,
+        articleId: e.articleId ?? null,
+        source: e.source ?? null,
+        at: e.at,
+        createdAt: e.createdAt,
+      }).changes
+    }
+    return n
+  })
+
   const seed = db.transaction(({ articles, parks, agency }: SeedData) => {
     let inserted = 0
     for (const a of articles) {
@@ -515,6 +736,31 @@ export function openSqliteStorage(file: string): SqliteStorage {
     async getAgencyContact(): Promise<AgencyContact | null> {
       const row = getSetting.get('agency')
       return row ? (JSON.parse(row.value) as AgencyContact) : null
+    },
+
+    async findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null> {
+      const row = inquiryByKey.get({ openid, key: idempotencyKey })
+      return row ? toInquiry(row) : null
+    },
+
+    async rateLimited(openid: string, limits: RateLimit[]): Promise<RateLimit['window'] | null> {
+      return firstReachedLimit(openid, limits)
+    },
+
+    async insertInquiry(record: InquiryRecord, limits: RateLimit[]): Promise<InsertInquiryOutcome> {
+      return insertInquiryTx.immediate(record, limits)
+    },
+
+    async listInquiries(openid: string, limit: number): Promise<InquiryRecord[]> {
+      return inquiriesOf.all({ openid, limit }).map(toInquiry)
+    },
+
+    async deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }> {
+      return deleteVisitorTx.immediate(openid)
+    },
+
+    async insertContactEvents(events: ContactEventRecord[]): Promise<number> {
+      return events.length ? insertEventsTx(events) : 0
     },
 
     seedFromMock(data: SeedData) {

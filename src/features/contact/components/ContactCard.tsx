@@ -2,16 +2,38 @@ import { View, Text, Image, Button } from '@tarojs/components'
 import type { AgencyContact } from '@/domain/agency'
 import { formatPhone } from '@/domain/format'
 import { mediaUrl } from '@/lib/media'
-import { callNumber, copyWechatId, previewWechatQr } from '../actions'
+import {
+  addToPhoneContacts,
+  callableMobiles,
+  canAddPhoneContact,
+  canOpenKefu,
+  copyWechat,
+  dial,
+  recordKefu,
+  viewWechatQr,
+  type ContactPlace,
+} from '../actions'
+import { useContactEventsFlush } from '../hooks/useContactEventsFlush'
 import './ContactCard.scss'
 
 interface Props {
   contact: AgencyContact
+  /** The page and what it shows, recorded with every tap (default: the current page). */
+  place?: ContactPlace
+  /** 在线咨询 (customer-service chat); off in Moments single-page mode. Default on. */
+  kefu?: boolean
 }
 
-/** The agency's card at the end of every detail page: call, add on WeChat, what to tell us. */
-export function ContactCard({ contact }: Props) {
-  const callable = contact.mobiles.filter((m) => !m.wechatOnly)
+/** Tells the customer-service chat what the visitor was looking at (≤ 1,000 chars). */
+const sessionFrom = (place?: ContactPlace) =>
+  place?.parkId ? `park:${place.parkId}` : place?.articleId ? `article:${place.articleId}` : 'contact-card'
+
+/** The agency's card at the end of every detail page and on 我的: call, add on WeChat, ask. */
+export function ContactCard({ contact, place, kefu = true }: Props) {
+  useContactEventsFlush()
+  const callable = callableMobiles(contact)
+  const showAdd = canAddPhoneContact()
+  const showKefu = kefu && canOpenKefu()
   return (
     <View className='contact-card' aria-label='联系我们'>
       <View className='contact-card__head'>
@@ -19,14 +41,14 @@ export function ContactCard({ contact }: Props) {
         <Text className='contact-card__agency'>{contact.agencyName}</Text>
       </View>
 
-      <Button className='contact-card__hotline' onClick={() => void callNumber(contact.hotline)}>
+      <Button className='contact-card__hotline' onClick={() => dial(contact.hotline, place)}>
         <Text className='contact-card__hotline-label'>拨打招商热线</Text>
         <Text className='contact-card__hotline-number'>{formatPhone(contact.hotline)}</Text>
       </Button>
 
       <View className='contact-card__rows'>
         {callable.map((m) => (
-          <View key={m.number} className='contact-card__row' onClick={() => void callNumber(m.number)}>
+          <View key={m.number} className='contact-card__row' onClick={() => dial(m.number, place)}>
             <Text className='contact-card__row-label'>手机</Text>
             <Text className='contact-card__row-value'>{formatPhone(m.number)}</Text>
             <Text className='contact-card__row-action'>拨打</Text>
@@ -35,11 +57,7 @@ export function ContactCard({ contact }: Props) {
         <View className='contact-card__row'>
           <Text className='contact-card__row-label'>微信</Text>
           <Text className='contact-card__row-value'>{contact.wechatId}</Text>
-          <Button
-            className='contact-card__copy'
-            size='mini'
-            onClick={() => void copyWechatId(contact.wechatId)}
-          >
+          <Button className='contact-card__copy' size='mini' onClick={() => copyWechat(contact, place)}>
             复制微信号
           </Button>
         </View>
@@ -57,11 +75,31 @@ export function ContactCard({ contact }: Props) {
         />
         <View className='contact-card__qr-side'>
           <Text className='contact-card__qr-tip'>长按二维码，添加{contact.agentName}微信</Text>
-          <Button className='contact-card__qr-open' size='mini' onClick={() => previewWechatQr(contact)}>
+          <Button className='contact-card__qr-open' size='mini' onClick={() => viewWechatQr(contact, place)}>
             查看大图
           </Button>
         </View>
       </View>
+
+      {showAdd || showKefu ? (
+        <View className='contact-card__more'>
+          {showAdd ? (
+            <Button className='contact-card__more-btn' onClick={() => addToPhoneContacts(contact, place)}>
+              存入通讯录
+            </Button>
+          ) : null}
+          {showKefu ? (
+            <Button
+              className='contact-card__more-btn'
+              openType='contact'
+              sessionFrom={sessionFrom(place)}
+              onClick={() => recordKefu(place)}
+            >
+              在线咨询
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
 
       <Text className='contact-card__hint'>{contact.inquiryHint}</Text>
     </View>

@@ -14,12 +14,15 @@ import {
   articleTagUrl,
   shareSource,
 } from '@/features/articles/routes'
+import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
+import { isMomentsSinglePage } from '@/features/parks/platform'
 import { recordView } from '@/features/history/store'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
-import { HOME_PATH } from '@/lib/routes'
+import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
 import './index.scss'
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
@@ -28,6 +31,8 @@ export default function ArticleDetailPage() {
   const id = params.id ? decodeURIComponent(params.id) : undefined
   const detail = useArticleDetail(id)
   const [now] = useState(() => new Date())
+  // Opened from Moments: read-only, nothing leads elsewhere.
+  const [singlePage] = useState(isMomentsSinglePage)
 
   // Opened from a shared card (`src=`): remember where the visit came from.
   useLoad((options: Record<string, string | undefined> = {}) => rememberSource(options.src))
@@ -73,11 +78,18 @@ export default function ArticleDetailPage() {
   if (detail.status === 'loading') return <CardSkeleton rows={3} />
   if (detail.status === 'error')
     return <ErrorState error={detail.error} onRetry={() => void detail.reload()} onHome={goHome} />
+  const { article: a, contact } = detail.data
+  const place = { page: ARTICLE_DETAIL_PATH, articleId: a.id }
   return (
     <View className='article-detail-page'>
-      <ArticleView article={detail.data.article} onTag={openTag} />
-      <ContactCard contact={detail.data.contact} />
-      <RelatedArticles items={detail.data.related ?? []} now={now} onOpen={openRelated} />
+      <ArticleView article={a} onTag={singlePage ? undefined : openTag} />
+      <ContactCard contact={contact} place={place} kefu={!singlePage} />
+      {singlePage ? null : (
+        <RelatedArticles items={detail.data.related ?? []} now={now} onOpen={openRelated} />
+      )}
+      <ContactBar contact={contact} place={place} inquiry={singlePage ? undefined : { articleId: a.id }} />
+      {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
+      <PrivacyAuthorization />
     </View>
   )
 }

@@ -1,16 +1,13 @@
-// Placeholder until issue #4 (lead capture) lands.
-//
-// Interim 留言咨询 page: it collects nothing and submits nothing. It says that online inquiry
-// is coming and offers the ways that work today — the hotline and the agent's WeChat — via
-// the agency's ContactCard. The park the visitor came from is shown when passed
-// (`?parkId=p012&parkName=…`) so the call can start with it.
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { CardSkeleton } from '@/components/Skeleton'
-import { ErrorState } from '@/components/StateView'
-import { ContactCard } from '@/features/contact/components/ContactCard'
-import { useAgencyContact } from './useAgencyContact'
+import { View } from '@tarojs/components'
+import { formatPhone } from '@/domain/format'
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
+import { getSessionSource } from '@/lib/attribution'
+import { callNumber } from '@/features/contact/actions'
+import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
+import { InquiryForm } from '@/features/inquiry/components/InquiryForm'
+import { buildContext, isDistrict, needTypeForListing } from '@/features/inquiry/form'
 import './index.scss'
 
 function safeDecode(value: string | undefined): string {
@@ -22,27 +19,44 @@ function safeDecode(value: string | undefined): string {
   }
 }
 
+/**
+ * 留言咨询 (`?parkId=&parkName=&articleId=`, optionally `district`, `type`, `deal` of the park
+ * to preselect chips). The context goes with the lead: which park or article, and the
+ * visit's source (QR print run, shared link).
+ */
 export default function InquiryFormPage() {
   const { params } = useRouter()
-  const [parkName] = useState(() => safeDecode(params.parkName).trim().slice(0, 60))
-  const agency = useAgencyContact()
+  const [setup] = useState(() => {
+    const parkName = safeDecode(params.parkName).trim().slice(0, 60)
+    const district = safeDecode(params.district)
+    const needType = needTypeForListing(params.type, params.deal)
+    return {
+      parkName,
+      context: buildContext({
+        parkId: params.parkId,
+        articleId: safeDecode(params.articleId),
+        source: getSessionSource(),
+      }),
+      prefill: {
+        ...(needType ? { needType } : {}),
+        ...(isDistrict(district) ? { district } : {}),
+      },
+    }
+  })
+  const { contact } = useAgencyContact()
+  const hotline = contact?.hotline
 
   return (
     <View className='inquiry-page'>
-      <View className='inquiry-page__notice'>
-        <Text className='inquiry-page__title'>在线留言即将上线</Text>
-        {parkName ? <Text className='inquiry-page__park'>咨询园区：{parkName}</Text> : null}
-        <Text className='inquiry-page__desc'>
-          在线留言功能正在准备中，暂时无法在这里提交信息。现在您可以直接拨打招商热线，或添加招商顾问微信，
-          {parkName ? '说明想了解的园区和' : '告诉我们'}您的需求，我们会尽快为您安排。
-        </Text>
-      </View>
-
-      {agency.status === 'loading' ? <CardSkeleton rows={1} /> : null}
-      {agency.status === 'error' ? (
-        <ErrorState error={agency.error} onRetry={() => void agency.reload()} />
-      ) : null}
-      {agency.status === 'ready' ? <ContactCard contact={agency.contact} /> : null}
+      <InquiryForm
+        context={setup.context}
+        parkName={setup.parkName || undefined}
+        prefill={setup.prefill}
+        agencyName={contact?.agencyName}
+        hotlineText={hotline ? formatPhone(hotline) : undefined}
+        onCallHotline={hotline ? () => void callNumber(hotline) : undefined}
+      />
+      <PrivacyAuthorization />
     </View>
   )
 }

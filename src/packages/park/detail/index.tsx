@@ -5,22 +5,23 @@ import { parseScene } from '@/domain/scene'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
-import { HOME_PATH } from '@/lib/routes'
+import { HOME_PATH, PARK_DETAIL_PATH } from '@/lib/routes'
 import { useParkDetail } from '@/features/parks/hooks/useParkDetail'
 import { ParkGallery } from '@/features/parks/components/ParkGallery'
 import { ParkView } from '@/features/parks/components/ParkView'
 import { ParkLocation } from '@/features/parks/components/ParkLocation'
 import { ParkCard } from '@/features/parks/components/ParkCard'
-import { ParkActionBar } from '@/features/parks/components/ParkActionBar'
-import { inquiryUrl, openParkDetail } from '@/features/parks/routes'
+import { ParkFavouriteAction } from '@/features/parks/components/ParkActionBar'
+import { openParkDetail } from '@/features/parks/routes'
 import { parkMetaLine, toParkSummary } from '@/features/parks/query'
 import { parkShareMessage, parkShareTimeline } from '@/features/parks/share'
 import { isMomentsSinglePage } from '@/features/parks/platform'
+import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { toggleFavourite, useFavourites } from '@/features/favourites/store'
 import { recordView } from '@/features/history/store'
-import { chooseNumberAndCall, chooseWechatAction } from './contactSheets'
 import './index.scss'
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
@@ -91,6 +92,7 @@ export default function ParkDetailPage() {
 
   const { park: p, contact, similar } = detail.data
   const favourite = isFavourite(p.id)
+  const place = { page: PARK_DETAIL_PATH, parkId: p.id }
 
   const onFavourite = () => {
     const saved = toggleFavourite(toParkSummary(p))
@@ -116,15 +118,17 @@ export default function ParkDetailPage() {
         </View>
       ) : null}
 
-      <ContactCard contact={contact} />
+      <ContactCard contact={contact} place={place} kefu={!singlePage} />
 
-      <ParkActionBar
-        favourite={favourite}
-        onFavourite={onFavourite}
-        onCall={() => void chooseNumberAndCall(contact)}
-        onWechat={() => void chooseWechatAction(contact)}
-        onInquiry={singlePage ? undefined : () => void Taro.navigateTo({ url: inquiryUrl(p) })}
+      <ContactBar
+        ariaLabel='园区操作'
+        contact={contact}
+        place={place}
+        leading={<ParkFavouriteAction favourite={favourite} onFavourite={onFavourite} />}
+        inquiry={singlePage ? undefined : { parkId: p.id, parkName: p.name }}
       />
+      {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
+      <PrivacyAuthorization />
     </View>
   )
 }

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto'
+import type { ContactEventKind, InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
+import type { District } from '@/domain/park'
+
+/**
+ * A stored lead: every field InquirySchema validated (free text cleaned, phone normalised), who
+ * sent it (the platform's openid, never the payload's), where it came from, and its review state.
+ * Times are `Date#toISOString()` (UTC, fixed width), so text order is time order in both stores.
+ */
+export interface InquiryRecord {
+  /** inquiryIdFor(openid, idempotencyKey): the same form fill always maps to the same id. */
+  id: string
+  openid: string
+  idempotencyKey: string
+  needType: NeedType
+  areaMin?: number
+  areaMax?: number
+  industry: string
+  district?: District
+  taxBracket?: TaxBracket
+  company: string
+  contactName: string
+  /** Normalised 11-digit mobile. Never logged unmasked. */
+  phone: string
+  remark: string
+  /** The visitor ticked the privacy consent (the schema accepts nothing else). */
+  consent: true
+  /** Attribution: the QR / share source code, the park or article the form was opened from. */
+  source?: string
+  parkId?: string
+  /** Resolved by the server from parkId; absent when the park is unknown. */
+  parkName?: string
+  articleId?: string
+  status: InquiryStatus
+  /** Why the lead is in 'review': see FLAG_REASONS. */
+  flagged?: FlagReason
+  createdAt: string
+  updatedAt: string
+}
+
+/** Why a lead was kept for review instead of 'new'. */
+export const FLAG_REASONS = ['content-review', 'content-check-failed', 'content-check-timeout'] as const
+export type FlagReason = (typeof FLAG_REASONS)[number]
+
+/** A sliding window: at most `max` leads stored at or after `since`. */
+export interface RateLimit {
+  window: 'hour' | 'day'
+  since: string
+  max: number
+}
+
+export type InsertInquiryOutcome =
+  | { kind: 'inserted'; inquiry: InquiryRecord }
+  /** The (openid, idempotencyKey) pair was already stored: the first lead, unchanged. */
+  | { kind: 'duplicate'; inquiry: InquiryRecord }
+  | { kind: 'rate-limited'; window: RateLimit['window'] }
+
+export interface ContactEventRecord {
+  openid: string
+  kind: ContactEventKind
+  page: string
+  parkId?: string
+  articleId?: string
+  source?: string
+  /** The client's clock, as sent. */
+  at: string
+  /** The server's receive time. */
+  createdAt: string
+}
+
+/**
+ * Where leads and contact events live. Personal data, kept apart from the catalogue port
+ * (StoragePort) so the places that touch it are few and easy to audit. SQLite (local runtime,
+ * tests) and CloudBase (production) implement it.
+ */
+export interface LeadStore {
+  findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null>
+  /** The first window whose limit the visitor has reached, or null. Advisory: see insertInquiry. */
+  rateLimited(openid: string, limits: RateLimit[]): Promise<RateLimit['window'] | null>
+  /**
+   * The authoritative step: a stored key answers `duplicate` (never counted, never limited);
+   * otherwise a reached limit answers `rate-limited`; otherwise the record is stored. Exactly one
+   * record per (openid, idempotencyKey) however many calls race.
+   */
+  insertInquiry(record: InquiryRecord, limits: RateLimit[]): Promise<InsertInquiryOutcome>
+  /** The visitor's leads, newest first. */
+  listInquiries(openid: string, limit: number): Promise<InquiryRecord[]>
+  /** PIPL Art. 47: removes every lead and contact event of the visitor. */
+  deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }>
+  insertContactEvents(events: ContactEventRecord[]): Promise<number>
+}
+
+/**
+ * The id of a lead: a hash of who sent it and the form fill's idempotency key. Deterministic,
+ * so CloudBase can use it as `_id` (an `add` with an existing `_id` fails: the database itself
+ * refuses the second copy); 128 bits of sha256, hex.
+ */
+export function inquiryIdFor(openid: string, idempotencyKey: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([openid, idempotencyKey]))
+    .digest('hex')
+    .slice(0, 32)
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import type { AgencyContact } from '@/domain/agency'
+import { callAgency, chooseWechatAction, openInquiry, type ContactPlace, type InquiryQuery } from '../actions'
+import { useContactEventsFlush } from '../hooks/useContactEventsFlush'
+import './ContactBar.scss'
+
+interface Props {
+  contact: AgencyContact
+  /** The page and what it shows, recorded with every tap. */
+  place: ContactPlace
+  /** 留言咨询 opens the inquiry form with this query; omitted (Moments single-page mode), hidden. */
+  inquiry?: InquiryQuery
+  /** A page's own item before 电话, e.g. the park's 收藏. */
+  leading?: ReactNode
+  ariaLabel?: string
+}
+
+/** Fixed at the foot of a detail page, above the home indicator: call, WeChat, ask. */
+export function ContactBar({ contact, place, inquiry, leading, ariaLabel = '联系操作' }: Props) {
+  useContactEventsFlush()
+  return (
+    <View className='contact-bar' aria-label={ariaLabel}>
+      {leading}
+      <View className='contact-bar__item' role='button' onClick={() => callAgency(contact, place)}>
+        <Text className='contact-bar__icon'>☎</Text>
+        <Text className='contact-bar__label'>电话</Text>
+      </View>
+      <View className='contact-bar__item' role='button' onClick={() => chooseWechatAction(contact, place)}>
+        <Text className='contact-bar__icon'>✉</Text>
+        <Text className='contact-bar__label'>微信</Text>
+      </View>
+      {inquiry ? (
+        <Button className='contact-bar__primary' onClick={() => openInquiry(inquiry, place)}>
+          留言咨询
+        </Button>
+      ) : null}
+    </View>
+  )
+}
