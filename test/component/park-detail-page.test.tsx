@@ -277,11 +277,11 @@ describe('park detail page: actions', () => {
     expect(actionBar().getByText('已收藏')).toBeTruthy()
   })
 
-  it('留言咨询 opens the inquiry page with the park', async () => {
+  it('留言咨询 opens the inquiry page with the park and what preselects the form', async () => {
     await renderDetail()
     fireEvent.click(actionBar().getByText('留言咨询'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({
-      url: `/packages/inquiry/form/index?parkId=p012&parkName=${encodeURIComponent('松江新桥独栋厂房')}`,
+      url: `/packages/inquiry/form/index?parkId=p012&parkName=${encodeURIComponent('松江新桥独栋厂房')}&district=songjiang&type=factory&deal=rent`,
     })
   })
 })

@@ -70,7 +70,9 @@ function storedLeads(): LeadRow[] {
     return [] // no database yet
   }
   try {
-    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'inquiries'").get()
+    const table = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'inquiries'")
+      .get()
     if (!table) return []
     return db.prepare('SELECT * FROM inquiries ORDER BY created_at, id').all() as LeadRow[]
   } finally {
@@ -165,10 +167,11 @@ async function expectOnScreen(page: Page, locator: Locator) {
 }
 
 async function chooseNeed(page: Page, label: string) {
-  await field(page, 'needType').locator('.chip').filter({ hasText: new RegExp(`^${label}$`) }).click()
-  await expect(
-    field(page, 'needType').locator('.chip--active').allTextContents(),
-  ).resolves.toEqual([label])
+  await field(page, 'needType')
+    .locator('.chip')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click()
+  await expect(field(page, 'needType').locator('.chip--active').allTextContents()).resolves.toEqual([label])
 }
 
 async function tickConsent(page: Page) {
@@ -199,7 +202,6 @@ test('(a) QR expo26 → p003 → 留言咨询: a bad phone is named at the field
 
   await openFormFromQr(page)
   await chooseNeed(page, NEED_TYPE_LABELS['rent-factory'])
-  await snap(page, 'tmp-form-top')
   await fieldInput(page, 'contactName').fill('王先生')
 
   // A bad phone: no message while typing, the field's own message on leaving it.
@@ -229,8 +231,6 @@ test('(a) QR expo26 → p003 → 留言咨询: a bad phone is named at the field
   await expect(field(page, 'phone').getAttribute('class')).resolves.not.toContain('inquiry-field--invalid')
 
   await tickConsent(page)
-  await page.locator('.inquiry-form__submit').evaluate((el) => el.scrollIntoView({ block: 'center' }))
-  await snap(page, 'tmp-consent')
   await submitButton(page).click()
 
   await doneTitle(page).waitFor({ timeout: 15_000 })
@@ -390,13 +390,20 @@ test('(c) a double tap on 提交咨询 sends one request and stores one lead', a
   await openFormFromQr(page)
   await fillValid(page, NEED_TYPE_LABELS.office, '赵经理', '13700001111')
 
+  // A slow network (the request held 400 ms), so the second tap lands while the first is in flight.
+  const slow = async (route: Route) => {
+    if (submitPayloadOf(route.request())) await new Promise((r) => setTimeout(r, 400))
+    await route.continue()
+  }
+  await page.route('**/api', slow)
   const submits = recordSubmits(page)
   await submitButton(page).dblclick()
-  await page.waitForTimeout(60)
-  await shot(page, 'tmp-busy')
+  // Both taps reached the form: it is still on screen, busy with the first.
+  await expect(submitButton(page).textContent()).resolves.toBe('提交中…')
 
   await doneTitle(page).waitFor({ timeout: 15_000 })
   await expect(doneTitle(page).textContent()).resolves.toBe('提交成功')
+  await page.unroute('**/api', slow)
   await page.waitForLoadState('networkidle')
 
   expect(submits.payloads.length).toBeGreaterThan(0)

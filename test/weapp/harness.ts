@@ -7,6 +7,7 @@
  *   h.respond({ 'articles.list': (p) => ok(...) })
  *   const page = await h.loadPage('pages/index/index', { id: 'a-1' })
  *   await h.tapBy('.article-card')         // or page.tap(...)
+ *   await page.trigger('.my-input', 'input', { value: 'abc' })   // Input/Textarea events
  *   h.stats()                               // setData calls and JSON bytes since resetStats()
  *
  * What is stubbed:
@@ -87,6 +88,17 @@ export interface PageHandle {
   queryAll(selector: string): any[]
   /** Dispatch `tap` on the first node matching the selector, then flush. */
   tap(selector: string, index?: number): Promise<void>
+  /**
+   * Dispatch a component event with its `detail` on the first (or index-th) match, then flush:
+   * e.g. `trigger('.my-input', 'input', { value: 'abc' })` or `'blur'` / `'confirm'` / `'change'`,
+   * as the native Input, Textarea, Picker … would send it to Taro's event handler.
+   */
+  trigger(
+    selector: string,
+    eventName: string,
+    detail?: Record<string, unknown>,
+    index?: number,
+  ): Promise<void>
   reachBottom(): Promise<void>
   pullDownRefresh(): Promise<void>
   unload(): Promise<void>
@@ -603,6 +615,18 @@ function create(): WeappHarness {
           )
         }
         node.dispatchEvent('tap')
+        await flush()
+      },
+      trigger: async (selector, eventName, detail = {}, index = 0) => {
+        const found = queryAll(comp, selector)
+        const node = found[index]
+        if (!node) {
+          throw new Error(
+            `trigger ${eventName}: no node #${index} for "${selector}" on ${clean} (found ${found.length}). ` +
+              `Page text: ${handle.text().slice(0, 300)}`,
+          )
+        }
+        node.dispatchEvent(eventName, { detail })
         await flush()
       },
       reachBottom: async () => {

@@ -147,15 +147,28 @@ export function chooseWechatAction(contact: AgencyContact, place?: ContactPlace)
   })
 }
 
-/** The inquiry form's query: the park (id and name) or the article it is about. */
+/**
+ * The inquiry form's query: the park (id, name and — to preselect the form's chips — its
+ * district, listing type and deal) or the article it is about.
+ */
 export interface InquiryQuery {
   parkId?: string
   parkName?: string
+  district?: string
+  type?: string
+  deal?: string
   articleId?: string
 }
 
 export const inquiryFormUrl = (q: InquiryQuery) =>
-  withQuery(INQUIRY_FORM_PATH, { parkId: q.parkId, parkName: q.parkName, articleId: q.articleId })
+  withQuery(INQUIRY_FORM_PATH, {
+    parkId: q.parkId,
+    parkName: q.parkName,
+    district: q.district,
+    type: q.type,
+    deal: q.deal,
+    articleId: q.articleId,
+  })
 
 /** 留言: the inquiry form about this park or article. */
 export function openInquiry(query: InquiryQuery, place?: ContactPlace): void {

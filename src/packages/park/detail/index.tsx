@@ -125,7 +125,11 @@ export default function ParkDetailPage() {
         contact={contact}
         place={place}
         leading={<ParkFavouriteAction favourite={favourite} onFavourite={onFavourite} />}
-        inquiry={singlePage ? undefined : { parkId: p.id, parkName: p.name }}
+        inquiry={
+          singlePage
+            ? undefined
+            : { parkId: p.id, parkName: p.name, district: p.district, type: p.type, deal: p.deal }
+        }
       />
       {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
       <PrivacyAuthorization />
