@@ -6,7 +6,7 @@ import { callNumber } from '@/features/contact/actions'
 import './index.scss'
 
 /** Bump both when the notice's content changes; visitors see what they read and when. */
-const PRIVACY_VERSION = '1.0'
+const PRIVACY_VERSION = '1.1'
 const PRIVACY_UPDATED = '2026年11月26日'
 const APP_VERSION = '0.1.0'
 
@@ -85,7 +85,10 @@ export default function AboutPage() {
           只保存在您手机上的小程序本地缓存中，不会上传给我们。您可以在「最近浏览」中一键清空，或删除小程序来清除它们。
         </P>
         <P lead='拨打电话和添加微信'>
-          由您自己的手机和微信完成，我们不会获取您的通话记录、通讯录或微信资料。
+          由您自己的手机和微信完成，我们不会获取您的通话记录、通讯录或微信资料。为了解哪些园区和文章更受关注，我们会记录您点击了哪个联系按钮（如拨打、复制微信号、查看二维码）、所在页面、时间和访问来源，与上述匿名标识关联；这些记录可随咨询一并删除。
+        </P>
+        <P lead='通讯录（仅写入）'>
+          只有在您点击「存入通讯录」并在系统界面确认后，招商顾问的名片（姓名、手机号、微信号、公司）才会写入您的手机通讯录；我们不会读取您的通讯录。
         </P>
         <P lead='剪贴板'>
           只有在您点击「复制微信号」时，我们才会把招商顾问的微信号写入剪贴板，方便您粘贴添加；我们不会读取您剪贴板中的任何内容。
