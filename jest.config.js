@@ -29,11 +29,13 @@ module.exports = {
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/test/setup-globals.ts'],
       testMatch: ['<rootDir>/test/component/**/*.test.{ts,tsx}'],
+      // Stylesheets first: jest uses the first pattern that matches, and '@/…scss' must not
+      // reach the '@/' alias as a module to parse.
       moduleNameMapper: {
+        '\\.(s?css)$': '<rootDir>/test/doubles/style.ts',
         ...shared.moduleNameMapper,
         '^@tarojs/taro$': '<rootDir>/test/doubles/taro.ts',
         '^@tarojs/components$': '<rootDir>/test/doubles/components.tsx',
-        '\\.(s?css)$': '<rootDir>/test/doubles/style.ts',
       },
     },
     {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import './PrivacyAuthorization.scss'
+import './ui.scss'
 
 /**
  * WeChat's privacy authorisation (enforced since 2023-10-17). When the app calls a privacy

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react'
 import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+// Design-system styles first (one shared sheet), so every page orders CSS the same way.
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { DISTRICTS, DISTRICT_LABELS, type District } from '@/domain/park'
 import { parseScene } from '@/domain/scene'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
@@ -27,7 +29,6 @@ import { articleDetailUrl } from '@/features/articles/routes'
 import { callNumber, copyWechatId } from '@/features/contact/actions'
 import { setPendingParkFilter } from '@/features/parks/filterStore'
 import './index.scss'
-import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 /** switchTab takes no query: the parks tab applies a pending filter on its next show. */
 function openParksTab(filter?: { district: District }) {

@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+// Design-system styles first (one shared sheet), so every page orders CSS the same way.
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { ABOUT_PATH, FAVOURITES_PATH, HISTORY_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
 import { useFavourites } from '@/features/favourites/store'
 import { useHistory } from '@/features/history/store'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import './index.scss'
-import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 interface EntryProps {
   title: string

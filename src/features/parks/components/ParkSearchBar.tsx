@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { View, Input, Text } from '@tarojs/components'
 import { KEYWORD_MAX_LENGTH, cleanKeyword } from '../query'
+// The field, magnifier and input are the design system's SearchBar pieces (components/ui.scss).
+import '@/components/ui.scss'
 import './ParkSearchBar.scss'
 
 interface Props {
@@ -22,10 +24,10 @@ export function ParkSearchBar({ keyword, onSearch }: Props) {
   }
 
   return (
-    <View className='park-search'>
-      <View className='park-search__icon' />
+    <View className='search-bar__field park-search'>
+      <View className='search-bar__icon' />
       <Input
-        className='park-search__input'
+        className='search-bar__input'
         value={text}
         placeholder='搜索园区名称、地址、行业'
         confirmType='search'

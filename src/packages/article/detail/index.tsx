@@ -1,6 +1,8 @@
 import Taro, { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
+// Design-system styles first (one shared sheet), so every page orders CSS the same way.
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { ARTICLE_CATEGORY_LABELS } from '@/domain/article'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
@@ -22,7 +24,6 @@ import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
 import './index.scss'
-import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 

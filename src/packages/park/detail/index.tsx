@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+// Design-system styles first (one shared sheet), so every page orders CSS the same way.
+import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { parseScene } from '@/domain/scene'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
@@ -21,7 +23,6 @@ import { ContactCard } from '@/features/contact/components/ContactCard'
 import { toggleFavourite, useFavourites } from '@/features/favourites/store'
 import { recordView } from '@/features/history/store'
 import './index.scss'
-import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
