@@ -1,4 +1,7 @@
-import { readJson, removeKey, writeJson } from '@/lib/storage'
+import { readJson, writeJson } from '@/lib/storage'
+import { DRAFT_KEY } from './draftKey'
+
+export { DRAFT_KEY, clearDraft } from './draftKey'
 import {
   EMPTY_VALUES,
   isDistrict,
@@ -13,7 +16,6 @@ import {
  * loses nothing) and removed once the inquiry is sent or queued. Consent is never stored:
  * it is given again, on purpose, for each submission.
  */
-export const DRAFT_KEY = 'inquiry.draft.v1'
 export const DRAFT_SAVE_DELAY_MS = 300
 
 export type DraftValues = Omit<InquiryFormValues, 'consent'>
@@ -67,10 +69,6 @@ export function saveDraft(values: InquiryFormValues, idempotencyKey: string, now
     idempotencyKey,
     savedAt: now.toISOString(),
   } satisfies InquiryDraft)
-}
-
-export function clearDraft(): void {
-  removeKey(DRAFT_KEY)
 }
 
 export const draftValues = (draft: InquiryDraft): InquiryFormValues => ({

@@ -3,6 +3,7 @@ import type { ArticlePage } from '@/domain/article'
 import type { GetArticleSchema, ListArticlesSchema } from '@/domain/schemas'
 import type * as v from 'valibot'
 import { ActionError, MESSAGES } from '../errors'
+import { toPage } from './paging'
 import type { ArticleKey, StoragePort } from '../ports/storage'
 
 type ListInput = v.InferOutput<typeof ListArticlesSchema>
@@ -52,10 +53,7 @@ export function createArticleHandlers(storage: StoragePort) {
         after,
         limit: input.limit + 1,
       })
-      const items = rows.slice(0, input.limit)
-      const last = items[items.length - 1]
-      const nextCursor = rows.length > input.limit && last ? encodeCursor(last) : null
-      return { items, nextCursor }
+      return toPage(rows, input.limit, encodeCursor)
     },
 
     async get(input: GetInput): Promise<ArticleDetail> {

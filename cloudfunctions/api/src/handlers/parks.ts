@@ -3,6 +3,7 @@ import { PARK_SORTS, type ParkPage, type ParkSort } from '@/domain/park'
 import { PARK_ID_RE, type GetParkSchema, type ParkQuery } from '@/domain/schemas'
 import type * as v from 'valibot'
 import { ActionError, MESSAGES } from '../errors'
+import { toPage } from './paging'
 import { sortValueOf } from '../ports/park-order'
 import type { ParkKey, StoragePort } from '../ports/storage'
 
@@ -86,13 +87,9 @@ export function createParkHandlers(storage: StoragePort) {
         after,
         limit: input.limit + 1,
       })
-      const items = rows.slice(0, input.limit)
-      const last = items[items.length - 1]
-      const nextCursor =
-        rows.length > input.limit && last
-          ? encodeParkCursor({ sort: input.sort, value: sortValueOf(input.sort, last), id: last.id })
-          : null
-      return { items, nextCursor }
+      return toPage(rows, input.limit, (last) =>
+        encodeParkCursor({ sort: input.sort, value: sortValueOf(input.sort, last), id: last.id }),
+      )
     },
 
     async get(input: GetInput): Promise<ParkDetail> {

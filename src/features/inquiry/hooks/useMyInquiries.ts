@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { InquirySummary } from '@/domain/inquiry'
 import type { ApiError } from '@/domain/result'
 import { deleteMyData, listMyInquiries } from '../api'
-import { clearDraft } from '../draft'
+import { clearDraft } from '../draftKey'
 import { clearOutbox, queuedItems, subscribeOutbox } from '../outbox'
 
 type State =
