@@ -26,6 +26,8 @@ export interface CallContext {
   /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
   openid: string
   source: 'cloud' | 'local'
+  /** The caller's network address (local: socket, or X-Forwarded-For when TRUST_PROXY is set; cloud: CLIENTIP), for per-address limits. */
+  clientAddress?: string
 }
 
 export interface ActionContext extends CallContext {
