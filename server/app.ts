@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { createReadStream, promises as fs, type Stats } from 'node:fs'
-import http from 'node:http'
+import { promises as fs } from 'node:fs'
+import http, { type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
-import { fail, MAX_REQUEST_BYTES, type ApiResult, type ErrorCode } from '@/domain/result'
+import { getRequestListener } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
+import { getCookie, setCookie } from 'hono/cookie'
+import { etag } from 'hono/etag'
+import { secureHeaders } from 'hono/secure-headers'
+import { fail, MAX_REQUEST_BYTES, type ErrorCode } from '@/domain/result'
 import { MESSAGES } from '../cloudfunctions/api/src/errors'
 import { silentLogger, type Logger } from '../cloudfunctions/api/src/logger'
 import type { ContentCheckPort } from '../cloudfunctions/api/src/ports/content-check'
@@ -12,8 +19,7 @@ import type { LeadStore } from '../cloudfunctions/api/src/ports/lead-store'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import type { StoragePort } from '../cloudfunctions/api/src/ports/storage'
 import { createApi, type Api } from '../cloudfunctions/api/src/router'
-
-const gzip = promisify(zlib.gzip)
+import { clientAddress, crossSiteReason, indexScriptHashes } from './security'
 
 export interface ServerOptions {
   storage: StoragePort
@@ -29,6 +35,8 @@ export interface ServerOptions {
   notifier?: NotifierPort
   /** Defaults to the cloud function's router over the ports above. */
   api?: Api
+  /** Reverse proxies whose X-Forwarded-For entries are trusted (TRUST_PROXY); default 0: none. */
+  trustProxy?: number
 }
 
 /** Same ApiResult bodies as the cloud; the status only mirrors the error code for HTTP tools. */
@@ -43,42 +51,15 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NETWORK: 502,
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.mp4': 'video/mp4',
-}
-const COMPRESSIBLE = /^(text\/|application\/json|image\/svg\+xml)/
-const MIN_GZIP_BYTES = 512
-
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const MEDIA_CACHE = 'public, max-age=86400'
 const SHORT_CACHE = 'public, max-age=3600'
+/** Only these are content under /media; READMEs, sources and anything else stay private. */
+const MEDIA_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.mp4'])
 
 const VID_RE = /^[0-9a-f]{32}$/
 const VID_MAX_AGE = 365 * 24 * 60 * 60
-
-/*
- * Past MAX_REQUEST_BYTES the body is read and dropped so the client still gets its 413
- * (a socket closed mid-upload often surfaces as ECONNRESET instead). Past this much more,
- * the server answers at once and closes the connection.
- */
+/** Past this much declared body the 413 closes the connection instead of draining the upload. */
 const DRAIN_LIMIT = 1024 * 1024
 
 // A 16×16 blue dot, so a missing favicon never costs a 404 in the console.
@@ -87,162 +68,70 @@ const BUILTIN_FAVICON = Buffer.from(
   'base64',
 )
 
-type BodyOutcome =
-  { kind: 'ok'; body: Buffer } | { kind: 'too-large'; closeConnection: boolean } | { kind: 'aborted' }
-
-function readBody(req: http.IncomingMessage, max: number): Promise<BodyOutcome> {
-  return new Promise((resolve) => {
-    let settled = false
-    const done = (outcome: BodyOutcome) => {
-      if (!settled) {
-        settled = true
-        resolve(outcome)
-      }
-    }
-    const declared = Number(req.headers['content-length'])
-    if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {
-      done({ kind: 'too-large', closeConnection: true })
-      return
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    let over = false
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > max && !over) {
-        over = true
-        chunks.length = 0
-      }
-      if (!over) chunks.push(chunk)
-      if (size > DRAIN_LIMIT) done({ kind: 'too-large', closeConnection: true })
-    })
-    req.on('end', () =>
-      done(
-        over ? { kind: 'too-large', closeConnection: false } : { kind: 'ok', body: Buffer.concat(chunks) },
-      ),
-    )
-    req.on('error', () => done({ kind: 'aborted' }))
-    req.on('close', () => done({ kind: 'aborted' }))
-  })
+/** Headers of the few answers written before Hono's middleware can run. */
+const BARE_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
 }
 
-function acceptsGzip(req: http.IncomingMessage): boolean {
-  const header = req.headers['accept-encoding']
-  if (typeof header !== 'string') return false
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';')
-    if (name.trim().toLowerCase() !== 'gzip' && name.trim() !== '*') return false
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    return !q || Number(q.slice(2)) > 0
-  })
-}
+type Status = 200 | 400 | 403 | 404 | 405 | 408 | 413 | 415 | 429 | 431 | 500 | 502
 
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!header) return out
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq < 0) continue
-    const name = part.slice(0, eq).trim()
-    if (name && !(name in out)) out[name] = part.slice(eq + 1).trim()
-  }
-  return out
-}
-
-/** The anonymous visitor id from the `vid` cookie; issues a fresh one when absent or malformed. */
-function visitorId(req: http.IncomingMessage, res: http.ServerResponse): string {
-  const current = parseCookies(req.headers.cookie).vid
-  if (current && VID_RE.test(current)) return current
-  const id = randomBytes(16).toString('hex')
-  res.setHeader('Set-Cookie', `vid=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${VID_MAX_AGE}`)
-  return id
-}
-
-async function send(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  status: number,
-  body: Buffer,
-  headers: Record<string, string>,
-): Promise<void> {
-  const type = headers['Content-Type'] ?? ''
-  let payload = body
-  if (COMPRESSIBLE.test(type)) {
-    res.setHeader('Vary', 'Accept-Encoding')
-    if (body.length >= MIN_GZIP_BYTES && acceptsGzip(req)) {
-      payload = await gzip(body)
-      res.setHeader('Content-Encoding', 'gzip')
-    }
-  }
-  res.writeHead(status, { ...headers, 'Content-Length': String(payload.length) })
-  res.end(req.method === 'HEAD' ? undefined : payload)
-}
-
-function sendJson(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): Promise<void> {
-  return send(req, res, status, Buffer.from(JSON.stringify(value), 'utf8'), {
+/** Every answer that is not a file is JSON with no caching, errors included. */
+function json(c: Context, status: number, value: unknown, headers: Record<string, string> = {}) {
+  return c.body(JSON.stringify(value), status as Status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...headers,
   })
 }
 
-function sendText(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
+const error = (
+  c: Context,
   status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): Promise<void> {
-  return send(req, res, status, Buffer.from(text, 'utf8'), {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-    ...headers,
-  })
-}
+  code: ErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+) => json(c, status, fail(code, message), headers)
 
 /**
- * Maps a URL path to a file strictly inside `root`; null when the path is malformed, tries
- * to climb out (`..`, encoded or not) or names a hidden file.
+ * Maps a URL path to a file strictly inside `root`; 'forbidden' when the path is malformed or
+ * tries to climb out (`..`, encoded or not), 'hidden' for dotfiles.
  */
-export function resolveInside(root: string, urlPath: string): string | null {
+export function resolveInside(root: string, urlPath: string): string | 'forbidden' | 'hidden' {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
   } catch {
-    return null
+    return 'forbidden'
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null
+  if (decoded.includes('\0') || decoded.includes('\\')) return 'forbidden'
   const segments = decoded.split('/').filter((s) => s !== '')
-  if (segments.some((s) => s === '..' || s.startsWith('.'))) return null
+  if (segments.includes('..')) return 'forbidden'
+  if (segments.some((s) => s.startsWith('.'))) return 'hidden'
   const base = path.resolve(root)
   const full = path.resolve(base, ...segments)
-  if (full !== base && !full.startsWith(base + path.sep)) return null
-  return full
+  return full === base || full.startsWith(base + path.sep) ? full : 'forbidden'
 }
 
-async function statFile(file: string): Promise<Stats | null> {
-  try {
-    const stats = await fs.stat(file)
-    return stats.isFile() ? stats : null
-  } catch {
-    return null
-  }
-}
-
-interface GzipEntry {
-  mtimeMs: number
-  size: number
-  data: Buffer
+/**
+ * The anonymous visitor id from the HttpOnly `vid` cookie (the local stand-in for the OPENID).
+ * A new one is issued only when `mayIssue`: a request the browser made for another site must
+ * never replace the visitor's id, or they lose access to their own inquiries.
+ */
+function visitorId(c: Context, mayIssue: boolean): string | undefined {
+  const current = getCookie(c, 'vid')
+  if (current && VID_RE.test(current)) return current
+  if (!mayIssue) return undefined
+  const id = randomBytes(16).toString('hex')
+  setCookie(c, 'vid', id, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: VID_MAX_AGE })
+  return id
 }
 
 export function createServer(options: ServerOptions): http.Server {
   const logger = options.logger ?? silentLogger
+  const trustProxy = options.trustProxy ?? 0
   const api =
     options.api ??
     createApi({
@@ -254,174 +143,185 @@ export function createServer(options: ServerOptions): http.Server {
     })
   const staticRoot = path.resolve(options.staticDir)
   const mediaRoot = path.resolve(options.mediaDir)
-  // Built assets never change under the same name: compress each once.
-  const gzipCache = new Map<string, GzipEntry>()
+  const inlineHashes = indexScriptHashes(path.join(staticRoot, 'index.html'))
 
-  async function serveFile(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    file: string,
-    stats: Stats,
-    cacheControl: string,
-  ): Promise<void> {
-    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-    const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`
-    const headers: Record<string, string> = {
-      'Content-Type': type,
-      'Cache-Control': cacheControl,
-      ETag: etag,
-      'Last-Modified': stats.mtime.toUTCString(),
-    }
-    const compressible = COMPRESSIBLE.test(type)
-    if (compressible) headers.Vary = 'Accept-Encoding'
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, headers)
-      res.end()
-      return
-    }
-    if (compressible && stats.size >= MIN_GZIP_BYTES && acceptsGzip(req)) {
-      let entry = gzipCache.get(file)
-      if (!entry || entry.mtimeMs !== stats.mtimeMs || entry.size !== stats.size) {
-        entry = {
-          mtimeMs: stats.mtimeMs,
-          size: stats.size,
-          data: await gzip(await fs.readFile(file), { level: 9 }),
-        }
-        if (gzipCache.size > 500) gzipCache.clear()
-        gzipCache.set(file, entry)
-      }
-      res.writeHead(200, {
-        ...headers,
-        'Content-Encoding': 'gzip',
-        'Content-Length': String(entry.data.length),
-      })
-      res.end(req.method === 'HEAD' ? undefined : entry.data)
-      return
-    }
-    res.writeHead(200, { ...headers, 'Content-Length': String(stats.size) })
-    if (req.method === 'HEAD') {
-      res.end()
-      return
-    }
-    await new Promise<void>((resolve) => {
-      const stream = createReadStream(file)
-      stream.on('error', (err) => {
-        logger.error('read failed', { file, err })
-        res.destroy()
-        resolve()
-      })
-      stream.on('end', resolve)
-      stream.pipe(res)
+  const app = new Hono<{ Bindings: { incoming: IncomingMessage } }>()
+
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
     })
-  }
+  })
+  app.use(
+    secureHeaders({
+      // The H5 build runs only its own bundles plus Taro's inline rem snippet (allowed by hash).
+      // Inline styles stay allowed: Taro's components set them at run time and they cannot run code.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", () => inlineHashes()],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Article images may live on any https host (TARO_APP_MEDIA_BASE, cloud storage).
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      // Plain HTTP on 127.0.0.1: HSTS belongs to whatever terminates TLS in front of it.
+      strictTransportSecurity: false,
+    }),
+  )
+  app.use(compress({ threshold: 512 }))
+  app.use(etag())
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') {
-      await sendJson(req, res, 405, fail('BAD_REQUEST', '请使用 POST 调用接口'), { Allow: 'POST' })
-      return
-    }
-    const outcome = await readBody(req, MAX_REQUEST_BYTES)
-    if (outcome.kind === 'aborted') return
-    const openid = `h5:${visitorId(req, res)}`
-    if (outcome.kind === 'too-large') {
-      const extra: Record<string, string> = outcome.closeConnection ? { Connection: 'close' } : {}
-      await sendJson(req, res, 413, fail('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge), extra)
-      // Keep swallowing the rest so the client can read the answer before the socket closes.
-      if (outcome.closeConnection) req.resume()
-      return
-    }
-    let envelope: unknown
-    try {
-      envelope = JSON.parse(outcome.body.toString('utf8'))
-    } catch {
-      await sendJson(req, res, 400, fail('BAD_REQUEST', '请求体不是有效的 JSON'))
-      return
-    }
-    const result: ApiResult<unknown> = await api(envelope, { openid, source: 'local' })
-    await sendJson(req, res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result)
-  }
+  // Checked on the raw request line: the URL parser would quietly resolve `/media/../x` to `/x`.
+  app.use(async (c, next) => {
+    const raw = (c.env.incoming.url ?? '/').split('?')[0]
+    if (resolveInside(staticRoot, raw) === 'forbidden') return error(c, 403, 'BAD_REQUEST', '禁止访问')
+    await next()
+  })
 
-  async function handleStatic(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    urlPath: string,
-  ): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      await sendText(req, res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' })
-      return
-    }
-    if (urlPath.startsWith('/media/')) {
-      const file = resolveInside(mediaRoot, urlPath.slice('/media/'.length))
-      if (!file) return sendText(req, res, 403, 'Forbidden')
-      const stats = await statFile(file)
-      if (!stats) return sendText(req, res, 404, 'Not Found')
-      return serveFile(req, res, file, stats, MEDIA_CACHE)
-    }
-    if (urlPath === '/favicon.ico') {
-      const file = path.join(staticRoot, 'favicon.ico')
-      const stats = await statFile(file)
-      if (stats) return serveFile(req, res, file, stats, SHORT_CACHE)
-      return send(req, res, 200, BUILTIN_FAVICON, {
-        'Content-Type': 'image/x-icon',
-        'Cache-Control': SHORT_CACHE,
+  app.onError((err, c) => {
+    logger.error('request failed', { method: c.req.method, path: c.req.path, err })
+    return error(c, 500, 'INTERNAL', MESSAGES.internal)
+  })
+  app.notFound((c) => error(c, 404, 'NOT_FOUND', '未找到'))
+
+  app.get('/healthz', (c) => json(c, 200, { ok: true }))
+  app.all('/healthz', (c) => error(c, 405, 'BAD_REQUEST', '仅支持 GET', { Allow: 'GET, HEAD' }))
+
+  app.post(
+    '/api',
+    async (c, next) => {
+      const refused = crossSiteReason({
+        origin: c.req.header('origin'),
+        secFetchSite: c.req.header('sec-fetch-site'),
+        host: (trustProxy && c.req.header('x-forwarded-host')?.split(',')[0].trim()) || c.req.header('host'),
       })
-    }
-    const relative = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath
-    const file = resolveInside(staticRoot, relative)
-    if (!file) return sendText(req, res, 403, 'Forbidden')
-    const stats = await statFile(file)
-    if (!stats) {
-      if (urlPath === '/') {
-        return sendText(
-          req,
-          res,
-          404,
-          '未找到 H5 构建（dist-h5/index.html），请先运行 npm run build:h5\nH5 build not found: run npm run build:h5\n',
-        )
+      if (refused) {
+        logger.info('cross-site api call refused', { reason: refused })
+        return error(c, 403, 'BAD_REQUEST', '不接受来自其他网站的请求')
       }
-      return sendText(req, res, 404, 'Not Found')
-    }
-    const isHtml = file.endsWith('.html')
-    // Hashed bundles may be cached forever; the HTML that names them must be revalidated.
-    const cacheControl = isHtml ? 'no-cache' : /^\/(js|css|static)\//.test(urlPath) ? IMMUTABLE : SHORT_CACHE
-    if (isHtml) visitorId(req, res)
-    return serveFile(req, res, file, stats, cacheControl)
+      // A form or no-cors fetch from another site cannot send application/json without a preflight.
+      const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase()
+      if (type !== 'application/json') return error(c, 415, 'BAD_REQUEST', '请以 application/json 发送')
+      await next()
+    },
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => {
+        const declared = Number(c.req.header('content-length'))
+        // A huge upload is not worth reading to the end: answer, then drop the connection.
+        const close: Record<string, string> = declared > DRAIN_LIMIT ? { Connection: 'close' } : {}
+        return error(c, 413, 'PAYLOAD_TOO_LARGE', MESSAGES.tooLarge, close)
+      },
+    }),
+    async (c) => {
+      let envelope: unknown
+      try {
+        envelope = JSON.parse(await c.req.text())
+      } catch {
+        return error(c, 400, 'BAD_REQUEST', '请求体不是有效的 JSON')
+      }
+      const openid = `h5:${visitorId(c, true)}`
+      const address = clientAddress(
+        c.env.incoming.socket.remoteAddress,
+        c.req.header('x-forwarded-for'),
+        trustProxy,
+      )
+      const result = await api(envelope, { openid, source: 'local', clientAddress: address })
+      return json(c, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result)
+    },
+  )
+  app.all('/api', (c) => error(c, 405, 'BAD_REQUEST', '请使用 POST 调用接口', { Allow: 'POST' }))
+
+  /** Streams `file` (already confined to its root) with validators; JSON 404 when absent. */
+  async function sendFile(c: Context, file: string, cacheControl: string, notFound = '未找到') {
+    const stats = await fs.stat(file).catch(() => null)
+    if (!stats?.isFile()) return error(c, 404, 'NOT_FOUND', notFound)
+    c.header('Cache-Control', cacheControl)
+    c.header('ETag', `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`)
+    const served = await serveStatic({ path: file })(c, async () => {})
+    return served ?? error(c, 404, 'NOT_FOUND', notFound)
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    const rawUrl = req.url ?? '/'
-    const urlPath = rawUrl.split('?')[0]
-    if (!urlPath.startsWith('/')) return sendText(req, res, 400, 'Bad Request')
-    if (urlPath === '/api') return handleApi(req, res)
-    if (urlPath === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return sendText(req, res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' })
-      }
-      return sendJson(req, res, 200, { ok: true })
-    }
-    return handleStatic(req, res, urlPath)
-  }
+  app.get('/favicon.ico', async (c) => {
+    const file = path.join(staticRoot, 'favicon.ico')
+    if (await fs.stat(file).catch(() => null)) return sendFile(c, file, SHORT_CACHE)
+    return c.body(BUILTIN_FAVICON, 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': SHORT_CACHE })
+  })
 
-  const server = http.createServer((req, res) => {
-    const started = process.hrtime.bigint()
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6
-      logger.info('request', {
-        method: req.method,
-        path: (req.url ?? '/').split('?')[0],
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-      })
-    })
-    handle(req, res).catch((err: unknown) => {
-      logger.error('request failed', { method: req.method, path: (req.url ?? '/').split('?')[0], err })
-      if (!res.headersSent) {
-        void sendJson(req, res, 500, fail('INTERNAL', MESSAGES.internal)).catch(() => res.destroy())
-      } else {
-        res.destroy()
-      }
-    })
+  app.get('/media/*', (c) => {
+    const file = resolveInside(mediaRoot, c.req.path.slice('/media/'.length))
+    if (file === 'forbidden') return error(c, 403, 'BAD_REQUEST', '禁止访问')
+    if (file === 'hidden' || !MEDIA_EXTENSIONS.has(path.extname(file).toLowerCase())) return c.notFound()
+    return sendFile(c, file, MEDIA_CACHE)
+  })
+
+  app.get('*', (c) => {
+    const urlPath = c.req.path.endsWith('/') ? `${c.req.path}index.html` : c.req.path
+    const file = resolveInside(staticRoot, urlPath)
+    if (file === 'forbidden') return error(c, 403, 'BAD_REQUEST', '禁止访问')
+    if (file === 'hidden') return c.notFound()
+    if (file.endsWith('.html')) {
+      // The page issues the visitor id before the app's parallel first calls race for one. A
+      // top-level navigation carries the SameSite=Lax cookie, so a missing one is really missing.
+      const site = c.req.header('sec-fetch-site')
+      visitorId(
+        c,
+        !site || site === 'same-origin' || site === 'none' || c.req.header('sec-fetch-mode') === 'navigate',
+      )
+      const missing =
+        c.req.path === '/' ? '未找到 H5 构建（dist-h5/index.html），请先运行 npm run build:h5' : undefined
+      // The HTML names the hashed bundles, so it must be revalidated; the bundles never change.
+      return sendFile(c, file, 'no-cache', missing)
+    }
+    return sendFile(c, file, /^\/(js|css|static)\//.test(urlPath) ? IMMUTABLE : SHORT_CACHE)
+  })
+  app.all('*', (c) => error(c, 405, 'BAD_REQUEST', '仅支持 GET', { Allow: 'GET, HEAD' }))
+
+  const server = http.createServer(
+    getRequestListener(app.fetch, {
+      // A request target node accepts but no URL can be made of (`GET *`, a backslash).
+      errorHandler: () =>
+        new Response(JSON.stringify(fail('BAD_REQUEST', '请求格式错误')), {
+          status: 400,
+          headers: BARE_HEADERS,
+        }),
+    }),
+  )
+  // Requests node's parser refuses never reach Hono: answer them in the same JSON shape.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy()
+      return
+    }
+    const [status, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, '请求头过大']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, '请求超时']
+          : [400, '请求格式错误']
+    const body = JSON.stringify(fail('BAD_REQUEST', message))
+    socket.end(
+      [
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        ...Object.entries(BARE_HEADERS).map(([name, value]) => `${name}: ${value}`),
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    )
   })
   // Slow or stuck clients must not pin connections forever.
   server.requestTimeout = 30_000

@@ -14,6 +14,7 @@ import {
 import { createLogger } from '../cloudfunctions/api/src/logger'
 import { combineNotifiers, type NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createServer } from './app'
+import { parseTrustProxy } from './security'
 
 /** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */
 function findRepoRoot(): string {
@@ -54,6 +55,7 @@ function main(): void {
   const root = findRepoRoot()
   const env = process.env
   const port = parsePort(env.PORT)
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   const host = env.HOST || '127.0.0.1'
   const dataDir = path.resolve(env.DATA_DIR || path.join(root, '.data'))
   const staticDir = path.resolve(env.STATIC_DIR || path.join(root, 'dist-h5'))
@@ -84,6 +86,7 @@ function main(): void {
     staticDir,
     mediaDir: path.join(mockDir, 'media'),
     logger,
+    trustProxy,
   })
 
   let stopping = false

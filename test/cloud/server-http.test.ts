@@ -1,9 +1,10 @@
 /**
  * @jest-environment node
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { ArticleDetail, HomeData, ParkDetail } from '@/domain/actions'
@@ -11,7 +12,8 @@ import type { ArticlePage } from '@/domain/article'
 import type { ParkPage } from '@/domain/park'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { createApi, type CallContext } from '../../cloudfunctions/api/src/router'
-import { createServer } from '../../server/app'
+import { createServer, type ServerOptions } from '../../server/app'
+import { clientAddress, parseTrustProxy } from '../../server/security'
 import { agency, edgeParks, expectedOrder, makeArticles, referenceParks, tmpDir } from './fixtures'
 
 interface Reply {
@@ -27,13 +29,13 @@ let port: number
 /** Raw node:http so paths like /media/../x reach the server unnormalised. */
 function request(
   urlPath: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; port?: number } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: '127.0.0.1',
-        port,
+        port: options.port ?? port,
         path: urlPath,
         method: options.method ?? 'GET',
         headers: options.headers,
@@ -70,12 +72,38 @@ const postApi = (envelope: unknown, headers: Record<string, string> = {}) =>
 
 const articles = makeArticles(12)
 const parks = edgeParks()
-const INDEX_HTML = `<!doctype html><html><head><title>园区招商</title></head><body>${'<div>H5 build</div>'.repeat(100)}</body></html>`
+// Like Taro's build: an inline rem-sizing script the CSP must allow by hash, and nothing else inline.
+const INLINE_SCRIPT = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);'
+const INDEX_HTML = `<!doctype html><html><head><title>园区招商</title><script>${INLINE_SCRIPT}</script><script defer="defer" src="/js/app.1234abcd.js"></script></head><body>${'<div>H5 build</div>'.repeat(100)}</body></html>`
 
 let dir: string
 let storage: SqliteStorage
 let server: http.Server
 const seenContexts: CallContext[] = []
+let serverOptions: ServerOptions
+
+/** Another server over the same files and storage, e.g. with a different TRUST_PROXY. */
+async function startServer(
+  extra: Partial<ServerOptions>,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  const other = createServer({ ...serverOptions, ...extra })
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (other.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => other.close(() => resolve())),
+  }
+}
+
+/** What a raw socket gets back for bytes that are not (quite) HTTP. */
+function rawExchange(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes))
+    const chunks: Buffer[] = []
+    socket.on('data', (c: Buffer) => chunks.push(c))
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    socket.on('error', reject)
+  })
+}
 
 beforeAll(async () => {
   dir = tmpDir('server-http')
@@ -90,11 +118,16 @@ beforeAll(async () => {
   )
   fs.writeFileSync(path.join(mediaDir, 'covers', 'c0.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'top secret')
+  // Files that sit next to content but are not content.
+  fs.writeFileSync(path.join(mediaDir, 'README.md'), '# how these images were made')
+  fs.writeFileSync(path.join(mediaDir, 'covers', 'notes.txt'), 'draft notes')
+  fs.writeFileSync(path.join(mediaDir, '.hidden.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+  fs.writeFileSync(path.join(staticDir, '.env'), 'SECRET=1')
 
   storage = openSqliteStorage(path.join(dir, 'db.sqlite'))
   storage.seedFromMock({ articles, parks, agency })
   const api = createApi({ storage })
-  server = createServer({
+  serverOptions = {
     storage,
     staticDir,
     mediaDir,
@@ -102,7 +135,8 @@ beforeAll(async () => {
       seenContexts.push(ctx)
       return api(req, ctx)
     },
-  })
+  }
+  server = createServer(serverOptions)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
 })
@@ -177,7 +211,7 @@ describe('local server over HTTP', () => {
           port,
           path: '/api',
           method: 'POST',
-          headers: { 'transfer-encoding': 'chunked' },
+          headers: { 'transfer-encoding': 'chunked', 'content-type': 'application/json' },
           agent: false,
         },
         (r) => {
@@ -231,7 +265,9 @@ describe('local server over HTTP', () => {
     seenContexts.length = 0
     const first = await postApi({ action: 'articles.list', payload: {} })
     const cookie = first.headers['set-cookie']?.[0] ?? ''
-    expect(cookie).toMatch(/^vid=[0-9a-f]{32}; HttpOnly; SameSite=Lax; Path=\/; Max-Age=31536000$/)
+    const [pair, ...attributes] = cookie.split('; ')
+    expect(pair).toMatch(/^vid=[0-9a-f]{32}$/)
+    expect(attributes.sort()).toEqual(['HttpOnly', 'Max-Age=31536000', 'Path=/', 'SameSite=Lax'])
     const vid = cookie.slice(4, 36)
 
     const second = await postApi(
@@ -253,14 +289,16 @@ describe('local server over HTTP', () => {
   })
 
   it.each([
-    '/media/../package.json',
-    '/media/..%2Fsecret.txt',
-    '/media/%2e%2e/secret.txt',
-    '/media/covers/../../secret.txt',
-    '/media/..\\secret.txt',
-  ])('refuses the traversal %s', async (p) => {
+    ['/media/../package.json', 403],
+    ['/media/..%2Fsecret.txt', 403],
+    ['/media/%2e%2e/secret.txt', 403],
+    ['/media/covers/../../secret.txt', 403],
+    // Not a URL path at all: refused as malformed before any route sees it.
+    ['/media/..\\secret.txt', 400],
+  ])('refuses the traversal %s (%d, JSON)', async (p, status) => {
     const res = await request(p)
-    expect(res.status).toBe(403)
+    expect(res.status).toBe(status)
+    expect(res.json()).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String) } })
     expect(res.text).not.toMatch(/top secret|"dependencies"/)
     await stillServing()
   })
@@ -312,11 +350,15 @@ describe('local server over HTTP', () => {
     expect(res.body.readUInt16LE(2)).toBe(1) // ICO type field
   })
 
-  it('answers 404 plain text for unknown paths and 405 for writes to static paths', async () => {
+  it('answers a JSON 404 for unknown paths and a JSON 405 for writes to static paths', async () => {
     const res = await request('/nope.html')
     expect(res.status).toBe(404)
-    expect(res.headers['content-type']).toMatch(/^text\/plain/)
-    expect((await request('/index.html', { method: 'POST', body: 'x' })).status).toBe(405)
+    expect(res.headers['content-type']).toMatch(/^application\/json/)
+    expect(res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } })
+    const write = await request('/index.html', { method: 'POST', body: 'x' })
+    expect(write.status).toBe(405)
+    expect(write.headers.allow).toBe('GET, HEAD')
+    expect(write.json().ok).toBe(false)
     await stillServing()
   })
 
@@ -371,4 +413,192 @@ describe('local server over HTTP', () => {
     expect(home.featuredParks.map((p) => p.id)).toEqual(['pz08'])
     expect(home.latestArticles.map((a) => a.id)).toEqual(expectedOrder(articles).slice(0, 5))
   })
+})
+
+const expectSecurityHeaders = (res: Reply) => {
+  const csp = String(res.headers['content-security-policy'])
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+    expect(csp).toContain(directive)
+  expect(csp).toMatch(/(^|; )script-src 'self'/)
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
+  expect(res.headers['x-frame-options']).toBe('DENY')
+  expect(res.headers['x-content-type-options']).toBe('nosniff')
+  expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+}
+
+describe('cross-site requests cannot touch a visitor (issue 7 item 3)', () => {
+  const list = { action: 'articles.list', payload: { limit: 1 } }
+
+  it.each([undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'answers 415 (JSON, no cookie) for content type %p',
+    async (type) => {
+      const res = await request('/api', {
+        method: 'POST',
+        headers: type ? { 'content-type': type } : {},
+        body: JSON.stringify(list),
+      })
+      expect(res.status).toBe(415)
+      expect(res.json()).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String) } })
+      expect(res.headers['set-cookie']).toBeUndefined()
+    },
+  )
+
+  it('accepts application/json with parameters and any case', async () => {
+    const res = await postApi(list, { 'content-type': 'Application/JSON; charset=utf-8' })
+    expect(res.status).toBe(200)
+  })
+
+  it.each([
+    [{ origin: 'https://evil.example' }],
+    [{ origin: 'null' }],
+    [{ origin: 'http://127.0.0.1.evil.example' }],
+    [{ 'sec-fetch-site': 'cross-site' }],
+    [{ 'sec-fetch-site': 'same-site' }],
+  ])('refuses %j with 403, JSON, and no cookie', async (headers) => {
+    const res = await postApi(list, headers)
+    expect(res.status).toBe(403)
+    expect(res.json()).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String) } })
+    expect(res.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('accepts the app itself: its own Origin with Sec-Fetch-Site same-origin', async () => {
+    const res = await postApi(list, { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' })
+    expect(res.status).toBe(200)
+  })
+
+  it("a cross-site text/plain POST leaves the visitor's vid alone; their next call keeps their id", async () => {
+    const vid = 'a'.repeat(32)
+    // What a form on another site can send: the Lax cookie is not attached, the type is text/plain.
+    const attack = await request('/api', {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/plain',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+      body: JSON.stringify({ action: 'inquiries.mine', payload: {} }),
+    })
+    expect(attack.status).toBe(403)
+    expect(attack.headers['set-cookie']).toBeUndefined()
+
+    seenContexts.length = 0
+    const own = await postApi(list, { cookie: `vid=${vid}`, 'sec-fetch-site': 'same-origin' })
+    expect(own.status).toBe(200)
+    expect(own.headers['set-cookie']).toBeUndefined()
+    expect(seenContexts.map((c) => c.openid)).toEqual([`h5:${vid}`])
+  })
+
+  it('the page issues a vid to a navigation but not to a cross-site subresource load', async () => {
+    const nav = await request('/', {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+    })
+    expect(nav.headers['set-cookie']?.[0]).toMatch(/^vid=[0-9a-f]{32};/)
+    const embedded = await request('/', {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' },
+    })
+    expect(embedded.status).toBe(200)
+    expect(embedded.headers['set-cookie']).toBeUndefined()
+  })
+})
+
+describe('client address for per-address limits (issue 7 item 4)', () => {
+  it('is the socket address; X-Forwarded-For is ignored without TRUST_PROXY', async () => {
+    seenContexts.length = 0
+    await postApi({ action: 'articles.list', payload: {} })
+    await postApi({ action: 'articles.list', payload: {} }, { 'x-forwarded-for': '203.0.113.9' })
+    expect(seenContexts.map((c) => c.clientAddress)).toEqual(['127.0.0.1', '127.0.0.1'])
+  })
+
+  it('with TRUST_PROXY=1 is the address the proxy appended, not what the client wrote', async () => {
+    const proxied = await startServer({ trustProxy: 1 })
+    try {
+      seenContexts.length = 0
+      const send = (headers: Record<string, string>) =>
+        request('/api', {
+          port: proxied.port,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ action: 'articles.list', payload: {} }),
+        })
+      expect((await send({ 'x-forwarded-for': '203.0.113.9' })).status).toBe(200)
+      // The client forged the first entry; the proxy appended the real peer.
+      await send({ 'x-forwarded-for': '10.6.6.6, 203.0.113.10' })
+      await send({})
+      expect(seenContexts.map((c) => c.clientAddress)).toEqual(['203.0.113.9', '203.0.113.10', '127.0.0.1'])
+    } finally {
+      await proxied.close()
+    }
+  })
+
+  it('counts hops from the right and never takes garbage for an address', () => {
+    expect(clientAddress('10.0.0.2', 'forged, 198.51.100.1, 10.0.0.1', 2)).toBe('198.51.100.1')
+    expect(clientAddress('10.0.0.2', '198.51.100.1', 5)).toBe('198.51.100.1')
+    expect(clientAddress('10.0.0.2', 'not-an-ip', 1)).toBe('10.0.0.2')
+    expect(clientAddress('::ffff:127.0.0.1', undefined, 0)).toBe('127.0.0.1')
+    expect(clientAddress('::1', '198.51.100.1', 0)).toBe('::1')
+  })
+
+  it('TRUST_PROXY must be a hop count', () => {
+    expect(parseTrustProxy(undefined)).toBe(0)
+    expect(parseTrustProxy('')).toBe(0)
+    expect(parseTrustProxy('2')).toBe(2)
+    for (const bad of ['true', '-1', '1.5', '99']) expect(() => parseTrustProxy(bad)).toThrow(/TRUST_PROXY/)
+  })
+})
+
+describe('security headers, parser errors, private files (issue 7 item 5)', () => {
+  it('sends the CSP and friends on HTML, assets, media, API, errors and 304s', async () => {
+    const replies = await Promise.all([
+      request('/'),
+      request('/js/app.1234abcd.js'),
+      request('/media/covers/c0.png'),
+      request('/favicon.ico'),
+      postApi({ action: 'articles.list', payload: {} }),
+      postApi({ action: 'articles.list', payload: {} }, { 'content-type': 'text/plain' }),
+      request('/healthz'),
+      request('/nope'),
+      request('/media/README.md'),
+    ])
+    for (const res of replies) expectSecurityHeaders(res)
+    const etag = String(replies[1].headers.etag)
+    const notModified = await request('/js/app.1234abcd.js', { headers: { 'if-none-match': etag } })
+    expect(notModified.status).toBe(304)
+    expectSecurityHeaders(notModified)
+  })
+
+  it("allows index.html's inline script by its hash and nothing else inline", async () => {
+    const res = await request('/')
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64')
+    const scriptSrc = /script-src ([^;]*)/.exec(String(res.headers['content-security-policy']))?.[1]
+    expect(scriptSrc?.split(' ').filter(Boolean)).toEqual(["'self'", `'sha256-${hash}'`])
+  })
+
+  it.each([
+    ['a malformed request line', 'GARBAGE\r\n\r\n', 400],
+    ['a header without a colon', 'GET / HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n', 400],
+    ['a bad Content-Length', 'POST /api HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400],
+    ['headers past the size cap', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['a request target that is no URL', 'GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
+  ])('answers %s in the JSON error shape', async (_what, bytes, status) => {
+    const reply = await rawExchange(bytes)
+    const [head, body] = reply.split('\r\n\r\n')
+    expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
+    expect(head).toMatch(/\r\ncontent-type: application\/json/i)
+    expect(head).toMatch(/\r\nx-content-type-options: nosniff/i)
+    expect(JSON.parse(body)).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.any(String) },
+    })
+    await stillServing()
+  })
+
+  it.each(['/media/README.md', '/media/covers/notes.txt', '/media/.hidden.png', '/.env', '/media/covers/'])(
+    'does not serve %s (not content): JSON 404',
+    async (p) => {
+      const res = await request(p)
+      expect(res.status).toBe(404)
+      expect(res.json().error.code).toBe('NOT_FOUND')
+      expect(res.text).not.toMatch(/how these images|draft notes|SECRET/)
+    },
+  )
 })
