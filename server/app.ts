@@ -11,6 +11,7 @@ import { compress } from 'hono/compress'
 import { getCookie, setCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
+import type { ContentfulStatusCode as Status } from 'hono/utils/http-status'
 import { fail, MAX_REQUEST_BYTES, type ErrorCode } from '@/domain/result'
 import { MESSAGES } from '../cloudfunctions/api/src/errors'
 import { silentLogger, type Logger } from '../cloudfunctions/api/src/logger'
@@ -40,7 +41,7 @@ export interface ServerOptions {
 }
 
 /** Same ApiResult bodies as the cloud; the status only mirrors the error code for HTTP tools. */
-export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+export const STATUS_BY_CODE: Record<ErrorCode, Status> = {
   BAD_REQUEST: 400,
   VALIDATION: 400,
   UNKNOWN_ACTION: 400,
@@ -76,11 +77,9 @@ const BARE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
 }
 
-type Status = 200 | 400 | 403 | 404 | 405 | 408 | 413 | 415 | 429 | 431 | 500 | 502
-
 /** Every answer that is not a file is JSON with no caching, errors included. */
-function json(c: Context, status: number, value: unknown, headers: Record<string, string> = {}) {
-  return c.body(JSON.stringify(value), status as Status, {
+function json(c: Context, status: Status, value: unknown, headers: Record<string, string> = {}) {
+  return c.body(JSON.stringify(value), status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...headers,
@@ -89,7 +88,7 @@ function json(c: Context, status: number, value: unknown, headers: Record<string
 
 const error = (
   c: Context,
-  status: number,
+  status: Status,
   code: ErrorCode,
   message: string,
   headers?: Record<string, string>,
@@ -160,7 +159,8 @@ export function createServer(options: ServerOptions): http.Server {
   app.use(
     secureHeaders({
       // The H5 build runs only its own bundles plus Taro's inline rem snippet (allowed by hash).
-      // Inline styles stay allowed: Taro's components set them at run time and they cannot run code.
+      // Inline styles stay allowed: Taro's H5 components inject <style> elements at run time
+      // (test/e2e/csp.test.ts sees them blocked otherwise), and a style cannot run code.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", () => inlineHashes()],

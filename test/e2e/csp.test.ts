@@ -1,0 +1,113 @@
+/**
+ * The H5 app under the local server's Content-Security-Policy (issue 7 item 5): every page and a
+ * toast render with no CSP violation, while the policy really is enforced (an injected inline
+ * script does not run).
+ */
+import type { Page } from 'playwright-core'
+import {
+  callApi,
+  openFresh,
+  openPhone,
+  settled,
+  shot,
+  startServer,
+  type LocalServer,
+  type PhoneBrowser,
+  until,
+} from './browser'
+
+let server: LocalServer
+let phone: PhoneBrowser
+const violations: string[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+  phone = await openPhone()
+  await phone.context.exposeFunction('__cspViolation', (text: string) => violations.push(text))
+  await phone.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)
+    })
+  })
+  phone.page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(`console: ${msg.text()}`)
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await phone?.close()
+  await server?.stop()
+})
+
+async function visit(page: Page, hash: string, ready: string): Promise<void> {
+  await openFresh(page, `${server.url}/#${hash}`)
+  await page.locator(ready).first().waitFor({ timeout: 15_000 })
+  await page.waitForLoadState('networkidle')
+  await settled(page)
+}
+
+test('the policy is enforced: an injected inline script does not run and is reported', async () => {
+  const { page } = phone
+  await visit(page, '/pages/index/index', '.home-page')
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script')
+    s.textContent = 'window.__injected = true'
+    document.head.append(s)
+    return (window as unknown as { __injected?: boolean }).__injected === true
+  })
+  expect(ran).toBe(false)
+  await until(
+    async () => violations.length,
+    (n) => n >= 2,
+  ) // the event and the console line
+  expect(violations).toHaveLength(2)
+  expect(violations).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^script-src(-elem)? blocked inline/),
+      expect.stringMatching(/^console: .*Content Security Policy/),
+    ]),
+  )
+  violations.length = 0
+}, 60_000)
+
+test('every page renders under the CSP with no violation', async () => {
+  const { page } = phone
+  const articles = await callApi<{ items: { id: string; tags?: string[] }[] }>(server.url, 'articles.list', {
+    limit: 1,
+  })
+  const article = articles.data.items[0]
+  const pages: [string, string][] = [
+    ['/pages/index/index', '.home-page'],
+    ['/pages/parks/index', '.park-card'],
+    ['/pages/articles/index', '.article-card'],
+    ['/pages/mine/index', '.taro_page'],
+    ['/packages/park/detail/index?id=p003', '.contact-card__hotline'],
+    [`/packages/article/detail/index?id=${article.id}`, '.article-view__title'],
+    [`/packages/article/tag/index?tag=${encodeURIComponent(article.tags?.[0] ?? '政策')}`, '.taro_page'],
+    ['/packages/article/search/index', '.taro_page'],
+    ['/packages/mine/about/index', '.taro_page'],
+    ['/packages/mine/favourites/index', '.taro_page'],
+    ['/packages/mine/history/index', '.taro_page'],
+    ['/packages/mine/inquiries/index', '.taro_page'],
+    ['/packages/inquiry/form/index?parkId=p003', 'form, .taro_page'],
+  ]
+  for (const [hash, ready] of pages) await visit(page, hash, ready)
+
+  // A toast (Taro builds it at run time) and images, including the data: tab bar icons.
+  await visit(page, `/packages/article/detail/index?id=${article.id}`, '.contact-card__copy')
+  await page.locator('.contact-card__copy').click()
+  await page.getByText('微信号已复制').first().waitFor({ timeout: 5_000 })
+  await visit(page, '/pages/index/index', '.home-page')
+  const images = await page.evaluate(() =>
+    Array.from(document.images).map((img) => ({
+      src: img.currentSrc.slice(0, 40),
+      ok: !img.complete || img.naturalWidth > 0,
+    })),
+  )
+  expect(images.filter((i) => i.src && !i.ok)).toEqual([])
+  await shot(page, 'csp-home')
+
+  expect(violations).toEqual([])
+  expect(phone.pageErrors).toEqual([])
+}, 180_000)
