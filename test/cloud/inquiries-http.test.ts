@@ -41,6 +41,7 @@ const vid = () => randomBytes(16).toString('hex')
 function post(
   envelope: unknown,
   cookie?: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; json: any; setCookie?: string[] }> {
   const body = JSON.stringify(envelope)
   return new Promise((resolve, reject) => {
@@ -55,6 +56,7 @@ function post(
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           ...(cookie ? { cookie: `vid=${cookie}` } : {}),
+          ...extraHeaders,
         },
       },
       (res) => {
@@ -98,6 +100,28 @@ describe('inquiries over the local server (POST /api)', () => {
     const issued = /vid=([0-9a-f]{32})/.exec(res.setCookie?.join(';') ?? '')?.[1]
     expect(issued).toBeDefined()
     expect(sqliteRows(storage.file, 'inquiries').some((r) => r.openid === `h5:${issued}`)).toBe(true)
+  })
+
+  it('a cross-site POST (a form on another site: text/plain, no cookie) cannot cost a visitor their inquiries', async () => {
+    const visitor = vid()
+    const mine = async () => (await post({ action: 'inquiries.mine', payload: {} }, visitor)).json.data.items
+    const sent = await post({ action: 'inquiries.submit', payload: inquiry() }, visitor)
+    expect(await mine()).toEqual([expect.objectContaining({ id: sent.json.data.inquiryId })])
+
+    const stored = sqliteRows(storage.file, 'inquiries').length
+    const attacks: Record<string, string>[] = [
+      { 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]
+    for (const headers of attacks) {
+      const attack = await post({ action: 'inquiries.submit', payload: inquiry() }, undefined, headers)
+      expect(attack.status).toBe(403)
+      expect(attack.setCookie).toBeUndefined()
+    }
+    expect(sqliteRows(storage.file, 'inquiries')).toHaveLength(stored)
+    // Nothing was stored for the attacker's calls, and the visitor still sees their own inquiry.
+    expect(await mine()).toEqual([expect.objectContaining({ id: sent.json.data.inquiryId })])
   })
 
   it('maps VALIDATION to 400 with fields and RATE_LIMITED to 429', async () => {
