@@ -63,6 +63,12 @@ module.exports = {
             except: ['./domain'],
             message: 'the local server may import src/domain only',
           },
+          {
+            target: './scripts',
+            from: './src',
+            except: ['./domain'],
+            message: 'scripts may import src/domain only',
+          },
         ],
       },
     ],
@@ -96,5 +102,7 @@ module.exports = {
     '*.js',
     '*.cjs',
     '*.mjs',
+    // The repo's scripts are checked like the rest (plain .mjs with JSDoc types, tsc -p scripts).
+    '!scripts/**/*.mjs',
   ],
 }

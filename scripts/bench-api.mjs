@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ms, percentile } from './lib/stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bundle = path.join(root, 'build', 'bench-api.cjs')
@@ -27,20 +28,21 @@ if (!existsSync(bundle)) {
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
 
-const { openSqliteStorage, createApi, createServer, makeSyntheticParks } = createRequire(import.meta.url)(
-  bundle,
-)
+/** @type {import('../server/bench')} */
+const bench = createRequire(import.meta.url)(bundle)
+const { openSqliteStorage, createApi, createServer, makeSyntheticParks } = bench
 
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6
-
-/** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
-
+/** @param {...() => Promise<unknown>} fns */
 async function warmUp(...fns) {
   for (const fn of fns) for (let i = 0; i < WARMUP; i++) await fn()
 }
 
+/**
+ * @param {number} runs
+ * @param {() => Promise<unknown>} fn
+ */
 async function measure(runs, fn) {
+  /** @type {number[]} */
   const samples = []
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint()
@@ -56,11 +58,20 @@ async function measure(runs, fn) {
   }
 }
 
+/**
+ * @template T
+ * @param {import('../src/domain/result').ApiResult<T>} result
+ */
 function unwrap(result) {
   if (!result.ok) throw new Error(`api error: ${JSON.stringify(result.error)}`)
   return result.data
 }
 
+/**
+ * @param {number} port
+ * @param {http.Agent} agent
+ * @param {string} body
+ */
 function post(port, agent, body) {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -73,8 +84,9 @@ function post(port, agent, body) {
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
+        /** @type {Buffer[]} */
         const chunks = []
-        res.on('data', (c) => chunks.push(c))
+        res.on('data', (/** @type {Buffer} */ c) => chunks.push(c))
         res.on('end', () => {
           if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`))
           else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
@@ -88,8 +100,11 @@ function post(port, agent, body) {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'park-bench-'))
+/** @type {ReturnType<typeof openSqliteStorage> | undefined} */
 let storage
+/** @type {import('node:http').Server | undefined} */
 let server
+/** @type {http.Agent | undefined} */
 let agent
 try {
   const parks = makeSyntheticParks(PARKS)
@@ -100,10 +115,17 @@ try {
   const matching = parks.filter((p) => p.district === QUERY.district && p.type === QUERY.type).length
 
   const api = createApi({ storage })
+  /** @type {import('../cloudfunctions/api/src/router').CallContext} */
   const ctx = { openid: 'bench', source: 'local' }
-  const list = (cursor) => api({ action: 'parks.list', payload: { ...QUERY, cursor } }, ctx)
+  /**
+   * @param {string | null} cursor
+   * @returns {Promise<import('../src/domain/result').ApiResult<import('../src/domain/park').ParkPage>>}
+   */
+  const list = async (cursor) =>
+    /** @type {any} */ (await api({ action: 'parks.list', payload: { ...QUERY, cursor } }, ctx))
 
   // The cursor of page 50, reached the way a client would: 49 pages first.
+  /** @type {string | null} */
   let cursor = null
   for (let page = 1; page < PAGE; page++) {
     cursor = unwrap(await list(cursor)).nextCursor
@@ -112,17 +134,19 @@ try {
   const page50 = unwrap(await list(cursor))
   if (page50.items.length !== QUERY.limit) throw new Error('page 50 is not full')
 
-  server = createServer({ storage, staticDir: dir, mediaDir: dir })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const listening = createServer({ storage, staticDir: dir, mediaDir: dir })
+  server = listening
+  await new Promise((resolve) => listening.listen(0, '127.0.0.1', () => resolve(undefined)))
+  const { port } = /** @type {import('node:net').AddressInfo} */ (listening.address())
+  const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  agent = keepAlive
   const page1Body = JSON.stringify({ action: 'parks.list', payload: QUERY })
   const page50Body = JSON.stringify({ action: 'parks.list', payload: { ...QUERY, cursor } })
   const cases = {
     routerPage1: () => list(null),
     routerPage50: () => list(cursor),
-    httpPage1: () => post(port, agent, page1Body),
-    httpPage50: () => post(port, agent, page50Body),
+    httpPage1: () => post(port, keepAlive, page1Body),
+    httpPage50: () => post(port, keepAlive, page50Body),
   }
   // Every path warm (JIT, statement cache, sockets) before any is measured.
   await warmUp(...Object.values(cases))
@@ -131,7 +155,9 @@ try {
   const httpPage1 = await measure(RUNS, cases.httpPage1)
   const httpPage50 = await measure(RUNS, cases.httpPage50)
 
+  /** @param {number} n */
   const f = (n) => n.toFixed(3).padStart(8)
+  /** @type {[string, Awaited<ReturnType<typeof measure>>][]} */
   const rows = [
     ['router   page 1', routerPage1],
     [`router   page ${PAGE} (cursor)`, routerPage50],
@@ -158,7 +184,8 @@ try {
   console.log('')
 } finally {
   agent?.destroy()
-  if (server) await new Promise((resolve) => server.close(resolve))
+  const open = server
+  if (open) await new Promise((resolve) => open.close(() => resolve(undefined)))
   storage?.close()
   rmSync(dir, { recursive: true, force: true })
 }

@@ -14,6 +14,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ms, percentile } from './lib/stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const VISITORS = Math.min(Math.max(Number(process.env.BENCH_VISITORS) || 200, 1), 1000)
@@ -31,13 +32,16 @@ if (built.status !== 0) {
   process.exit(1)
 }
 
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6
-/** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+/** @param {number} bytes */
 const hex = (bytes) => randomBytes(bytes).toString('hex')
 
-/** Starts build/server.cjs on 127.0.0.1, port 0; resolves with the port it printed. */
+/**
+ * Starts build/server.cjs on 127.0.0.1, port 0; `ready` resolves with the port it printed.
+ * @param {string} dataDir
+ * @param {string} staticDir
+ */
 function startServer(dataDir, staticDir) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir }
   // Loopback only: no webhook from a bench.
   delete env.LEADS_WEBHOOK_URL
@@ -56,6 +60,7 @@ function startServer(dataDir, staticDir) {
   const output = { stdout: '', stderr: '' }
   child.stdout.setEncoding('utf8').on('data', (s) => (output.stdout += s))
   child.stderr.setEncoding('utf8').on('data', (s) => (output.stderr += s))
+  /** @type {Promise<number>} */
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in time')), START_TIMEOUT_MS)
     const check = () => {
@@ -74,6 +79,15 @@ function startServer(dataDir, staticDir) {
   return { child, output, ready }
 }
 
+/** @typedef {{ status: number, json: any, ms: number, error?: string }} Reply */
+
+/**
+ * @param {number} port
+ * @param {http.Agent} agent
+ * @param {string} body
+ * @param {string} [cookie]
+ * @returns {Promise<Reply>}
+ */
 function post(port, agent, body, cookie) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint()
@@ -92,8 +106,9 @@ function post(port, agent, body, cookie) {
         },
       },
       (res) => {
+        /** @type {Buffer[]} */
         const chunks = []
-        res.on('data', (c) => chunks.push(c))
+        res.on('data', (/** @type {Buffer} */ c) => chunks.push(c))
         res.on('end', () => {
           let json = null
           try {
@@ -101,7 +116,7 @@ function post(port, agent, body, cookie) {
           } catch {
             // counted as not acknowledged
           }
-          resolve({ status: res.statusCode, json, ms: ms(started) })
+          resolve({ status: res.statusCode ?? 0, json, ms: ms(started) })
         })
       },
     )
@@ -111,6 +126,10 @@ function post(port, agent, body, cookie) {
   })
 }
 
+/**
+ * @param {number} n
+ * @param {string | undefined} parkId
+ */
 function inquiry(n, parkId) {
   return {
     needType: ['rent-factory', 'buy-factory', 'buy-land', 'office', 'registration', 'other'][n % 6],
@@ -130,23 +149,28 @@ function inquiry(n, parkId) {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'park-bench-leads-'))
 const staticDir = mkdtempSync(path.join(os.tmpdir(), 'park-bench-static-'))
+/** @type {ReturnType<typeof startServer> | undefined} */
 let server
+/** @type {http.Agent | undefined} */
 let agent
 let exitCode = 0
 try {
+  /** @type {string | undefined} */
   let parkId
   try {
     parkId = JSON.parse(readFileSync(path.join(root, 'mock', 'parks.json'), 'utf8'))[0]?.id
   } catch {
     parkId = undefined
   }
-  server = startServer(dataDir, staticDir)
-  const port = await server.ready
-  agent = new http.Agent({ keepAlive: true, maxSockets: VISITORS + DUPLICATES + 8 })
+  const running = startServer(dataDir, staticDir)
+  server = running
+  const port = await running.ready
+  const keepAlive = new http.Agent({ keepAlive: true, maxSockets: VISITORS + DUPLICATES + 8 })
+  agent = keepAlive
 
   // Warm-up without leads: JIT, statement cache, sockets.
   const warm = JSON.stringify({ action: 'home.get', payload: {} })
-  await Promise.all(Array.from({ length: 20 }, () => post(port, agent, warm)))
+  await Promise.all(Array.from({ length: 20 }, () => post(port, keepAlive, warm)))
 
   const sends = Array.from({ length: VISITORS }, (_, n) => ({
     visitor: hex(16),
@@ -157,14 +181,14 @@ try {
     body: JSON.stringify({ action: 'inquiries.submit', payload: s.payload }),
   }))
   const started = process.hrtime.bigint()
-  const replies = await Promise.all(burst.map((s) => post(port, agent, s.body, s.visitor)))
+  const replies = await Promise.all(burst.map((s) => post(port, keepAlive, s.body, s.visitor)))
   const wallMs = ms(started)
 
   // Stop the server before reading its file (a clean WAL checkpoint; reading live works too).
-  const serverOutput = server.output
+  const serverOutput = running.output
   await new Promise((resolve) => {
-    server.child.once('exit', resolve)
-    server.child.kill('SIGTERM')
+    running.child.once('exit', resolve)
+    running.child.kill('SIGTERM')
   })
   server = undefined
 
@@ -172,7 +196,9 @@ try {
   const duplicates = acked.filter((x) => x.reply.json.data.duplicate === true).length
   const failures = replies.filter((r) => r.json?.ok !== true)
   const db = new Database(path.join(dataDir, 'park-leads.sqlite'), { readonly: true, fileMustExist: true })
-  const rows = db.prepare('SELECT id, openid, idempotency_key FROM inquiries').all()
+  const rows = /** @type {{ id: string, openid: string, idempotency_key: string }[]} */ (
+    db.prepare('SELECT id, openid, idempotency_key FROM inquiries').all()
+  )
   const perKey = db
     .prepare('SELECT count(*) AS n FROM inquiries GROUP BY openid, idempotency_key HAVING count(*) > 1')
     .all()
@@ -193,6 +219,7 @@ try {
   const notified = serverOutput.stdout.split('\n').filter((l) => l.startsWith('[新询盘]')).length
 
   const latencies = replies.map((r) => r.ms).sort((a, b) => a - b)
+  /** @param {number} n */
   const f = (n) => n.toFixed(1)
   console.log('')
   console.log(

@@ -18,7 +18,9 @@ import { root, staleReason, TARGETS } from './lib/build-targets.mjs'
 
 const BENCH_FILE = 'test/weapp/bench/setdata.bench.ts'
 
+/** @param {string[]} argv */
 function parseArgs(argv) {
+  /** @type {{ runs: number, latency: number, dist: string | null, json: boolean, build: boolean }} */
   const opts = { runs: 5, latency: 30, dist: null, json: false, build: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -40,6 +42,10 @@ function parseArgs(argv) {
   return opts
 }
 
+/**
+ * @param {string} [problem]
+ * @returns {never}
+ */
 function usage(problem) {
   const text = readFileSync(new URL(import.meta.url), 'utf8')
     .split('\n')

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/** @type {Record<string, string>} */
 const all = {
   api: 'scripts/bench-api.mjs',
   weapp: 'scripts/bench-weapp.mjs',

@@ -1,9 +1,10 @@
 // Builds each named target only when its output is missing or older than its sources.
 // Usage: node scripts/ensure-builds.mjs weapp api h5      (FORCE_BUILD=1 rebuilds all named)
-import { runBuild, staleReason, TARGETS } from './lib/build-targets.mjs'
+import { isTarget, runBuild, staleReason, TARGETS } from './lib/build-targets.mjs'
 
-const names = process.argv.slice(2)
-const unknown = names.filter((n) => !(n in TARGETS))
+const args = process.argv.slice(2)
+const names = args.filter(isTarget)
+const unknown = args.filter((n) => !isTarget(n))
 if (names.length === 0 || unknown.length > 0) {
   console.error(`用法 / usage: node scripts/ensure-builds.mjs <${Object.keys(TARGETS).join('|')}>...`)
   if (unknown.length) console.error(`未知目标 / unknown target: ${unknown.join(', ')}`)

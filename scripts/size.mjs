@@ -38,8 +38,12 @@ const BUDGETS = {
   subpackage: 300 * KB,
 }
 
+/** @type {string[]} */
 const problems = []
-/** A path for messages: relative inside the repo, absolute outside it. */
+/**
+ * A path for messages: relative inside the repo, absolute outside it.
+ * @param {string} p
+ */
 const shown = (p) => {
   const rel = path.relative(root, p)
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p
@@ -47,6 +51,15 @@ const shown = (p) => {
 
 // ---------------------------------------------------------------------------------------------
 
+/** @typedef {{ rel: string, bytes: number }} FileSize */
+/** @typedef {{ name: string, root: string, bytes: number, files: number, budget: number, largest: FileSize[], over?: boolean }} Package */
+
+/**
+ * @param {string} dir
+ * @param {string} [base]
+ * @param {FileSize[]} [out]
+ * @returns {FileSize[]}
+ */
 function walk(dir, base = dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const abs = path.join(dir, entry.name)
@@ -57,6 +70,7 @@ function walk(dir, base = dir, out = []) {
   return out
 }
 
+/** @param {string} rel */
 const notInPackage = (rel) =>
   rel.endsWith('.map') ||
   rel.endsWith('.txt') ||
@@ -73,14 +87,22 @@ function weappReport() {
   }
   const app = JSON.parse(readFileSync(appJson, 'utf8'))
   const subs = [...(app.subPackages || []), ...(app.subpackages || [])]
-  const roots = [...new Set(subs.map((s) => String(s.root || '').replace(/^\/+|\/+$/g, '')).filter(Boolean))]
+  /** @type {string[]} */
+  const roots = [
+    ...new Set(
+      subs
+        .map((/** @type {{ root?: string }} */ s) => String(s.root || '').replace(/^\/+|\/+$/g, ''))
+        .filter(Boolean),
+    ),
+  ]
 
+  /** @type {Package[]} */
   const packages = [
     { name: 'main', root: '', bytes: 0, files: 0, budget: BUDGETS.main, largest: [] },
     ...roots.map((r) => ({ name: r, root: r, bytes: 0, files: 0, budget: BUDGETS.subpackage, largest: [] })),
   ]
   const excluded = { bytes: 0, files: 0 }
-  const filesByPackage = new Map(packages.map((p) => [p, []]))
+  const filesByPackage = new Map(packages.map((p) => [p, /** @type {FileSize[]} */ ([])]))
 
   for (const file of walk(WEAPP_DIR)) {
     if (notInPackage(file.rel)) {
@@ -95,7 +117,7 @@ function weappReport() {
         .sort((a, b) => b.root.length - a.root.length)[0] || packages[0]
     pkg.bytes += file.bytes
     pkg.files++
-    filesByPackage.get(pkg).push(file)
+    filesByPackage.get(pkg)?.push(file)
   }
   for (const [pkg, files] of filesByPackage) {
     pkg.largest = files.sort((a, b) => b.bytes - a.bytes).slice(0, 5)
@@ -110,7 +132,11 @@ function weappReport() {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Chunk ids the route of `page` loads, read from the app bundle's `routes` table (Taro H5). */
+/**
+ * Chunk ids the route of `page` loads, read from the app bundle's `routes` table (Taro H5).
+ * @param {string} appSource
+ * @param {string} page
+ */
 function routeChunkIds(appSource, page) {
   const at = appSource.indexOf(`"path":"${page}","load":`)
   if (at < 0) return null
@@ -155,14 +181,16 @@ function h5Report() {
     )
     .filter((src) => byName.has(src) || byName.has(src.replace(/^.*?(js\/)/, '$1')))
     .map((src) => (byName.has(src) ? src : src.replace(/^.*?(js\/)/, '$1')))
-  for (const s of scripts) Object.assign(byName.get(s), { initial: true, why: 'index.html' })
+  for (const s of scripts) Object.assign(byName.get(s) ?? {}, { initial: true, why: 'index.html' })
 
   // 2. The first page's route chunks: the router imports them right after the app starts.
+  /** @type {string | null} */
   let firstPage = null
+  /** @type {string[] | null} */
   let routeChunks = null
   const appFile = scripts
     .map((s) => byName.get(s))
-    .find((f) => /(^|\/)app[.-]/.test(f.file.replace(/^js\//, '')))
+    .find((f) => f && /(^|\/)app[.-]/.test(f.file.replace(/^js\//, '')))
   if (appFile) {
     const appSource = readFileSync(path.join(H5_DIR, appFile.file), 'utf8')
     const config = /"pages":\[("[^"\]]*"(?:,"[^"\]]*")*)\]/.exec(appSource)
@@ -176,6 +204,7 @@ function h5Report() {
   }
   const known = scripts.length > 0
   const initialFiles = known ? files.filter((f) => f.initial) : files
+  /** @param {typeof files} list */
   const sum = (list) =>
     list.reduce((t, f) => ({ bytes: t.bytes + f.bytes, gzip: t.gzip + f.gzip }), { bytes: 0, gzip: 0 })
   return {
@@ -194,10 +223,14 @@ function h5Report() {
 
 // ---------------------------------------------------------------------------------------------
 
+/** @param {number} n */
 const fmtKB = (n) => `${(n / KB).toFixed(1)} KB`
+/** @param {string | number} s @param {number} n */
 const pad = (s, n) => String(s).padEnd(n)
+/** @param {string | number} s @param {number} n */
 const lpad = (s, n) => String(s).padStart(n)
 
+/** @param {NonNullable<ReturnType<typeof weappReport>>} w */
 function printWeapp(w) {
   console.log(`\nweapp 小程序包体积 (${w.dir}/, KB = 1,024 B)`)
   const head = `${pad('package', 26)}${lpad('files', 7)}${lpad('size', 12)}${lpad('budget', 12)}  status`
@@ -223,6 +256,7 @@ function printWeapp(w) {
   }
 }
 
+/** @param {NonNullable<ReturnType<typeof h5Report>>} h */
 function printH5(h) {
   console.log(`\nH5 JavaScript (${h.dir}/js, gzip = zlib level 9)`)
   const head = `${pad('file', 34)}${lpad('raw', 12)}${lpad('gzip', 12)}  loaded at start`
@@ -246,6 +280,7 @@ const weapp = onlyH5 ? undefined : weappReport()
 const h5 = onlyWeapp ? undefined : h5Report()
 
 if (asJson) {
+  /** @type {Record<string, unknown>} */
   const out = {
     budgets: { mainBytes: BUDGETS.main, subpackageBytes: BUDGETS.subpackage },
     overBudget: (weapp?.packages || []).filter((p) => p.over).map((p) => p.root || 'main'),

@@ -29,7 +29,7 @@ const child = spawn(process.execPath, [path.join(root, 'build', 'server.cjs')], 
 })
 
 // Ctrl+C reaches the whole process group; forwarding is for signals sent to this pid only.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
   process.on(signal, () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
   })

@@ -6,12 +6,18 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+/** @param {...string} p */
 const r = (...p) => path.join(root, ...p)
 
 const taroBin = existsSync(r('node_modules', '.bin', 'taro')) ? r('node_modules', '.bin', 'taro') : null
+/** @typedef {{ label: string, outputs: string[], sources: string[], command: [string, string[]] }} Target */
+/** @typedef {'weapp' | 'h5' | 'api'} TargetName */
+
+/** @param {string} type @returns {[string, string[]]} */
 const taro = (type) =>
   taroBin ? [taroBin, ['build', '--type', type]] : ['npx', ['taro', 'build', '--type', type]]
 
+/** @type {Record<TargetName, Target>} */
 export const TARGETS = {
   weapp: {
     label: '小程序 weapp (dist/)',
@@ -26,20 +32,25 @@ export const TARGETS = {
     command: taro('h5'),
   },
   api: {
-    label: '云函数 + 本地服务 api (cloudfunctions/api/index.js, build/server.cjs)',
-    outputs: [r('cloudfunctions', 'api', 'index.js'), r('build', 'server.cjs')],
+    label: '云函数 + 本地服务 api (cloudfunctions/api/index.js, build/server.cjs, build/leads.cjs)',
+    outputs: [r('cloudfunctions', 'api', 'index.js'), r('build', 'server.cjs'), r('build', 'leads.cjs')],
     sources: [
       r('cloudfunctions', 'api', 'src'),
       r('server'),
       r('src', 'domain'),
       r('scripts', 'build-api.mjs'),
+      r('scripts', 'leads.ts'),
       r('tsconfig.json'),
     ],
     command: [process.execPath, [r('scripts', 'build-api.mjs')]],
   },
 }
 
-/** Newest mtime (ms) of a file or of any file below a directory; 0 when absent. */
+/**
+ * Newest mtime (ms) of a file or of any file below a directory; 0 when absent.
+ * @param {string} p
+ * @returns {number}
+ */
 export function newestMtime(p) {
   let stats
   try {
@@ -56,7 +67,11 @@ export function newestMtime(p) {
   return newest
 }
 
-/** Why a target needs building, or null when its outputs are newer than every source. */
+/**
+ * Why a target needs building, or null when its outputs are newer than every source.
+ * @param {Target} target
+ * @returns {string | null}
+ */
 export function staleReason(target) {
   const missing = target.outputs.find((o) => !existsSync(o))
   if (missing) return `缺少 / missing ${path.relative(root, missing)}`
@@ -65,13 +80,27 @@ export function staleReason(target) {
   return newestSource > oldestOutput ? '源码较新 / sources changed' : null
 }
 
-/** Runs a target's build with inherited stdio; returns its exit code. */
-export function runBuild(name) {
+/** @param {string} name @returns {name is TargetName} */
+export const isTarget = (name) => Object.hasOwn(TARGETS, name)
+
+/**
+ * Runs a target's build; returns its exit code. `toStderr` keeps stdout clean for a caller
+ * whose own output is data (npm run leads -- --json).
+ * @param {TargetName} name
+ * @param {{ toStderr?: boolean }} [options]
+ * @returns {number}
+ */
+export function runBuild(name, { toStderr = false } = {}) {
   const [cmd, args] = TARGETS[name].command
-  console.log(
+  const say = toStderr ? console.error : console.log
+  say(
     `\n▶ 构建 / building ${TARGETS[name].label}: ${[path.basename(cmd), ...args.map((a) => path.relative(root, a) || a)].join(' ')}`,
   )
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env })
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['inherit', toStderr ? 2 : 'inherit', 'inherit'],
+    env: process.env,
+  })
   if (result.error) {
     console.error(`无法运行 / could not run ${cmd}: ${result.error.message}`)
     return 1

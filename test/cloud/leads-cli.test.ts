@@ -5,11 +5,13 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { NEED_TYPE_LABELS, NEED_TYPES } from '@/domain/inquiry'
+import { maskPhone } from '@/domain/phone'
 import { openSqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { inquiryIdFor, type InquiryRecord } from '../../cloudfunctions/api/src/ports/lead-store'
 import { tmpDir } from './fixtures'
 
 const script = path.resolve(__dirname, '../../scripts/leads.mjs')
+const bundle = path.resolve(__dirname, '../../build/leads.cjs')
 
 function run(dataDir: string, ...args: string[]) {
   const res = spawnSync(process.execPath, [script, ...args], {
@@ -120,5 +122,37 @@ describe('npm run leads (scripts/leads.mjs)', () => {
     } finally {
       fs.rmSync(empty, { recursive: true, force: true })
     }
+  })
+
+  it("masks phones with the domain's maskPhone (a +86 number shows the mobile's own digits)", async () => {
+    const other = tmpDir('leads-cli-86')
+    try {
+      const storage = openSqliteStorage(path.join(other, 'park-leads.sqlite'))
+      await storage.insertInquiry(lead(1, { phone: '8613524679999' }), [])
+      storage.close()
+      const [row] = JSON.parse(run(other, '--json').stdout)
+      // A copy of the masking without the +86 rule printed 861*******9999.
+      expect(row.phone).toBe(maskPhone('8613524679999'))
+      expect(row.phone).toBe('135****9999')
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true })
+    }
+  })
+
+  it('takes labels and masking from src/domain, not from copies', () => {
+    const source = fs.readFileSync(path.resolve(__dirname, '../../scripts/leads.ts'), 'utf8')
+    expect(source).toMatch(/from '@\/domain\/inquiryOptions'/)
+    expect(source).toMatch(/from '@\/domain\/phone'/)
+    for (const text of Object.values(NEED_TYPE_LABELS)) expect(source).not.toContain(`'${text}'`)
+    expect(source).not.toMatch(/function maskPhone/)
+  })
+
+  it('builds its bundle when missing, keeping --json output clean', () => {
+    fs.rmSync(bundle, { force: true })
+    const { code, stdout, stderr } = run(dir, '--json')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toHaveLength(7)
+    expect(stderr).toContain('build/leads.cjs')
+    expect(fs.existsSync(bundle)).toBe(true)
   })
 })
