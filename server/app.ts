@@ -20,7 +20,7 @@ import type { LeadStore } from '../cloudfunctions/api/src/ports/lead-store'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import type { StoragePort } from '../cloudfunctions/api/src/ports/storage'
 import { createApi, type Api } from '../cloudfunctions/api/src/router'
-import { clientAddress, crossSiteReason, indexScriptHashes } from './security'
+import { clientAddress, crossSiteReason, indexScriptHashes, TAB_BAR_URL_SOURCES } from './security'
 
 export interface ServerOptions {
   storage: StoragePort
@@ -163,7 +163,7 @@ export function createServer(options: ServerOptions): http.Server {
       // (test/e2e/csp.test.ts sees them blocked otherwise), and a style cannot run code.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", () => inlineHashes()],
+        scriptSrc: ["'self'", () => inlineHashes(), ...TAB_BAR_URL_SOURCES],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // Article images may live on any https host (TARO_APP_MEDIA_BASE, cloud storage).
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],

@@ -59,13 +59,21 @@ export function crossSiteReason(headers: {
   return `Origin: ${headers.origin}`
 }
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">` with a click handler: a tap "runs" that
+ * empty URL. 'unsafe-hashes' lets exactly this hash through (and no handler or URL of other text).
+ */
+export const TAB_BAR_URL_SOURCES = ["'unsafe-hashes'", sha256('javascript:;')]
+
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi
 
 /** CSP source expressions for the inline scripts of an HTML page (Taro's rem sizing snippet). */
 export function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(INLINE_SCRIPT)]
     .filter(([, body]) => body.trim() !== '')
-    .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
+    .map(([, body]) => sha256(body))
 }
 
 /** The hashes of index.html's inline scripts, re-read when the H5 build is replaced. */

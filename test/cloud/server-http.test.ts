@@ -155,6 +155,11 @@ async function stillServing() {
 }
 
 describe('local server over HTTP', () => {
+  it('bounds slow clients: 15 s for the headers, 30 s for the whole request', () => {
+    expect(server.headersTimeout).toBe(15_000)
+    expect(server.requestTimeout).toBe(30_000)
+  })
+
   it('GET /healthz → {"ok":true}', async () => {
     const res = await request('/healthz')
     expect(res.status).toBe(200)
@@ -566,11 +571,16 @@ describe('security headers, parser errors, private files (issue 7 item 5)', () =
     expectSecurityHeaders(notModified)
   })
 
-  it("allows index.html's inline script by its hash and nothing else inline", async () => {
+  it("allows index.html's inline script and Taro's `javascript:;` tab links by hash, nothing else inline", async () => {
     const res = await request('/')
-    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64')
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
     const scriptSrc = /script-src ([^;]*)/.exec(String(res.headers['content-security-policy']))?.[1]
-    expect(scriptSrc?.split(' ').filter(Boolean)).toEqual(["'self'", `'sha256-${hash}'`])
+    expect(scriptSrc?.split(' ').filter(Boolean)).toEqual([
+      "'self'",
+      hash(INLINE_SCRIPT),
+      "'unsafe-hashes'",
+      hash('javascript:;'),
+    ])
   })
 
   it.each([
