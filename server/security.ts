@@ -76,16 +76,25 @@ export function inlineScriptHashes(html: string): string[] {
     .map(([, body]) => sha256(body))
 }
 
-/** The hashes of index.html's inline scripts, re-read when the H5 build is replaced. */
+/**
+ * The hashes of index.html's inline scripts, re-read when the H5 build is replaced (its mtime is
+ * looked at no more than once a second: the policy goes on every response).
+ */
 export function indexScriptHashes(indexFile: string): () => string {
   let seen = -1
+  let checked = 0
   let value = ''
   return () => {
+    const now = Date.now()
+    if (now - checked < 1000) return value
+    checked = now
     let mtime: number
     try {
       mtime = statSync(indexFile).mtimeMs
     } catch {
-      return ''
+      seen = -1
+      value = ''
+      return value
     }
     if (mtime !== seen) {
       seen = mtime
