@@ -72,6 +72,29 @@ module.exports = {
   },
   overrides: [
     {
+      // On H5 Taro writes the navigation-bar title with innerHTML: titles go through
+      // src/lib/pageTitle.ts (setPageTitle), which makes them plain text.
+      files: ['src/**/*.{ts,tsx}'],
+      excludedFiles: ['src/lib/pageTitle.ts'],
+      rules: {
+        'no-restricted-properties': [
+          'error',
+          {
+            object: 'Taro',
+            property: 'setNavigationBarTitle',
+            message: 'Use setPageTitle from @/lib/pageTitle: Taro H5 writes the title with innerHTML.',
+          },
+        ],
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: "ImportSpecifier[imported.name='setNavigationBarTitle']",
+            message: 'Use setPageTitle from @/lib/pageTitle: Taro H5 writes the title with innerHTML.',
+          },
+        ],
+      },
+    },
+    {
       // The domain is bundled into the cloud function: no Taro, no React.
       files: ['src/domain/**/*.ts'],
       rules: {

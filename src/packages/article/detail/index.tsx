@@ -23,6 +23,7 @@ import { recordView } from '@/features/history/store'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
+import { setPageTitle } from '@/lib/pageTitle'
 import './index.scss'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
@@ -41,7 +42,7 @@ export default function ArticleDetailPage() {
   const article = detail.status === 'ready' ? detail.data.article : null
   useEffect(() => {
     if (!article) return
-    void Taro.setNavigationBarTitle({ title: article.title })
+    void setPageTitle(article.title)
     recordView({
       kind: 'article',
       id: article.id,

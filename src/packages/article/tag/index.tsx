@@ -6,6 +6,7 @@ import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { articleDetailUrl } from '@/features/articles/routes'
 import { ARTICLES_TAB_PATH } from '@/lib/routes'
+import { setPageTitle } from '@/lib/pageTitle'
 import './index.scss'
 
 function safeDecode(raw: string | undefined): string {
@@ -25,7 +26,7 @@ export default function ArticleTagPage() {
   const [now] = useState(() => new Date())
 
   useEffect(() => {
-    if (tag) void Taro.setNavigationBarTitle({ title: `#${tag}` })
+    if (tag) void setPageTitle(`#${tag}`)
   }, [tag])
 
   usePullDownRefresh(() => {

@@ -22,6 +22,7 @@ import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { toggleFavourite, useFavourites } from '@/features/favourites/store'
 import { recordView } from '@/features/history/store'
+import { setPageTitle } from '@/lib/pageTitle'
 import './index.scss'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
@@ -64,7 +65,7 @@ export default function ParkDetailPage() {
 
   useEffect(() => {
     if (!park) return
-    void Taro.setNavigationBarTitle({ title: park.name })
+    void setPageTitle(park.name)
     recordView({
       kind: 'park',
       id: park.id,
