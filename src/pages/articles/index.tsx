@@ -7,9 +7,10 @@ import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { CATEGORY_TABS, type CategoryTab } from '@/features/articles/categories'
 import { ARTICLE_SEARCH_PATH, articleDetailUrl } from '@/features/articles/routes'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
-export default function ArticlesTabPage() {
+function ArticlesTabPage() {
   const [tab, setTab] = useState<CategoryTab>('all')
   const list = useArticleList({ category: tab === 'all' ? undefined : tab })
   // One clock for the visit keeps every row's "n天前" consistent and memoised rows stable.
@@ -49,3 +50,5 @@ export default function ArticlesTabPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticlesTabPage)

@@ -23,6 +23,7 @@ import {
   type ChipKey,
   type ParkFilters,
 } from '@/features/parks/query'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 /**
@@ -40,7 +41,7 @@ function initialFilters(params: Record<string, string | undefined>): ParkFilters
 const panelCount = (f: ParkFilters) =>
   [f.type, f.deal, f.areaMin ?? f.areaMax, f.priceMin ?? f.priceMax].filter((v) => v !== undefined).length
 
-export default function ParksPage() {
+function ParksPage() {
   const { params } = useRouter()
   const list = useParkList(() => initialFilters(params))
   const { filters, setFilters } = list
@@ -176,3 +177,5 @@ export default function ParksPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ParksPage)

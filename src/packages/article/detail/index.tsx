@@ -24,13 +24,15 @@ import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
 import { setPageTitle } from '@/lib/pageTitle'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { decodeParam } from '@/lib/params'
 import './index.scss'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
-export default function ArticleDetailPage() {
+function ArticleDetailPage() {
   const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : undefined
+  const id = decodeParam(params.id) || undefined
   const detail = useArticleDetail(id)
   const [now] = useState(() => new Date())
   // Opened from Moments: read-only, nothing leads elsewhere.
@@ -95,3 +97,5 @@ export default function ArticleDetailPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticleDetailPage)

@@ -7,21 +7,14 @@ import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { articleDetailUrl } from '@/features/articles/routes'
 import { ARTICLES_TAB_PATH } from '@/lib/routes'
 import { setPageTitle } from '@/lib/pageTitle'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { decodeParam } from '@/lib/params'
 import './index.scss'
 
-function safeDecode(raw: string | undefined): string {
-  if (!raw) return ''
-  try {
-    return decodeURIComponent(raw).trim()
-  } catch {
-    return raw.trim()
-  }
-}
-
 /** `packages/article/tag/index?tag=松江产业园`: every article with that tag. */
-export default function ArticleTagPage() {
+function ArticleTagPage() {
   const { params } = useRouter()
-  const tag = safeDecode(params.tag).slice(0, 20)
+  const tag = decodeParam(params.tag).trim().slice(0, 20)
   const list = useArticleList({ tag, enabled: tag.length > 0 })
   const [now] = useState(() => new Date())
 
@@ -55,3 +48,5 @@ export default function ArticleTagPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticleTagPage)

@@ -7,6 +7,7 @@ import { callNumber } from '@/features/contact/actions'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { flushOutbox, queuedItems } from '@/features/inquiry/outbox'
 import { useOutboxItems } from '@/features/inquiry/hooks/useOutbox'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 type Mode = 'new' | 'review' | 'queued'
@@ -43,7 +44,7 @@ const ICONS: Record<keyof typeof TEXT, { tone: 'ok' | 'queued' | 'failed'; glyph
 }
 
 /** After 提交咨询: what happens next, the hotline, and the ways on. */
-export default function InquirySuccessPage() {
+function InquirySuccessPage() {
   const { params } = useRouter()
   const [mode] = useState<Mode>(() =>
     params.status === 'queued' || params.status === 'review' ? params.status : 'new',
@@ -122,3 +123,5 @@ export default function InquirySuccessPage() {
     </View>
   )
 }
+
+export default withPageBoundary(InquirySuccessPage)
