@@ -226,7 +226,8 @@ export async function watchForAttacks(context: BrowserContext, serverUrl: string
     if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(`${origin}/`)) {
       return route.continue()
     }
-    watch.outbound.push(url)
+    // Only what reaches a host counts (a cloud:// file id is no request Chromium can make).
+    if (/^(https?|wss?|ftp):/i.test(url)) watch.outbound.push(url)
     return route.abort()
   })
   const onPage = (page: Page) =>
