@@ -100,7 +100,7 @@ function ParksPage() {
   if (list.status === 'loading') {
     body = <CardSkeleton rows={4} />
   } else if (list.status === 'error' && list.error) {
-    body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />
+    body = <ErrorState error={list.error} onRetry={() => void list.retry()} />
   } else if (list.items.length === 0) {
     body = filtered ? (
       <EmptyState

@@ -19,7 +19,7 @@ export function ArticleList({ list, now, onOpen, empty }: Props) {
   if (list.status === 'idle') return null
   if (list.status === 'loading') return <CardSkeleton rows={5} />
   if (list.status === 'error' && list.error) {
-    return <ErrorState error={list.error} onRetry={() => void list.refresh()} />
+    return <ErrorState error={list.error} onRetry={() => void list.retry()} />
   }
   if (list.items.length === 0) return <EmptyState {...empty} />
   return (

@@ -138,8 +138,8 @@ function MyInquiriesPage() {
       ))}
 
       {inquiries.status === 'loading' && inquiries.items.length === 0 ? <CardSkeleton rows={2} /> : null}
-      {inquiries.status === 'error' ? (
-        <ErrorState error={inquiries.error} onRetry={() => void inquiries.reload()} />
+      {inquiries.status === 'error' && inquiries.error ? (
+        <ErrorState error={inquiries.error} onRetry={() => void inquiries.retry()} />
       ) : null}
       {inquiries.items.map((item) => (
         <ServerRow key={item.id} item={item} />
