@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { SearchEntry } from '@/components/SearchBar'
 import { Tabs } from '@/components/Tabs'
@@ -8,6 +8,7 @@ import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { CATEGORY_TABS, type CategoryTab } from '@/features/articles/categories'
 import { ARTICLE_SEARCH_PATH, articleDetailUrl } from '@/features/articles/routes'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import './index.scss'
 
 function ArticlesTabPage() {
@@ -19,9 +20,7 @@ function ArticlesTabPage() {
   usePullDownRefresh(() => {
     void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const open = useCallback((id: string) => {
     void Taro.navigateTo({ url: articleDetailUrl(id) })

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PARK_SORTS, PARK_SORT_LABELS } from '@/domain/park'
 import { CardSkeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/StateView'
-import { ListFooter } from '@/components/ListFooter'
+import { PagedListFooter } from '@/components/ListFooter'
 import { useParkList } from '@/features/parks/hooks/useParkList'
 import { ParkCard } from '@/features/parks/components/ParkCard'
 import { ParkSearchBar } from '@/features/parks/components/ParkSearchBar'
@@ -24,6 +24,7 @@ import {
   type ParkFilters,
 } from '@/features/parks/query'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import './index.scss'
 
 /**
@@ -75,10 +76,7 @@ function ParksPage() {
       })
       .finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.status === 'ready' && list.hasMore && !list.loadMoreError && !list.loadingMore)
-      void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const open = useCallback((id: string) => openParkDetail(id), [])
   const removeFilter = useCallback((key: ChipKey) => setFilters((f) => removeChip(f, key)), [setFilters])
@@ -123,13 +121,7 @@ function ParksPage() {
         {list.items.map((park) => (
           <ParkCard key={park.id} park={park} onOpen={open} />
         ))}
-        <ListFooter
-          loading={list.loadingMore}
-          hasMore={list.hasMore}
-          failed={list.loadMoreError !== null}
-          onRetry={() => void list.loadMore()}
-          onLoadMore={() => void list.loadMore()}
-        />
+        <PagedListFooter list={list} />
       </View>
     )
   }

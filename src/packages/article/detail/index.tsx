@@ -54,25 +54,19 @@ function ArticleDetailPage() {
     })
   }, [article])
 
+  // The same card for a chat and for Moments; only how the target is written differs.
+  const share = () => ({
+    card: article ? { title: article.title, imageUrl: mediaUrl(article.cover) } : { title: '园区资讯' },
+    target: article?.id ?? id ?? '',
+    source: shareSource(getSessionSource()),
+  })
   useShareAppMessage(() => {
-    const source = shareSource(getSessionSource())
-    return article
-      ? {
-          title: article.title,
-          path: articleSharePath(article.id, source),
-          imageUrl: mediaUrl(article.cover),
-        }
-      : { title: '园区资讯', path: articleSharePath(id ?? '', source) }
+    const { card, target, source } = share()
+    return { ...card, path: articleSharePath(target, source) }
   })
   useShareTimeline(() => {
-    const source = shareSource(getSessionSource())
-    return article
-      ? {
-          title: article.title,
-          query: articleShareQuery(article.id, source),
-          imageUrl: mediaUrl(article.cover),
-        }
-      : { title: '园区资讯', query: articleShareQuery(id ?? '', source) }
+    const { card, target, source } = share()
+    return { ...card, query: articleShareQuery(target, source) }
   })
 
   const openTag = useCallback((tag: string) => void Taro.navigateTo({ url: articleTagUrl(tag) }), [])

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Chip } from '@/components/Chip'
 import { SearchBar } from '@/components/SearchBar'
@@ -7,6 +7,7 @@ import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { articleDetailUrl } from '@/features/articles/routes'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import './index.scss'
 
 /** Suggestions before the first search: what visitors of an industrial-park agency look for. */
@@ -19,9 +20,7 @@ function ArticleSearchPage() {
   const list = useArticleList({ keyword, enabled: keyword.length > 0 })
   const [now] = useState(() => new Date())
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const search = (value: string) => {
     const k = value.trim().slice(0, 30)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { EmptyState } from '@/components/StateView'
 import { ArticleList } from '@/features/articles/components/ArticleList'
@@ -8,6 +8,7 @@ import { articleDetailUrl } from '@/features/articles/routes'
 import { ARTICLES_TAB_PATH } from '@/lib/routes'
 import { setPageTitle } from '@/lib/pageTitle'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import { decodeParam } from '@/lib/params'
 import './index.scss'
 
@@ -25,9 +26,7 @@ function ArticleTagPage() {
   usePullDownRefresh(() => {
     void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const open = useCallback((id: string) => void Taro.navigateTo({ url: articleDetailUrl(id) }), [])
   const toArticles = () => void Taro.switchTab({ url: ARTICLES_TAB_PATH })
