@@ -91,6 +91,12 @@ module.exports = {
             selector: "ImportSpecifier[imported.name='setNavigationBarTitle']",
             message: 'Use setPageTitle from @/lib/pageTitle: Taro H5 writes the title with innerHTML.',
           },
+          {
+            // Taro H5 puts a toast's image into a CSS url() unescaped.
+            selector:
+              "CallExpression[callee.property.name=/^show(Toast|Loading)$/] Property[key.name='image']",
+            message: 'No toast images: Taro H5 writes them into CSS unescaped.',
+          },
         ],
       },
     },

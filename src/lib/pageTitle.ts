@@ -16,7 +16,7 @@ import Taro from '@tarojs/taro'
  * The other Taro H5 APIs that show text were audited in @tarojs/taro-h5 4.2.1: showToast,
  * showLoading, showModal and showActionSheet write their title/content/items with textContent,
  * so dynamic text (server messages) is already plain there; re-check on a Taro upgrade.
- * showToast's `image` goes into a CSS url(): never pass one built from data.
+ * showToast's `image` goes into a CSS url() unescaped: ESLint forbids toast images.
  */
 export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
