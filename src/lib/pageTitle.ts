@@ -11,6 +11,8 @@ import Taro from '@tarojs/taro'
  * app load its chunks from another host. So on H5 the title is HTML-escaped before it reaches
  * Taro: innerHTML then renders exactly the text, and the cached copy is escaped too. The
  * document's title (a text property, never parsed as HTML) is then set to the plain text.
+ * The router falls back to document.title (through innerHTML) only for a page without
+ * `navigationBarTitleText`: every page config has one (test/component/page-params.test.tsx).
  * weapp renders the title natively as text: it gets the plain string.
  *
  * The other Taro H5 APIs that show text were audited in @tarojs/taro-h5 4.2.1: showToast,

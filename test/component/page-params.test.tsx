@@ -2,7 +2,7 @@
  * Issue 7 item 8: malformed page parameters never crash a page, and every page sits inside
  * the page error boundary (error state + 返回首页) for what it did not expect.
  */
-import { readdirSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
@@ -111,6 +111,28 @@ describe('PageErrorBoundary', () => {
     render(<ArticleTagPage />)
     expect(screen.getByText('页面出错了')).toBeTruthy()
     expect(screen.getByText('返回首页')).toBeTruthy()
+  })
+
+  test('every page config names a title: Taro H5 would otherwise write document.title with innerHTML', () => {
+    const src = path.resolve(__dirname, '../../src')
+    const configs: string[] = []
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, name.name)
+        if (name.isDirectory()) walk(full)
+        else if (name.name === 'index.config.ts') configs.push(full)
+      }
+    }
+    walk(path.join(src, 'pages'))
+    walk(path.join(src, 'packages'))
+    expect(configs.length).toBeGreaterThanOrEqual(14)
+    for (const file of configs) {
+      const text = readFileSync(file, 'utf8')
+      expect([path.relative(src, file), /navigationBarTitleText:\s*'[^']+'/.test(text)]).toEqual([
+        path.relative(src, file),
+        true,
+      ])
+    }
   })
 
   test('every page and subpackage page exports its component inside the boundary', () => {
