@@ -78,6 +78,35 @@ module.exports = {
   },
   overrides: [
     {
+      // On H5 Taro writes the navigation-bar title with innerHTML: titles go through
+      // src/lib/pageTitle.ts (setPageTitle), which makes them plain text.
+      files: ['src/**/*.{ts,tsx}'],
+      excludedFiles: ['src/lib/pageTitle.ts'],
+      rules: {
+        'no-restricted-properties': [
+          'error',
+          {
+            object: 'Taro',
+            property: 'setNavigationBarTitle',
+            message: 'Use setPageTitle from @/lib/pageTitle: Taro H5 writes the title with innerHTML.',
+          },
+        ],
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: "ImportSpecifier[imported.name='setNavigationBarTitle']",
+            message: 'Use setPageTitle from @/lib/pageTitle: Taro H5 writes the title with innerHTML.',
+          },
+          {
+            // Taro H5 puts a toast's image into a CSS url() unescaped.
+            selector:
+              "CallExpression[callee.property.name=/^show(Toast|Loading)$/] Property[key.name='image']",
+            message: 'No toast images: Taro H5 writes them into CSS unescaped.',
+          },
+        ],
+      },
+    },
+    {
       // The domain is bundled into the cloud function: no Taro, no React.
       files: ['src/domain/**/*.ts'],
       rules: {

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import type { PagedList } from '@/lib/usePagedList'
 import './ui.scss'
 
 interface Props {
@@ -37,5 +38,23 @@ export function ListFooter({ loading, hasMore, failed, onRetry, onLoadMore }: Pr
     <View className='list-footer'>
       <Text>没有更多了</Text>
     </View>
+  )
+}
+
+/** The foot of a list from usePagedList: load-more and its retry go to the same request. */
+export function PagedListFooter({
+  list,
+}: {
+  list: Pick<PagedList<unknown>, 'loadingMore' | 'hasMore' | 'loadMoreError' | 'loadMore'>
+}) {
+  const more = () => void list.loadMore()
+  return (
+    <ListFooter
+      loading={list.loadingMore}
+      hasMore={list.hasMore}
+      failed={list.loadMoreError !== null}
+      onRetry={more}
+      onLoadMore={more}
+    />
   )
 }

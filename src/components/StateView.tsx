@@ -27,6 +27,8 @@ export function EmptyState({ title, description, actionText, onAction }: EmptyPr
 
 interface ErrorProps {
   error: ApiError
+  /** Overrides the title derived from the error's code. */
+  title?: string
   onRetry?: () => void
   /** A way out for pages opened from a shared card or QR code, which have no page to go back to. */
   onHome?: () => void
@@ -38,11 +40,11 @@ const ERROR_TITLES: Partial<Record<ApiError['code'], string>> = {
 }
 
 /** A failed load: the reason in plain Chinese and a retry button (except for a missing item). */
-export function ErrorState({ error, onRetry, onHome }: ErrorProps) {
+export function ErrorState({ error, title, onRetry, onHome }: ErrorProps) {
   return (
     <View className='state-view' role='alert'>
       <View className='state-view__icon state-view__icon--error' />
-      <Text className='state-view__title'>{ERROR_TITLES[error.code] ?? '加载失败'}</Text>
+      <Text className='state-view__title'>{title ?? ERROR_TITLES[error.code] ?? '加载失败'}</Text>
       <Text className='state-view__desc'>{error.message}</Text>
       {onRetry && error.code !== 'NOT_FOUND' ? (
         <Button className='state-view__action' onClick={onRetry}>

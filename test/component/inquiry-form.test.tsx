@@ -10,7 +10,7 @@ import { rememberSource, resetSessionSource } from '@/lib/attribution'
 import InquiryFormPage from '@/packages/inquiry/form/index'
 import { DRAFT_KEY } from '@/features/inquiry/draft'
 import { newIdempotencyKey } from '@/features/inquiry/idempotency'
-import { OUTBOX_KEY, QUEUED_MESSAGE, readOutbox, resetOutboxForTests } from '@/features/inquiry/outbox'
+import { flushOutbox, OUTBOX_KEY, readOutbox, resetOutboxForTests } from '@/features/inquiry/outbox'
 import { HOME_CACHE_KEY } from '@/features/home/cache'
 import { resetTaroDouble, router, storage } from '../doubles/taro'
 import { httpAnswer } from './fixtures'
@@ -310,7 +310,7 @@ describe('after submit', () => {
     )
   })
 
-  it('no network: the payload waits in the outbox under the same key; the visitor is told plainly', async () => {
+  it('no network: the payload waits in the outbox under the same key; the saved state shows in place', async () => {
     serve({
       'inquiries.submit': () => {
         throw new Error('request:fail')
@@ -319,17 +319,53 @@ describe('after submit', () => {
     render(<InquiryFormPage />)
     fillRequired()
     submit()
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    // No page change: on H5 the next page's chunk could not load without a network.
+    expect(await screen.findByText('已保存，联网后自动发送')).toBeTruthy()
+    expect(screen.queryByText('提交咨询')).toBeNull()
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
     const sent = submitted()[0].payload
     const outbox = readOutbox()
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ key: sent.idempotencyKey, state: 'queued' })
     expect(outbox[0].payload).toEqual(sent)
     expect(JSON.parse(String(storage.get(OUTBOX_KEY)))[0].payload.idempotencyKey).toBe(sent.idempotencyKey)
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: QUEUED_MESSAGE }))
-    expect(QUEUED_MESSAGE).toBe('网络不稳定，您的咨询已保存，网络恢复后会自动发送')
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/inquiry/success/index?status=queued' })
     expect(storage.has(DRAFT_KEY)).toBe(false)
+
+    // The network is back: the outbox sends it with the same key and the screen says 已发送.
+    serve({ 'inquiries.submit': () => ok() })
+    await act(async () => void (await flushOutbox()))
+    expect(await screen.findByText('已发送')).toBeTruthy()
+    expect(submitted().map((d: { payload: { idempotencyKey: string } }) => d.payload.idempotencyKey)).toEqual(
+      [sent.idempotencyKey, sent.idempotencyKey],
+    )
+    expect(readOutbox()).toEqual([])
+  })
+
+  it('no network, then refused by the server once back: 未能发送 in place', async () => {
+    serve({
+      'inquiries.submit': () => {
+        throw new Error('request:fail')
+      },
+    })
+    render(<InquiryFormPage />)
+    fillRequired()
+    submit()
+    expect(await screen.findByText('已保存，联网后自动发送')).toBeTruthy()
+    serve({
+      'inquiries.submit': () => ({ ok: false, error: { code: 'VALIDATION', message: '内容未通过检查' } }),
+    })
+    await act(async () => void (await flushOutbox()))
+    expect(await screen.findByText('未能发送')).toBeTruthy()
+  })
+
+  it('sent, but the success page cannot open: the same message shows in place', async () => {
+    ;(Taro.redirectTo as jest.Mock).mockRejectedValueOnce(new Error('chunk load failed'))
+    render(<InquiryFormPage />)
+    fillRequired()
+    submit()
+    expect(await screen.findByText('提交成功')).toBeTruthy()
+    expect(screen.queryByText('提交咨询')).toBeNull()
   })
 
   it('VALIDATION from the server: its messages appear at the fields; others above the button', async () => {

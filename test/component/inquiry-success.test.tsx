@@ -63,8 +63,8 @@ describe('提交结果', () => {
     queue()
     router.params = { status: 'queued' }
     render(<InquirySuccessPage />)
-    expect(screen.getByText('已保存，待发送')).toBeTruthy()
-    expect(document.body.textContent).toContain('网络恢复后会自动发送')
+    expect(screen.getByText('已保存，联网后自动发送')).toBeTruthy()
+    expect(document.body.textContent).toContain('联网后会自动发送')
     request.mockResolvedValue(
       httpAnswer({ ok: true, data: { inquiryId: 'q1', status: 'new', duplicate: false } }),
     )
@@ -90,7 +90,7 @@ describe('提交结果', () => {
   it('queued with nothing waiting (nothing to follow): stays as queued, no false 已发送', () => {
     router.params = { status: 'queued' }
     render(<InquirySuccessPage />)
-    expect(screen.getByText('已保存，待发送')).toBeTruthy()
+    expect(screen.getByText('已保存，联网后自动发送')).toBeTruthy()
   })
 
   it('queued: 立即重试发送 resends with the same key; still offline says so', async () => {
@@ -103,7 +103,7 @@ describe('提交结果', () => {
         expect.objectContaining({ title: '网络仍不可用，稍后会自动发送' }),
       ),
     )
-    expect(screen.getByText('已保存，待发送')).toBeTruthy()
+    expect(screen.getByText('已保存，联网后自动发送')).toBeTruthy()
     request.mockResolvedValue(
       httpAnswer({ ok: true, data: { inquiryId: 'q1', status: 'new', duplicate: true } }),
     )

@@ -358,8 +358,16 @@ describe('park detail page: states', () => {
     expect(request).not.toHaveBeenCalled()
   })
 
-  it('a malformed id (validation error) reads as not found', async () => {
+  it('a malformed id reads as not found without asking the server', async () => {
     router.params = { id: 'BAD' }
+    render(<ParkDetailPage />)
+    expect(await screen.findByText('内容不存在')).toBeTruthy()
+    expect(screen.queryByText('重新加载')).toBeNull()
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  it("the server's validation error reads as not found", async () => {
+    router.params = { id: 'p999' }
     request.mockResolvedValueOnce(
       httpAnswer(
         {

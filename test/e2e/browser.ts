@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -14,8 +14,11 @@ export interface LocalServer {
   stop(): Promise<void>
 }
 
-/** Starts `build/server.cjs` (what `npm start` runs) on a free port with a fresh data dir. */
-export async function startServer(): Promise<LocalServer> {
+/**
+ * Starts `build/server.cjs` (what `npm start` runs) on a free port with a fresh data dir.
+ * `env` adds to the server's environment (e.g. MOCK_DIR: a catalogue of the test's own).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<LocalServer> {
   const serverJs = path.join(ROOT, 'build/server.cjs')
   if (!existsSync(serverJs) || !existsSync(path.join(ROOT, 'dist-h5/index.html'))) {
     throw new Error(
@@ -25,7 +28,7 @@ export async function startServer(): Promise<LocalServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'park-leads-e2e-'))
   const child: ChildProcess = spawn(process.execPath, [serverJs], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -192,4 +195,68 @@ export async function settled(page: Page, timeoutMs = 5_000): Promise<void> {
     undefined,
     { timeout: timeoutMs, polling: 50 },
   )
+}
+
+/** What hostile content managed to do in a page: dialogs opened and requests to other hosts. */
+export interface AttackWatch {
+  dialogs: string[]
+  /** Requests to any host but the local server (each aborted, so nothing leaves the machine). */
+  outbound: string[]
+  /** Values of window.__xss* flags that payloads set when they run. */
+  flags(page: Page): Promise<Record<string, unknown>>
+}
+
+/** Watches a browser context for script that ran where only text should be. */
+export async function watchForAttacks(context: BrowserContext, serverUrl: string): Promise<AttackWatch> {
+  const origin = new URL(serverUrl).origin
+  const watch: AttackWatch = {
+    dialogs: [],
+    outbound: [],
+    flags: (page) =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          Object.keys(window)
+            .filter((k) => k.startsWith('__xss'))
+            .map((k) => [k, (window as unknown as Record<string, unknown>)[k]]),
+        ),
+      ),
+  }
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith(`${origin}/`)) {
+      return route.continue()
+    }
+    // Only what reaches a host counts (a cloud:// file id is no request Chromium can make).
+    if (/^(https?|wss?|ftp):/i.test(url)) watch.outbound.push(url)
+    return route.abort()
+  })
+  const onPage = (page: Page) =>
+    page.on('dialog', (dialog) => {
+      watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+      void dialog.dismiss().catch(() => undefined)
+    })
+  context.pages().forEach(onPage)
+  context.on('page', onPage)
+  return watch
+}
+
+/**
+ * A copy of mock/ (catalogue, agency, media) with changes of the test's own: pass the result
+ * as MOCK_DIR to startServer. Removed with `rm -rf` by the caller (or left in tmp).
+ */
+export function mockCatalogue(change: {
+  parks?: (parks: Record<string, unknown>[]) => Record<string, unknown>[]
+  articles?: (articles: Record<string, unknown>[]) => Record<string, unknown>[]
+}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'park-leads-mock-'))
+  const src = path.join(ROOT, 'mock')
+  cpSync(src, dir, { recursive: true })
+  const edit = (file: string, fn?: (rows: Record<string, unknown>[]) => Record<string, unknown>[]) => {
+    if (!fn) return
+    const rows = JSON.parse(readFileSync(path.join(src, file), 'utf8')) as Record<string, unknown>[]
+    writeFileSync(path.join(dir, file), JSON.stringify(fn(rows)))
+  }
+  edit('parks.json', change.parks)
+  edit('articles.json', change.articles)
+  return dir
 }

@@ -206,12 +206,12 @@ describe('inquiry form (packages/inquiry/form/index)', () => {
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ key, state: 'queued', parkName: PARK_NAME })
     expect(outbox[0].payload).toEqual(sent[0].data.payload)
-    expect(h.wx.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: expect.stringContaining('网络恢复后会自动发送') }),
-    )
-    expect(h.wx.redirectTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: `${SUCCESS_URL}?status=queued` }),
-    )
+    // Said in place of the form: no page change (nothing after the tap needs the network).
+    await h.flush()
+    expect(page.queryAll('.inquiry-done__title')).toHaveLength(1)
+    expect(page.text()).toContain('已保存，联网后自动发送')
+    expect(page.queryAll('.inquiry-form__submit')).toHaveLength(0)
+    expect(h.wx.redirectTo).not.toHaveBeenCalled()
     expect(h.wx.getStorageSync(DRAFT_KEY)).toBe('')
   })
 })

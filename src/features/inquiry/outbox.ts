@@ -14,8 +14,6 @@ export const OUTBOX_KEY = 'inquiry.outbox.v1'
 /** More than this many unsent inquiries is not a real visitor: the oldest are dropped. */
 export const OUTBOX_LIMIT = 20
 
-export const QUEUED_MESSAGE = '网络不稳定，您的咨询已保存，网络恢复后会自动发送'
-
 export interface OutboxItem {
   /** The idempotency key (also payload.idempotencyKey). */
   key: string

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { SearchEntry } from '@/components/SearchBar'
 import { Tabs } from '@/components/Tabs'
@@ -7,9 +7,11 @@ import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { CATEGORY_TABS, type CategoryTab } from '@/features/articles/categories'
 import { ARTICLE_SEARCH_PATH, articleDetailUrl } from '@/features/articles/routes'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import './index.scss'
 
-export default function ArticlesTabPage() {
+function ArticlesTabPage() {
   const [tab, setTab] = useState<CategoryTab>('all')
   const list = useArticleList({ category: tab === 'all' ? undefined : tab })
   // One clock for the visit keeps every row's "n天前" consistent and memoised rows stable.
@@ -18,9 +20,7 @@ export default function ArticlesTabPage() {
   usePullDownRefresh(() => {
     void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const open = useCallback((id: string) => {
     void Taro.navigateTo({ url: articleDetailUrl(id) })
@@ -49,3 +49,5 @@ export default function ArticlesTabPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticlesTabPage)

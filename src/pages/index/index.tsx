@@ -28,6 +28,7 @@ import { ArticleCard } from '@/features/articles/components/ArticleCard'
 import { articleDetailUrl } from '@/features/articles/routes'
 import { callNumber, copyWechatId } from '@/features/contact/actions'
 import { setPendingParkFilter } from '@/features/parks/filterStore'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 /** switchTab takes no query: the parks tab applies a pending filter on its next show. */
@@ -38,7 +39,7 @@ function openParksTab(filter?: { district: District }) {
 
 const openPark = (id: string) => void Taro.navigateTo({ url: withQuery(PARK_DETAIL_PATH, { id }) })
 
-export default function HomePage() {
+function HomePage() {
   const home = useHome()
   const [now] = useState(() => new Date())
 
@@ -128,3 +129,5 @@ export default function HomePage() {
     </View>
   )
 }
+
+export default withPageBoundary(HomePage)

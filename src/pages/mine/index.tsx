@@ -7,6 +7,7 @@ import { useFavourites } from '@/features/favourites/store'
 import { useHistory } from '@/features/history/store'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { ContactCard } from '@/features/contact/components/ContactCard'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 interface EntryProps {
@@ -27,7 +28,7 @@ function Entry({ title, value, onTap }: EntryProps) {
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
-export default function MinePage() {
+function MinePage() {
   const favourites = useFavourites()
   const history = useHistory()
   const agency = useAgencyContact()
@@ -63,3 +64,5 @@ export default function MinePage() {
     </View>
   )
 }
+
+export default withPageBoundary(MinePage)

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PARK_SORTS, PARK_SORT_LABELS } from '@/domain/park'
 import { CardSkeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/StateView'
-import { ListFooter } from '@/components/ListFooter'
+import { PagedListFooter } from '@/components/ListFooter'
 import { useParkList } from '@/features/parks/hooks/useParkList'
 import { ParkCard } from '@/features/parks/components/ParkCard'
 import { ParkSearchBar } from '@/features/parks/components/ParkSearchBar'
@@ -23,6 +23,8 @@ import {
   type ChipKey,
   type ParkFilters,
 } from '@/features/parks/query'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import './index.scss'
 
 /**
@@ -40,7 +42,7 @@ function initialFilters(params: Record<string, string | undefined>): ParkFilters
 const panelCount = (f: ParkFilters) =>
   [f.type, f.deal, f.areaMin ?? f.areaMax, f.priceMin ?? f.priceMax].filter((v) => v !== undefined).length
 
-export default function ParksPage() {
+function ParksPage() {
   const { params } = useRouter()
   const list = useParkList(() => initialFilters(params))
   const { filters, setFilters } = list
@@ -74,10 +76,7 @@ export default function ParksPage() {
       })
       .finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.status === 'ready' && list.hasMore && !list.loadMoreError && !list.loadingMore)
-      void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const open = useCallback((id: string) => openParkDetail(id), [])
   const removeFilter = useCallback((key: ChipKey) => setFilters((f) => removeChip(f, key)), [setFilters])
@@ -99,7 +98,7 @@ export default function ParksPage() {
   if (list.status === 'loading') {
     body = <CardSkeleton rows={4} />
   } else if (list.status === 'error' && list.error) {
-    body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />
+    body = <ErrorState error={list.error} onRetry={() => void list.retry()} />
   } else if (list.items.length === 0) {
     body = filtered ? (
       <EmptyState
@@ -122,13 +121,7 @@ export default function ParksPage() {
         {list.items.map((park) => (
           <ParkCard key={park.id} park={park} onOpen={open} />
         ))}
-        <ListFooter
-          loading={list.loadingMore}
-          hasMore={list.hasMore}
-          failed={list.loadMoreError !== null}
-          onRetry={() => void list.loadMore()}
-          onLoadMore={() => void list.loadMore()}
-        />
+        <PagedListFooter list={list} />
       </View>
     )
   }
@@ -176,3 +169,5 @@ export default function ParksPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ParksPage)

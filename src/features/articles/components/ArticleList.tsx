@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { CardSkeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/StateView'
-import { ListFooter } from '@/components/ListFooter'
+import { PagedListFooter } from '@/components/ListFooter'
 import type { useArticleList } from '../hooks/useArticleList'
 import { ArticleCard } from './ArticleCard'
 
@@ -19,7 +19,7 @@ export function ArticleList({ list, now, onOpen, empty }: Props) {
   if (list.status === 'idle') return null
   if (list.status === 'loading') return <CardSkeleton rows={5} />
   if (list.status === 'error' && list.error) {
-    return <ErrorState error={list.error} onRetry={() => void list.refresh()} />
+    return <ErrorState error={list.error} onRetry={() => void list.retry()} />
   }
   if (list.items.length === 0) return <EmptyState {...empty} />
   return (
@@ -27,13 +27,7 @@ export function ArticleList({ list, now, onOpen, empty }: Props) {
       {list.items.map((article) => (
         <ArticleCard key={article.id} article={article} now={now} onOpen={onOpen} />
       ))}
-      <ListFooter
-        loading={list.loadingMore}
-        hasMore={list.hasMore}
-        failed={list.loadMoreError !== null}
-        onRetry={() => void list.loadMore()}
-        onLoadMore={() => void list.loadMore()}
-      />
+      <PagedListFooter list={list} />
     </View>
   )
 }

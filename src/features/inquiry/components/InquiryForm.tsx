@@ -8,6 +8,7 @@ import { Notice } from '@/components/Notice'
 import { ABOUT_PATH } from '@/lib/routes'
 import { MAX_LENGTHS, type InquiryField } from '../form'
 import { useInquiryForm, type InquiryFormOptions } from '../hooks/useInquiryForm'
+import { InquiryOutcome } from './InquiryOutcome'
 import './InquiryForm.scss'
 
 interface FieldProps {
@@ -60,9 +61,20 @@ const openPolicy = () => void Taro.navigateTo({ url: ABOUT_PATH }).catch(() => u
 
 /** 留言咨询: the visitor's need and how to reach them, with explicit consent, sent once. */
 export function InquiryForm({ agencyName, hotlineText, ...options }: Props) {
-  const { values, errors, formError, submitting, restored, setField, blur, submit, clear } =
+  const { values, errors, formError, submitting, restored, outcome, setField, blur, submit, clear } =
     useInquiryForm(options)
   const { parkName, context } = options
+
+  if (outcome) {
+    return (
+      <InquiryOutcome
+        mode={outcome.mode}
+        waitingKeys={outcome.waitingKeys}
+        hotlineText={hotlineText}
+        onCallHotline={options.onCallHotline}
+      />
+    )
+  }
 
   return (
     <View className='inquiry-form'>

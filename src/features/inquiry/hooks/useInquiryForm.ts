@@ -17,9 +17,16 @@ import {
   type InquiryFormValues,
 } from '../form'
 import { newIdempotencyKey } from '../idempotency'
-import { enqueueInquiry, QUEUED_MESSAGE } from '../outbox'
+import { enqueueInquiry } from '../outbox'
 
 export type SuccessStatus = 'new' | 'review' | 'queued'
+
+/** Shown in place of the form: what happened, following the outbox for a queued inquiry. */
+export interface FormOutcome {
+  mode: SuccessStatus
+  /** The outbox keys this outcome follows (the one queued inquiry). */
+  waitingKeys: ReadonlySet<string>
+}
 
 export const successUrl = (status: SuccessStatus) => withQuery(INQUIRY_SUCCESS_PATH, { status })
 
@@ -58,7 +65,9 @@ function scrollToFirstError(errors: FieldErrors): void {
 /**
  * The inquiry form's state: values, per-field messages (on blur, on submit, and from the
  * server), the draft, one submission at a time, and what happens after: the success page,
- * or the outbox when there is no network.
+ * or, with no network, the outbox and the saved state shown in place. Nothing after the tap
+ * on 提交咨询 may need the network: a page change would need a chunk that cannot load
+ * offline on H5 and leave the visitor on a disabled button.
  */
 export function useInquiryForm({ context, parkName, prefill, onCallHotline }: InquiryFormOptions) {
   const [initial] = useState(() => {
@@ -73,6 +82,7 @@ export function useInquiryForm({ context, parkName, prefill, onCallHotline }: In
   const [formError, setFormError] = useState<string | undefined>()
   const [submitting, setSubmitting] = useState(false)
   const [restored, setRestored] = useState(initial.restored)
+  const [outcome, setOutcome] = useState<FormOutcome | null>(null)
 
   // Handlers read these, not render-time values: a blur or a second tap can arrive before
   // React has re-rendered with the last keystroke.
@@ -210,17 +220,19 @@ export function useInquiryForm({ context, parkName, prefill, onCallHotline }: In
     const result = await submitInquiry(checked.payload)
     if (result.ok) {
       finish()
-      void Taro.redirectTo({ url: successUrl(result.data.status === 'review' ? 'review' : 'new') }).catch(
-        () => undefined,
+      const mode = result.data.status === 'review' ? 'review' : 'new'
+      // Should the success page not open (the network went between the answer and its
+      // chunk), the same message shows here.
+      void Promise.resolve(Taro.redirectTo({ url: successUrl(mode) })).catch(() =>
+        setOutcome({ mode, waitingKeys: new Set() }),
       )
       return
     }
     if (result.error.code === 'NETWORK') {
       // Same key in the outbox: if this attempt did reach the server, the resend is a no-op.
-      enqueueInquiry(checked.payload, { parkName })
+      const item = enqueueInquiry(checked.payload, { parkName })
       finish()
-      void Taro.showToast({ title: QUEUED_MESSAGE, icon: 'none', duration: 3000 })
-      void Taro.redirectTo({ url: successUrl('queued') }).catch(() => undefined)
+      setOutcome({ mode: 'queued', waitingKeys: new Set([item.key]) })
       return
     }
     submittingRef.current = false
@@ -243,7 +255,7 @@ export function useInquiryForm({ context, parkName, prefill, onCallHotline }: In
     setRestored(false)
   }, [prefill])
 
-  return { values, errors, formError, submitting, restored, setField, blur, submit, clear }
+  return { values, errors, formError, submitting, restored, outcome, setField, blur, submit, clear }
 }
 
 export type InquiryFormState = ReturnType<typeof useInquiryForm>

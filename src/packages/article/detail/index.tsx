@@ -23,13 +23,16 @@ import { recordView } from '@/features/history/store'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
+import { setPageTitle } from '@/lib/pageTitle'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { decodeParam } from '@/lib/params'
 import './index.scss'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
 
-export default function ArticleDetailPage() {
+function ArticleDetailPage() {
   const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : undefined
+  const id = decodeParam(params.id) || undefined
   const detail = useArticleDetail(id)
   const [now] = useState(() => new Date())
   // Opened from Moments: read-only, nothing leads elsewhere.
@@ -41,7 +44,7 @@ export default function ArticleDetailPage() {
   const article = detail.status === 'ready' ? detail.data.article : null
   useEffect(() => {
     if (!article) return
-    void Taro.setNavigationBarTitle({ title: article.title })
+    void setPageTitle(article.title)
     recordView({
       kind: 'article',
       id: article.id,
@@ -51,25 +54,19 @@ export default function ArticleDetailPage() {
     })
   }, [article])
 
+  // The same card for a chat and for Moments; only how the target is written differs.
+  const share = () => ({
+    card: article ? { title: article.title, imageUrl: mediaUrl(article.cover) } : { title: '园区资讯' },
+    target: article?.id ?? id ?? '',
+    source: shareSource(getSessionSource()),
+  })
   useShareAppMessage(() => {
-    const source = shareSource(getSessionSource())
-    return article
-      ? {
-          title: article.title,
-          path: articleSharePath(article.id, source),
-          imageUrl: mediaUrl(article.cover),
-        }
-      : { title: '园区资讯', path: articleSharePath(id ?? '', source) }
+    const { card, target, source } = share()
+    return { ...card, path: articleSharePath(target, source) }
   })
   useShareTimeline(() => {
-    const source = shareSource(getSessionSource())
-    return article
-      ? {
-          title: article.title,
-          query: articleShareQuery(article.id, source),
-          imageUrl: mediaUrl(article.cover),
-        }
-      : { title: '园区资讯', query: articleShareQuery(id ?? '', source) }
+    const { card, target, source } = share()
+    return { ...card, query: articleShareQuery(target, source) }
   })
 
   const openTag = useCallback((tag: string) => void Taro.navigateTo({ url: articleTagUrl(tag) }), [])
@@ -94,3 +91,5 @@ export default function ArticleDetailPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticleDetailPage)

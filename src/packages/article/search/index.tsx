@@ -1,26 +1,26 @@
 import { useCallback, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Chip } from '@/components/Chip'
 import { SearchBar } from '@/components/SearchBar'
 import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { articleDetailUrl } from '@/features/articles/routes'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import './index.scss'
 
 /** Suggestions before the first search: what visitors of an industrial-park agency look for. */
 const SUGGESTIONS = ['厂房', '土地', '注册落户', '税收政策', 'G60科创走廊', '松江']
 
 /** Keyword search over articles: type, confirm, read the results (with load-more). */
-export default function ArticleSearchPage() {
+function ArticleSearchPage() {
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
   const list = useArticleList({ keyword, enabled: keyword.length > 0 })
   const [now] = useState(() => new Date())
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const search = (value: string) => {
     const k = value.trim().slice(0, 30)
@@ -69,3 +69,5 @@ export default function ArticleSearchPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticleSearchPage)

@@ -1,39 +1,32 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { EmptyState } from '@/components/StateView'
 import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'
 import { articleDetailUrl } from '@/features/articles/routes'
 import { ARTICLES_TAB_PATH } from '@/lib/routes'
+import { setPageTitle } from '@/lib/pageTitle'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
+import { decodeParam } from '@/lib/params'
 import './index.scss'
 
-function safeDecode(raw: string | undefined): string {
-  if (!raw) return ''
-  try {
-    return decodeURIComponent(raw).trim()
-  } catch {
-    return raw.trim()
-  }
-}
-
 /** `packages/article/tag/index?tag=松江产业园`: every article with that tag. */
-export default function ArticleTagPage() {
+function ArticleTagPage() {
   const { params } = useRouter()
-  const tag = safeDecode(params.tag).slice(0, 20)
+  const tag = decodeParam(params.tag).trim().slice(0, 20)
   const list = useArticleList({ tag, enabled: tag.length > 0 })
   const [now] = useState(() => new Date())
 
   useEffect(() => {
-    if (tag) void Taro.setNavigationBarTitle({ title: `#${tag}` })
+    if (tag) void setPageTitle(`#${tag}`)
   }, [tag])
 
   usePullDownRefresh(() => {
     void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadMoreError) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const open = useCallback((id: string) => void Taro.navigateTo({ url: articleDetailUrl(id) }), [])
   const toArticles = () => void Taro.switchTab({ url: ARTICLES_TAB_PATH })
@@ -54,3 +47,5 @@ export default function ArticleTagPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ArticleTagPage)

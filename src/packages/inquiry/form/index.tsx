@@ -8,33 +8,26 @@ import { callNumber } from '@/features/contact/actions'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { InquiryForm } from '@/features/inquiry/components/InquiryForm'
 import { buildContext, isDistrict, needTypeForListing } from '@/features/inquiry/form'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { decodeParam } from '@/lib/params'
 import './index.scss'
-
-function safeDecode(value: string | undefined): string {
-  if (!value) return ''
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
 
 /**
  * 留言咨询 (`?parkId=&parkName=&articleId=`, optionally `district`, `type`, `deal` of the park
  * to preselect chips). The context goes with the lead: which park or article, and the
  * visit's source (QR print run, shared link).
  */
-export default function InquiryFormPage() {
+function InquiryFormPage() {
   const { params } = useRouter()
   const [setup] = useState(() => {
-    const parkName = safeDecode(params.parkName).trim().slice(0, 60)
-    const district = safeDecode(params.district)
+    const parkName = decodeParam(params.parkName).trim().slice(0, 60)
+    const district = decodeParam(params.district)
     const needType = needTypeForListing(params.type, params.deal)
     return {
       parkName,
       context: buildContext({
         parkId: params.parkId,
-        articleId: safeDecode(params.articleId),
+        articleId: decodeParam(params.articleId),
         source: getSessionSource(),
       }),
       prefill: {
@@ -60,3 +53,5 @@ export default function InquiryFormPage() {
     </View>
   )
 }
+
+export default withPageBoundary(InquiryFormPage)

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { formatPhone } from '@/domain/format'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { callNumber } from '@/features/contact/actions'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 /** Bump both when the notice's content changes; visitors see what they read and when. */
@@ -36,7 +37,7 @@ const P = ({ lead, children }: { lead?: string; children: ReactNode }) => (
  * Who we are, and the privacy notice that PIPL Art. 17 asks for before anything is collected:
  * who handles the data, what, why, how long it is kept, and how to have it deleted.
  */
-export default function AboutPage() {
+function AboutPage() {
   const { contact } = useAgencyContact()
   const agency = contact?.agencyName ?? '中国产业园区招商网'
   const hotline = contact ? formatPhone(contact.hotline) : null
@@ -138,3 +139,5 @@ export default function AboutPage() {
     </View>
   )
 }
+
+export default withPageBoundary(AboutPage)

@@ -6,10 +6,11 @@ import { useFavourites } from '@/features/favourites/store'
 import { formatArea, formatPrice, parkSubtitle } from '@/features/home/format'
 import { mediaUrl } from '@/lib/media'
 import { PARK_DETAIL_PATH, PARKS_TAB_PATH, withQuery } from '@/lib/routes'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 /** Favourite parks, kept on this device: open one, or take it off the list. */
-export default function FavouritesPage() {
+function FavouritesPage() {
   const { items, toggle } = useFavourites()
 
   if (items.length === 0) {
@@ -48,3 +49,5 @@ export default function FavouritesPage() {
     </View>
   )
 }
+
+export default withPageBoundary(FavouritesPage)

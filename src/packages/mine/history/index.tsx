@@ -7,6 +7,7 @@ import { MediaRow } from '@/components/MediaRow'
 import { clearHistory, useHistory, type ViewedItem } from '@/features/history/store'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH, PARK_DETAIL_PATH, withQuery } from '@/lib/routes'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 const open = (item: ViewedItem) =>
@@ -25,7 +26,7 @@ async function confirmClear() {
 }
 
 /** Parks and articles seen recently on this device, newest first. */
-export default function HistoryPage() {
+function HistoryPage() {
   const items = useHistory()
   const [now] = useState(() => new Date())
 
@@ -61,3 +62,5 @@ export default function HistoryPage() {
     </View>
   )
 }
+
+export default withPageBoundary(HistoryPage)

@@ -7,6 +7,7 @@ import { INQUIRY_FORM_PATH } from '@/lib/routes'
 import { useMyInquiries } from '@/features/inquiry/hooks/useMyInquiries'
 import { useOutboxItems } from '@/features/inquiry/hooks/useOutbox'
 import { dismissOutboxItem, type OutboxItem } from '@/features/inquiry/outbox'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 /** "2026-11-20 10:30" in Beijing time, whatever the phone's time zone (the agency works in it). */
@@ -93,7 +94,7 @@ const DELETE_EXPLAINED =
   '将删除您通过本小程序提交的全部咨询（需求、面积、公司、联系人、手机号、备注等）和联系记录，以及本机保存的草稿和待发送的咨询。删除后无法恢复，招商顾问也将无法再查看。'
 
 /** 我的咨询: what the visitor has sent (and what waits to be sent), and 删除我的数据. */
-export default function MyInquiriesPage() {
+function MyInquiriesPage() {
   const inquiries = useMyInquiries()
   const outbox = useOutboxItems()
 
@@ -137,8 +138,8 @@ export default function MyInquiriesPage() {
       ))}
 
       {inquiries.status === 'loading' && inquiries.items.length === 0 ? <CardSkeleton rows={2} /> : null}
-      {inquiries.status === 'error' ? (
-        <ErrorState error={inquiries.error} onRetry={() => void inquiries.reload()} />
+      {inquiries.status === 'error' && inquiries.error ? (
+        <ErrorState error={inquiries.error} onRetry={() => void inquiries.retry()} />
       ) : null}
       {inquiries.items.map((item) => (
         <ServerRow key={item.id} item={item} />
@@ -164,3 +165,5 @@ export default function MyInquiriesPage() {
     </View>
   )
 }
+
+export default withPageBoundary(MyInquiriesPage)

@@ -22,17 +22,12 @@ import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { toggleFavourite, useFavourites } from '@/features/favourites/store'
 import { recordView } from '@/features/history/store'
+import { setPageTitle } from '@/lib/pageTitle'
+import { withPageBoundary } from '@/components/PageErrorBoundary'
+import { decodeParam } from '@/lib/params'
 import './index.scss'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
 
 /**
  * The park to show: `?id=p012&src=…` from a list, a shared card or Moments, or a QR code's
@@ -41,7 +36,7 @@ function safeDecode(value: string): string {
 function readEntry(params: Record<string, string | undefined>): string | undefined {
   if (params.id) {
     rememberSource(params.src)
-    return safeDecode(params.id)
+    return decodeParam(params.id)
   }
   if (params.scene) {
     const target = parseScene(params.scene)
@@ -53,7 +48,7 @@ function readEntry(params: Record<string, string | undefined>): string | undefin
 
 const shareSource = () => getSessionSource() ?? 'share'
 
-export default function ParkDetailPage() {
+function ParkDetailPage() {
   const { params } = useRouter()
   const [id] = useState(() => readEntry(params))
   // Opened from Moments: read-only, nothing leads elsewhere.
@@ -64,7 +59,7 @@ export default function ParkDetailPage() {
 
   useEffect(() => {
     if (!park) return
-    void Taro.setNavigationBarTitle({ title: park.name })
+    void setPageTitle(park.name)
     recordView({
       kind: 'park',
       id: park.id,
@@ -137,3 +132,5 @@ export default function ParkDetailPage() {
     </View>
   )
 }
+
+export default withPageBoundary(ParkDetailPage)
