@@ -12,7 +12,8 @@ import {
   redactWebhookUrl,
 } from '../cloudfunctions/api/src/adapters/webhook-notifier'
 import { createLogger } from '../cloudfunctions/api/src/logger'
-import { combineNotifiers, type NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
+import { combineNotifiers } from '../cloudfunctions/api/src/core/notifiers'
+import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createServer } from './app'
 
 /** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */

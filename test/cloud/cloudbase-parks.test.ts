@@ -10,7 +10,7 @@ import {
   toCloudPark,
   type CloudDatabase,
 } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
-import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../cloudfunctions/api/src/ports/park-order'
+import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../cloudfunctions/api/src/core/park-order'
 import { createApi, type Api } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
 import { agency, edgeParks, expectedOrder, makeArticles, referenceRelated } from './fixtures'

@@ -5,7 +5,8 @@ import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './a
 import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
 import { MESSAGES } from './errors'
 import { createLogger, type Logger } from './logger'
-import { combineNotifiers, type NotifierPort } from './ports/notifier'
+import { combineNotifiers } from './core/notifiers'
+import type { NotifierPort } from './ports/notifier'
 import { createApi, type Api, type ApiDeps } from './router'
 
 /** The slice of wx-server-sdk this entry uses (the sdk is installed in the cloud only). */

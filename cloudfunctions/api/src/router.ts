@@ -10,7 +10,8 @@ import {
   ListParksSchema,
   validate,
 } from '@/domain/schemas'
-import { createKeywordContentCheck } from './adapters/keyword-content-check'
+import type { ActionContext } from './context'
+import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
 import { createHomeHandlers } from './handlers/home'
@@ -19,19 +20,24 @@ import { createParkHandlers } from './handlers/parks'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
 import type { LeadStore } from './ports/lead-store'
-import { silentNotifier, type NotifierPort } from './ports/notifier'
+import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
 
 export interface CallContext {
   /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
   openid: string
   source: 'cloud' | 'local'
+  /** The caller's network address (local: socket, or X-Forwarded-For when TRUST_PROXY is set; cloud: CLIENTIP), for per-address limits. */
+  clientAddress?: string
 }
 
-export interface ActionContext extends CallContext {
-  now: () => Date
-  logger: Logger
-}
+export type { ActionContext } from './context'
+
+/** Compile-time check: ActionContext (context.ts) carries exactly the caller fields of CallContext. */
+type CallerFields = Omit<ActionContext, 'now' | 'logger'>
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const callerFieldsMatch: Same<Required<CallerFields>, Required<CallContext>> = true
+void callerFieldsMatch
 
 export type Api = (request: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>
 
@@ -39,7 +45,11 @@ export interface ApiDeps {
   storage: StoragePort
   /** Leads and contact events; the inquiry and event actions answer INTERNAL without it. */
   leads?: LeadStore
-  /** Default: the local keyword list (adapters/keyword-content-check.ts); the cloud passes msgSecCheck. */
+  /**
+   * Screens inquiry free text. No default adapter: the entries wire one (index.ts: msgSecCheck,
+   * server/main.ts: the demo keyword list). Without one, texts are stored unscreened and the
+   * router says so in the log when it is created.
+   */
   contentCheck?: ContentCheckPort
   /** Told about each new lead; default: nobody. */
   notifier?: NotifierPort
@@ -81,6 +91,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key)
 
+/** What inquiries get when no content check is wired: every text passes (see ApiDeps.contentCheck). */
+const unscreened: ContentCheckPort = { check: async () => 'pass' }
+
 const CJK = /[\u3400-\u9fff]/
 
 /**
@@ -113,6 +126,8 @@ async function dispatch<A extends ActionName>(
  */
 export function createApi(deps: ApiDeps): Api {
   const logger = deps.logger ?? silentLogger
+  if (deps.leads && !deps.contentCheck)
+    logger.warn('no content check wired: inquiry texts are stored unscreened')
   const now = deps.now ?? (() => new Date())
   const articles = createArticleHandlers(deps.storage)
   const parks = createParkHandlers(deps.storage)
@@ -120,7 +135,7 @@ export function createApi(deps: ApiDeps): Api {
   const inquiries = createInquiryHandlers({
     storage: deps.storage,
     leads: deps.leads,
-    contentCheck: deps.contentCheck ?? createKeywordContentCheck(),
+    contentCheck: deps.contentCheck ?? unscreened,
     notifier: deps.notifier ?? silentNotifier,
     contentCheckTimeoutMs: deps.contentCheckTimeoutMs,
     notifyTimeoutMs: deps.notifyTimeoutMs,
@@ -149,7 +164,13 @@ export function createApi(deps: ApiDeps): Api {
       logger.debug('unknown action', { action: action.slice(0, 64), source: callCtx.source })
       return fail('UNKNOWN_ACTION', MESSAGES.unknownAction)
     }
-    const ctx: ActionContext = { openid: callCtx.openid, source: callCtx.source, now, logger }
+    const ctx: ActionContext = {
+      openid: callCtx.openid,
+      source: callCtx.source,
+      clientAddress: callCtx.clientAddress,
+      now,
+      logger,
+    }
     try {
       return await dispatch(action as ActionName, payload, handlers, ctx)
     } catch (err) {

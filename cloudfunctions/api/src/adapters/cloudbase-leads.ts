@@ -1,13 +1,13 @@
 import type { InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
 import type { District } from '@/domain/park'
-import {
-  inquiryIdFor,
-  type ContactEventRecord,
-  type FlagReason,
-  type InquiryRecord,
-  type InsertInquiryOutcome,
-  type LeadStore,
-  type RateLimit,
+import { inquiryIdFor } from '../core/inquiry-id'
+import type {
+  ContactEventRecord,
+  FlagReason,
+  InquiryRecord,
+  InsertInquiryOutcome,
+  LeadStore,
+  RateLimit,
 } from '../ports/lead-store'
 import { COLLECTIONS, type CloudDatabase, type CloudDoc } from './cloudbase-storage'
 

@@ -11,8 +11,8 @@ import type {
   Price,
   PriceUnit,
 } from '@/domain/park'
-import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../ports/park-order'
-import { articleSearchText, escapeRegExp, parkSearchText } from '../ports/search'
+import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../core/park-order'
+import { articleSearchText, escapeRegExp, parkSearchText } from '../core/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../ports/storage'
 
 /*
@@ -109,7 +109,7 @@ export function toCloudArticle(article: Article): CloudDoc {
  * A park as a document: `_id` = id, the Park fields as they are (price stays an object or
  * null), plus what queries need in flat fields: `priceValue` (number | null, for the price
  * range), `priceAsc` / `priceDesc` (the price sort keys, 面议 mapped to a sentinel past every
- * price; see ports/park-order.ts) and `searchText` (name, address, industries, highlights).
+ * price; see core/park-order.ts) and `searchText` (name, address, industries, highlights).
  * Parks must be written through this; the derived fields are never read back.
  */
 export function toCloudPark(park: Park): CloudDoc {

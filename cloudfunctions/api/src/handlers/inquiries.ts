@@ -9,17 +9,11 @@ import type {
 import { maskPhone } from '@/domain/phone'
 import { ActionError, MESSAGES } from '../errors'
 import type { ContentCheckPort, ContentVerdict } from '../ports/content-check'
-import {
-  inquiryIdFor,
-  type ContactEventRecord,
-  type FlagReason,
-  type InquiryRecord,
-  type LeadStore,
-  type RateLimit,
-} from '../ports/lead-store'
+import type { ActionContext } from '../context'
+import { inquiryIdFor } from '../core/inquiry-id'
+import type { ContactEventRecord, FlagReason, InquiryRecord, LeadStore, RateLimit } from '../ports/lead-store'
 import type { LeadNotice, NotifierPort } from '../ports/notifier'
 import type { StoragePort } from '../ports/storage'
-import type { ActionContext } from '../router'
 
 type EmptyInput = v.InferOutput<typeof EmptySchema>
 type EventsInput = v.InferOutput<typeof RecordEventsSchema>

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { ContactEventKind, InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
 import type { District } from '@/domain/park'
 
@@ -8,7 +7,7 @@ import type { District } from '@/domain/park'
  * Times are `Date#toISOString()` (UTC, fixed width), so text order is time order in both stores.
  */
 export interface InquiryRecord {
-  /** inquiryIdFor(openid, idempotencyKey): the same form fill always maps to the same id. */
+  /** core/inquiry-id.ts inquiryIdFor(openid, idempotencyKey): the same form fill always maps to the same id. */
   id: string
   openid: string
   idempotencyKey: string
@@ -32,15 +31,14 @@ export interface InquiryRecord {
   parkName?: string
   articleId?: string
   status: InquiryStatus
-  /** Why the lead is in 'review': see FLAG_REASONS. */
+  /** Why the lead is in 'review'. */
   flagged?: FlagReason
   createdAt: string
   updatedAt: string
 }
 
 /** Why a lead was kept for review instead of 'new'. */
-export const FLAG_REASONS = ['content-review', 'content-check-failed', 'content-check-timeout'] as const
-export type FlagReason = (typeof FLAG_REASONS)[number]
+export type FlagReason = 'content-review' | 'content-check-failed' | 'content-check-timeout'
 
 /** A sliding window: at most `max` leads stored at or after `since`. */
 export interface RateLimit {
@@ -88,16 +86,4 @@ export interface LeadStore {
   /** PIPL Art. 47: removes every lead and contact event of the visitor. */
   deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }>
   insertContactEvents(events: ContactEventRecord[]): Promise<number>
-}
-
-/**
- * The id of a lead: a hash of who sent it and the form fill's idempotency key. Deterministic,
- * so CloudBase can use it as `_id` (an `add` with an existing `_id` fails: the database itself
- * refuses the second copy); 128 bits of sha256, hex.
- */
-export function inquiryIdFor(openid: string, idempotencyKey: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([openid, idempotencyKey]))
-    .digest('hex')
-    .slice(0, 32)
 }

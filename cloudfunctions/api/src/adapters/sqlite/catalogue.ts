@@ -15,8 +15,8 @@ import {
   type PriceUnit,
 } from '@/domain/park'
 import { PARK_ID_RE } from '@/domain/schemas'
-import { PRICE_NULL_ASC_KEY, sortKeyOf } from '../../ports/park-order'
-import { likeContains, parkSearchText } from '../../ports/search'
+import { PRICE_NULL_ASC_KEY, sortKeyOf } from '../../core/park-order'
+import { likeContains, parkSearchText } from '../../core/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../../ports/storage'
 
 /** What the local seed holds: mock/articles.json, mock/parks.json, mock/agency.json. */

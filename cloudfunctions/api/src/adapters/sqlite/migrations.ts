@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { INQUIRY_STATUSES } from '@/domain/inquiry'
-import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../ports/park-order'
+import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../core/park-order'
 
 /**
  * The SQLite schema as numbered steps. `PRAGMA user_version` holds the last step applied; each
@@ -26,7 +26,7 @@ export interface Migration {
  *
  * parks: a real column for everything a filter or a sort reads, JSON (`detail`) for what only
  * the detail page shows. price_asc_key / price_desc_key are the price sort keys with 面议 (NULL)
- * mapped to a sentinel past every price (see ports/park-order.ts); generated, so they can
+ * mapped to a sentinel past every price (see core/park-order.ts); generated, so they can
  * never disagree with price_value.
  *
  * Indexes follow the queries the app makes (EXPLAIN QUERY PLAN checks in
