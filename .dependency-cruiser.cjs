@@ -87,7 +87,10 @@ module.exports = {
       comment:
         'core/ is plain logic shared by handlers and adapters: domain, ports and other core modules only.',
       from: { path: `${API}core/` },
-      to: { pathNot: ['^src/domain/', `${API}(ports|core)/`, '^node_modules/', '^(crypto|node:crypto)$'] },
+      to: {
+        pathNot: ['^src/domain/', `${API}(ports|core)/`, '^node_modules/'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'handlers-use-ports',

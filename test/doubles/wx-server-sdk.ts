@@ -354,16 +354,24 @@ export function __setMsgSecCheck(impl: (params: SecCheckParams) => Promise<unkno
 
 export const init = jest.fn((_options?: { env?: unknown }) => undefined)
 export const database = jest.fn(() => db)
+let clientIp: string | undefined = '192.0.2.10'
+
 export const getWXContext = jest.fn(() => ({
   OPENID: openid,
   APPID: 'wx0000000000000000',
   UNIONID: undefined,
   ENV: 'test-env',
+  CLIENTIP: clientIp,
 }))
 
 /** Sets what getWXContext().OPENID returns from now on. */
 export function __setOpenid(value: string): void {
   openid = value
+}
+
+/** Sets what getWXContext().CLIENTIP returns from now on (undefined: the platform gave none). */
+export function __setClientIp(value: string | undefined): void {
+  clientIp = value
 }
 
 /** Replaces a collection's documents. */
@@ -383,6 +391,7 @@ export function __reset(): void {
   store.clear()
   __calls.length = 0
   openid = 'o-test-openid'
+  clientIp = '192.0.2.10'
   secCheckImpl = passAll
 }
 

@@ -13,7 +13,8 @@ import { createApi, type Api, type ApiDeps } from './router'
 export interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
-  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  /** CLIENTIP: the caller's address as the platform saw it (for per-address limits). */
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; CLIENTIP?: string }
   database(): CloudDatabase
   /** Cloud calls (云调用); security.msgSecCheck is declared in config.json permissions.openapi. */
   openapi: WxOpenApi
@@ -23,7 +24,7 @@ export interface CloudMainOptions {
   loadSdk?: () => WxServerSdk
   makeApi?: (deps: ApiDeps) => Api
   logger?: Logger
-  /** Environment variables; default process.env (LEADS_WEBHOOK_URL is read from here). */
+  /** Environment variables; default process.env (LEADS_WEBHOOK_URL and CLIENT_KEY_SECRET are read from here). */
   env?: Record<string, string | undefined>
   /** Test hooks: replace the clock, the time bounds, the notifier … */
   overrides?: Partial<Omit<ApiDeps, 'storage' | 'leads' | 'logger'>>
@@ -79,11 +80,19 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
       const sdk = (options.loadSdk ?? loadWxServerSdk)()
       sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
       const db = sdk.database()
+      const env = options.env ?? process.env
+      const clientKeySecret = env.CLIENT_KEY_SECRET?.trim() || undefined
+      if (!clientKeySecret) {
+        logger.warn(
+          'CLIENT_KEY_SECRET unset: per-address limits hold per warm instance only (README, deploy step 6)',
+        )
+      }
       const api = (options.makeApi ?? createApi)({
         storage: createCloudbaseStorage(db),
         leads: createCloudbaseLeadStore(db),
         contentCheck: createWxContentCheck(sdk.openapi, logger),
-        notifier: cloudNotifier(options.env ?? process.env, logger),
+        notifier: cloudNotifier(env, logger),
+        clientKeySecret,
         ...options.overrides,
         logger,
       })
@@ -100,9 +109,13 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         result = fail('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge)
       } else {
         const { sdk, api } = getInstance()
-        // The caller's identity comes from the platform only, never from the event.
-        const { OPENID } = sdk.getWXContext()
-        result = await api(event, { openid: OPENID ?? '', source: 'cloud' })
+        // The caller's identity and address come from the platform only, never from the event.
+        const { OPENID, CLIENTIP } = sdk.getWXContext()
+        result = await api(event, {
+          openid: OPENID ?? '',
+          source: 'cloud',
+          clientAddress: CLIENTIP || undefined,
+        })
       }
     } catch (err) {
       logger.error('invocation failed', { err })

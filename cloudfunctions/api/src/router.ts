@@ -11,6 +11,7 @@ import {
   validate,
 } from '@/domain/schemas'
 import type { ActionContext } from './context'
+import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
@@ -56,6 +57,12 @@ export interface ApiDeps {
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
+  /**
+   * Key of the keyed hash that turns a caller's address into what per-address limits store
+   * (core/client-key.ts). Cloud: CLIENT_KEY_SECRET; local: a file in DATA_DIR. Default: random
+   * per process (limits then hold while it runs).
+   */
+  clientKeySecret?: string
   now?: () => Date
   logger?: Logger
 }
@@ -139,6 +146,7 @@ export function createApi(deps: ApiDeps): Api {
     notifier: deps.notifier ?? silentNotifier,
     contentCheckTimeoutMs: deps.contentCheckTimeoutMs,
     notifyTimeoutMs: deps.notifyTimeoutMs,
+    clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,

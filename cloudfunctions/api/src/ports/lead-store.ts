@@ -33,6 +33,11 @@ export interface InquiryRecord {
   status: InquiryStatus
   /** Why the lead is in 'review'. */
   flagged?: FlagReason
+  /**
+   * Keyed hash of the sender's network address (core/client-key.ts), for per-address limits;
+   * never the address itself, never shown. Absent when the host knew no address.
+   */
+  clientKey?: string
   createdAt: string
   updatedAt: string
 }
@@ -40,18 +45,34 @@ export interface InquiryRecord {
 /** Why a lead was kept for review instead of 'new'. */
 export type FlagReason = 'content-review' | 'content-check-failed' | 'content-check-timeout'
 
-/** A sliding window: at most `max` leads stored at or after `since`. */
+/**
+ * A sliding window: at most `max` records stored at or after `since`, counted per visitor
+ * (openid) or per client address (clientKey). An address limit does not apply to a record
+ * without a clientKey.
+ */
 export interface RateLimit {
+  by: 'visitor' | 'address'
   window: 'hour' | 'day'
   since: string
   max: number
+}
+
+/** Who a limit counts: the visitor and, when known, the keyed hash of their address. */
+export interface Caller {
+  openid: string
+  clientKey?: string
 }
 
 export type InsertInquiryOutcome =
   | { kind: 'inserted'; inquiry: InquiryRecord }
   /** The (openid, idempotencyKey) pair was already stored: the first lead, unchanged. */
   | { kind: 'duplicate'; inquiry: InquiryRecord }
-  | { kind: 'rate-limited'; window: RateLimit['window'] }
+  /** The first limit (in the order given) the caller has reached. */
+  | { kind: 'rate-limited'; limit: RateLimit }
+
+export type InsertEventsOutcome =
+  /** `stored` may be fewer than sent: a batch is cut to what the limits still allow. */
+  { kind: 'inserted'; stored: number } | { kind: 'rate-limited'; limit: RateLimit }
 
 export interface ContactEventRecord {
   openid: string
@@ -64,6 +85,8 @@ export interface ContactEventRecord {
   at: string
   /** The server's receive time. */
   createdAt: string
+  /** As InquiryRecord.clientKey. */
+  clientKey?: string
 }
 
 /**
@@ -73,8 +96,8 @@ export interface ContactEventRecord {
  */
 export interface LeadStore {
   findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null>
-  /** The first window whose limit the visitor has reached, or null. Advisory: see insertInquiry. */
-  rateLimited(openid: string, limits: RateLimit[]): Promise<RateLimit['window'] | null>
+  /** The first of `limits` the caller has reached for leads, or null. Advisory: see insertInquiry. */
+  rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null>
   /**
    * The authoritative step: a stored key answers `duplicate` (never counted, never limited);
    * otherwise a reached limit answers `rate-limited`; otherwise the record is stored. Exactly one
@@ -85,5 +108,9 @@ export interface LeadStore {
   listInquiries(openid: string, limit: number): Promise<InquiryRecord[]>
   /** PIPL Art. 47: removes every lead and contact event of the visitor. */
   deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }>
-  insertContactEvents(events: ContactEventRecord[]): Promise<number>
+  /**
+   * Stores the events of one caller (all share openid and clientKey) as far as `limits` allow:
+   * cut to the smallest remaining allowance, or `rate-limited` when one is used up.
+   */
+  insertContactEvents(events: ContactEventRecord[], limits: RateLimit[]): Promise<InsertEventsOutcome>
 }

@@ -2,9 +2,11 @@ import type Database from 'better-sqlite3'
 import type { InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
 import type { District } from '@/domain/park'
 import type {
+  Caller,
   ContactEventRecord,
   FlagReason,
   InquiryRecord,
+  InsertEventsOutcome,
   InsertInquiryOutcome,
   LeadStore,
   RateLimit,
@@ -31,6 +33,7 @@ interface InquiryRow {
   article_id: string | null
   status: string
   flagged: string | null
+  client_key: string | null
   created_at: string
   updated_at: string
 }
@@ -61,6 +64,7 @@ function toInquiry(row: InquiryRow): InquiryRecord {
   if (row.park_name !== null) r.parkName = row.park_name
   if (row.article_id !== null) r.articleId = row.article_id
   if (row.flagged !== null) r.flagged = row.flagged as FlagReason
+  if (row.client_key !== null) r.clientKey = row.client_key
   return r
 }
 
@@ -86,6 +90,7 @@ function inquiryParams(r: InquiryRecord) {
     articleId: r.articleId ?? null,
     status: r.status,
     flagged: r.flagged ?? null,
+    clientKey: r.clientKey ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }
@@ -100,16 +105,31 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   const inquiryByKey = db.prepare<{ openid: string; key: string }, InquiryRow>(
     'SELECT * FROM inquiries WHERE openid = @openid AND idempotency_key = @key',
   )
-  const countInquiriesSince = db.prepare<{ openid: string; since: string }, { n: number }>(
-    'SELECT count(*) AS n FROM inquiries WHERE openid = @openid AND created_at >= @since',
-  )
+  // Each count walks one index: (openid, created_at) or the partial (client_key, created_at).
+  type Count = Database.Statement<{ who: string; since: string }, { n: number }>
+  const counts: Record<'inquiries' | 'contact_events', Record<RateLimit['by'], Count>> = {
+    inquiries: {
+      visitor: db.prepare('SELECT count(*) AS n FROM inquiries WHERE openid = @who AND created_at >= @since'),
+      address: db.prepare(
+        'SELECT count(*) AS n FROM inquiries WHERE client_key = @who AND created_at >= @since',
+      ),
+    },
+    contact_events: {
+      visitor: db.prepare(
+        'SELECT count(*) AS n FROM contact_events WHERE openid = @who AND created_at >= @since',
+      ),
+      address: db.prepare(
+        'SELECT count(*) AS n FROM contact_events WHERE client_key = @who AND created_at >= @since',
+      ),
+    },
+  }
   const insertInquiryRow = db.prepare(
     `INSERT INTO inquiries (id, openid, idempotency_key, need_type, area_min, area_max, industry, district,
        tax_bracket, company, contact_name, phone, remark, consent, source, park_id, park_name, article_id,
-       status, flagged, created_at, updated_at)
+       status, flagged, client_key, created_at, updated_at)
      VALUES (@id, @openid, @idempotencyKey, @needType, @areaMin, @areaMax, @industry, @district,
        @taxBracket, @company, @contactName, @phone, @remark, @consent, @source, @parkId, @parkName, @articleId,
-       @status, @flagged, @createdAt, @updatedAt)`,
+       @status, @flagged, @clientKey, @createdAt, @updatedAt)`,
   )
   const inquiriesOf = db.prepare<{ openid: string; limit: number }, InquiryRow>(
     'SELECT * FROM inquiries WHERE openid = @openid ORDER BY created_at DESC, id DESC LIMIT @limit',
@@ -117,16 +137,27 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   const deleteInquiriesOf = db.prepare('DELETE FROM inquiries WHERE openid = ?')
   const deleteEventsOf = db.prepare('DELETE FROM contact_events WHERE openid = ?')
   const insertEvent = db.prepare(
-    `INSERT INTO contact_events (openid, kind, page, park_id, article_id, source, at, created_at)
-     VALUES (@openid, @kind, @page, @parkId, @articleId, @source, @at, @createdAt)`,
+    `INSERT INTO contact_events (openid, kind, page, park_id, article_id, source, at, created_at, client_key)
+     VALUES (@openid, @kind, @page, @parkId, @articleId, @source, @at, @createdAt, @clientKey)`,
   )
 
-  function firstReachedLimit(openid: string, limits: RateLimit[]): RateLimit['window'] | null {
+  /** How many more rows each limit allows the caller (limits that do not apply are left out). */
+  function allowances(
+    table: 'inquiries' | 'contact_events',
+    caller: Caller,
+    limits: RateLimit[],
+  ): Array<{ limit: RateLimit; left: number }> {
+    const out: Array<{ limit: RateLimit; left: number }> = []
     for (const limit of limits) {
-      if (countInquiriesSince.get({ openid, since: limit.since })!.n >= limit.max) return limit.window
+      const who = limit.by === 'visitor' ? caller.openid : caller.clientKey
+      if (!who) continue
+      out.push({ limit, left: limit.max - counts[table][limit.by].get({ who, since: limit.since })!.n })
     }
-    return null
+    return out
   }
+
+  const firstReached = (table: 'inquiries' | 'contact_events', caller: Caller, limits: RateLimit[]) =>
+    allowances(table, caller, limits).find((a) => a.left <= 0)?.limit ?? null
 
   // Check and insert in one transaction. better-sqlite3 is synchronous, so within this process
   // nothing interleaves; IMMEDIATE takes the write lock up front, so another process on the same
@@ -135,8 +166,8 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
     (record: InquiryRecord, limits: RateLimit[]): InsertInquiryOutcome => {
       const existing = inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
       if (existing) return { kind: 'duplicate', inquiry: toInquiry(existing) }
-      const reached = firstReachedLimit(record.openid, limits)
-      if (reached) return { kind: 'rate-limited', window: reached }
+      const reached = firstReached('inquiries', record, limits)
+      if (reached) return { kind: 'rate-limited', limit: reached }
       try {
         insertInquiryRow.run(inquiryParams(record))
       } catch (err) {
@@ -155,22 +186,30 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
     events: deleteEventsOf.run(openid).changes,
   }))
 
-  const insertEventsTx = db.transaction((events: ContactEventRecord[]) => {
-    let n = 0
-    for (const e of events) {
-      n += insertEvent.run({
-        openid: e.openid,
-        kind: e.kind,
-        page: e.page,
-        parkId: e.parkId ?? null,
-        articleId: e.articleId ?? null,
-        source: e.source ?? null,
-        at: e.at,
-        createdAt: e.createdAt,
-      }).changes
-    }
-    return n
-  })
+  // Count and insert in one IMMEDIATE transaction, as for leads: the allowance cannot be spent twice.
+  const insertEventsTx = db.transaction(
+    (events: ContactEventRecord[], limits: RateLimit[]): InsertEventsOutcome => {
+      const open = allowances('contact_events', events[0], limits)
+      const spent = open.find((a) => a.left <= 0)
+      if (spent) return { kind: 'rate-limited', limit: spent.limit }
+      const room = Math.min(events.length, ...open.map((a) => a.left))
+      let stored = 0
+      for (const e of events.slice(0, room)) {
+        stored += insertEvent.run({
+          openid: e.openid,
+          kind: e.kind,
+          page: e.page,
+          parkId: e.parkId ?? null,
+          articleId: e.articleId ?? null,
+          source: e.source ?? null,
+          at: e.at,
+          createdAt: e.createdAt,
+          clientKey: e.clientKey ?? null,
+        }).changes
+      }
+      return { kind: 'inserted', stored }
+    },
+  )
 
   return {
     async findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null> {
@@ -178,8 +217,8 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
       return row ? toInquiry(row) : null
     },
 
-    async rateLimited(openid: string, limits: RateLimit[]): Promise<RateLimit['window'] | null> {
-      return firstReachedLimit(openid, limits)
+    async rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null> {
+      return firstReached('inquiries', caller, limits)
     },
 
     async insertInquiry(record: InquiryRecord, limits: RateLimit[]): Promise<InsertInquiryOutcome> {
@@ -194,8 +233,11 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
       return deleteVisitorTx.immediate(openid)
     },
 
-    async insertContactEvents(events: ContactEventRecord[]): Promise<number> {
-      return events.length ? insertEventsTx(events) : 0
+    async insertContactEvents(
+      events: ContactEventRecord[],
+      limits: RateLimit[],
+    ): Promise<InsertEventsOutcome> {
+      return events.length ? insertEventsTx.immediate(events, limits) : { kind: 'inserted', stored: 0 }
     },
   }
 }
