@@ -62,6 +62,7 @@ describe('CloudBase adapter: parks over the sdk double', () => {
     const spy: CloudDatabase = {
       command: real.command,
       RegExp: real.RegExp,
+      createCollection: real.createCollection,
       collection(name) {
         const wrap = (q: ReturnType<CloudDatabase['collection']>, rec: (typeof calls)[number]): any => ({
           where: (c: object) => wrap(q.where(c) as any, rec),

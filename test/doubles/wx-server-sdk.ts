@@ -5,7 +5,8 @@
  * _.or / _.and, db.RegExp), chained orderBy, field projection (include or exclude; _id always
  * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
  * doc().update() with _.inc, collection.add() (rejecting a taken _id, as the database does),
- * where().count() and where().remove(), and cloud.openapi.security.msgSecCheck (v2 answers,
+ * where().count() and where().remove(), db.createCollection (rejecting an existing collection),
+ * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
  * its negation. Range operators and regular expressions never match null, a missing field or
@@ -312,10 +313,23 @@ function DbRegExpFactory(init: { regexp: string; options?: string }): DbRegExp {
   return { [REGEXP]: true, regexp: init.regexp, options }
 }
 
+/** Collections that exist: made by createCollection or by __seed (a plain read never creates one). */
+const existing = new Set<string>()
+
 const db = {
   command,
   collection: (name: string) => new Collection(name),
   RegExp: DbRegExpFactory,
+  /** Like the server SDK: rejects when the collection exists. */
+  createCollection: jest.fn(async (name: string) => {
+    await tick()
+    if (existing.has(name)) {
+      throw new Error(`errCode: -502005 database collection exists | errMsg: Table exist: ${name}`)
+    }
+    existing.add(name)
+    table(name)
+    return { errMsg: 'createCollection:ok' }
+  }),
 }
 
 // Same value the real sdk exports.
@@ -376,6 +390,7 @@ export function __setClientIp(value: string | undefined): void {
 
 /** Replaces a collection's documents. */
 export function __seed(name: string, docs: Doc[]): void {
+  existing.add(name)
   const t = table(name)
   t.clear()
   for (const d of docs) t.set(d._id, structuredClone(d))
@@ -389,6 +404,7 @@ export function __peek(name: string, id: string): Doc | undefined {
 
 export function __reset(): void {
   store.clear()
+  existing.clear()
   __calls.length = 0
   openid = 'o-test-openid'
   clientIp = '192.0.2.10'

@@ -1,5 +1,7 @@
-import { fail, MAX_REQUEST_BYTES, type ApiResult } from '@/domain/result'
+import { timingSafeEqual } from 'node:crypto'
+import { fail, MAX_REQUEST_BYTES, ok, type ApiResult } from '@/domain/result'
 import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
+import { setupCloudbase } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
 import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './adapters/webhook-notifier'
 import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
@@ -24,7 +26,7 @@ export interface CloudMainOptions {
   loadSdk?: () => WxServerSdk
   makeApi?: (deps: ApiDeps) => Api
   logger?: Logger
-  /** Environment variables; default process.env (LEADS_WEBHOOK_URL and CLIENT_KEY_SECRET are read from here). */
+  /** Environment variables; default process.env (LEADS_WEBHOOK_URL, CLIENT_KEY_SECRET, SETUP_TOKEN). */
   env?: Record<string, string | undefined>
   /** Test hooks: replace the clock, the time bounds, the notifier … */
   overrides?: Partial<Omit<ApiDeps, 'storage' | 'leads' | 'logger'>>
@@ -61,7 +63,8 @@ export function cloudNotifier(env: Record<string, string | undefined>, logger: L
   const url = env.LEADS_WEBHOOK_URL?.trim()
   if (!url) return line
   try {
-    // 1 s: msgSecCheck (≤ 1.5 s) + the webhook + storage must fit the function's 3 s default.
+    // 1 s: msgSecCheck (≤ 1.5 s), the webhook and storage together stay well inside the
+    // function's timeout (FUNCTION_TIMEOUT_S in adapters/cloudbase-collections.ts, 10 s).
     return combineNotifiers([line, createWebhookNotifier({ url, timeoutMs: 1000 })])
   } catch (err) {
     logger.error('LEADS_WEBHOOK_URL ignored', { url: redactWebhookUrl(url), err })
@@ -69,10 +72,24 @@ export function cloudNotifier(env: Record<string, string | undefined>, logger: L
   }
 }
 
+/**
+ * The owner's setup call (README deploy step 5): the event `{ "setup": "<SETUP_TOKEN>" }` from
+ * the console's 云端测试, with the function's SETUP_TOKEN variable set to a long random value for
+ * the occasion. Without the variable (the normal state) no event is a setup call.
+ */
+function isSetupCall(event: unknown, token: string | undefined): boolean {
+  const given = (event as { setup?: unknown } | null)?.setup
+  if (!token || token.length < 16 || typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
 /** Builds a cloud entry; tests pass their own sdk loader or api factory. */
 export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
   const logger = options.logger ?? createLogger({ base: { fn: 'api' } })
-  let instance: { sdk: WxServerSdk; api: Api } | undefined
+  let instance:
+    { sdk: WxServerSdk; api: Api; db: CloudDatabase; env: Record<string, string | undefined> } | undefined
 
   // init() and the storage once per warm instance, not per invocation.
   function getInstance() {
@@ -96,19 +113,25 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         ...options.overrides,
         logger,
       })
-      instance = { sdk, api }
+      instance = { sdk, api, db, env }
     }
     return instance
   }
 
-  return async function main(event, _context) {
+  return async function main(event, context) {
     const started = Date.now()
     let result: ApiResult<unknown>
     try {
       if (eventBytes(event) > MAX_REQUEST_BYTES) {
         result = fail('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge)
       } else {
-        const { sdk, api } = getInstance()
+        const { sdk, api, db, env } = getInstance()
+        if (isSetupCall(event, env.SETUP_TOKEN?.trim())) {
+          const limit = (context as { time_limit_in_ms?: unknown } | null)?.time_limit_in_ms
+          const report = await setupCloudbase(db, typeof limit === 'number' ? limit : undefined)
+          logger.info('setup', { ...report })
+          return ok(report)
+        }
         // The caller's identity and address come from the platform only, never from the event.
         const { OPENID, CLIENTIP } = sdk.getWXContext()
         result = await api(event, {

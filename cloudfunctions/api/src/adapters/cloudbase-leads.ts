@@ -11,7 +11,8 @@ import type {
   LeadStore,
   RateLimit,
 } from '../ports/lead-store'
-import { COLLECTIONS, type CloudCollection, type CloudDatabase, type CloudDoc } from './cloudbase-storage'
+import { COLLECTIONS } from './cloudbase-collections'
+import type { CloudCollection, CloudDatabase, CloudDoc } from './cloudbase-storage'
 
 /** A query returns at most 1,000 documents in a cloud function; we never ask for more than 100. */
 const MAX_LIMIT = 100

@@ -14,6 +14,7 @@ import type {
 import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../core/park-order'
 import { articleSearchText, escapeRegExp, parkSearchText } from '../core/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../ports/storage'
+import { AGENCY_DOC_ID, COLLECTIONS } from './cloudbase-collections'
 
 /*
  * Just the part of wx-server-sdk's database API this adapter uses. wx-server-sdk is a
@@ -61,18 +62,11 @@ export interface CloudCommand {
 export interface CloudDatabase {
   command: CloudCommand
   collection(name: string): CloudCollection
+  /** Server SDK only; rejects when the collection exists. Used by the setup step alone. */
+  createCollection(name: string): Promise<unknown>
   /** db.RegExp({ regexp, options }): a regular-expression match on a string field. */
   RegExp(init: { regexp: string; options?: string }): unknown
 }
-
-export const COLLECTIONS = {
-  articles: 'articles',
-  parks: 'parks',
-  settings: 'settings',
-  inquiries: 'inquiries',
-  contactEvents: 'contact_events',
-} as const
-export const AGENCY_DOC_ID = 'agency'
 
 // A cloud-function query returns at most 1,000 rows (100 without an explicit limit); we
 // always pass one and never need more than 100.
@@ -206,14 +200,8 @@ function toPark(doc: CloudDoc): Park {
  * The production storage: CloudBase documents. `articles` and `parks` use their ids as `_id`;
  * `settings/agency` holds the AgencyContact fields.
  *
- * Suggested indexes (create them in the console; the keyset queries below are written to use them):
- *   articles: (publishedAt desc, _id desc); (category asc, publishedAt desc, _id desc)
- *   parks:    (updatedAt desc, _id desc); (district, updatedAt desc, _id desc);
- *             (type, updatedAt desc, _id desc); (district, type, updatedAt desc, _id desc);
- *             (district, type, priceAsc, _id); (district, type, priceDesc desc, _id desc);
- *             (deal, priceAsc, _id); (deal, priceDesc desc, _id desc);
- *             (areaMin, _id); (areaMax desc, _id desc); (priceAsc, _id); (priceDesc desc, _id desc);
- *             (featured, updatedAt desc, _id desc)
+ * Collections and the indexes these keyset queries are written to use: cloudbase-collections.ts
+ * (the one list the README and the setup step take them from).
  * Keyword search is a regular expression over `searchText`: fine for a catalogue of
  * thousands, a scan nonetheless (CloudBase's own advice: use a search engine beyond that).
  */
