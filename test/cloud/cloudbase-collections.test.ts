@@ -191,6 +191,10 @@ function recordingDb(real: CloudDatabase, log: Recorded[]): CloudDatabase {
       log.push({ collection: name, equal: topLevelEqualities(state.where), order: [] })
       return q.remove()
     },
+    update: (o: { data: Record<string, unknown> }) => {
+      log.push({ collection: name, equal: topLevelEqualities(state.where), order: [] })
+      return q.update(o)
+    },
     doc: (id: string) => {
       log.push({ collection: name, equal: ['_id'], order: [] })
       return q.doc(id)

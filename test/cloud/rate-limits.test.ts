@@ -224,6 +224,18 @@ describe.each(adapters)('rate limits over %s', (_name, make) => {
     data(await record(1, 'h5:c-new', '198.51.100.9'))
   }, 30_000)
 
+  it('keeps an address key only while a limit can count it (24 hours), the rows themselves stay', async () => {
+    data(await submit('h5:early', OFFICE))
+    data(await record(2, 'h5:early', OFFICE))
+    h.clock.advance(24 * HOUR + MINUTE)
+    data(await submit('h5:later', '198.51.100.9'))
+    data(await record(1, 'h5:later', '198.51.100.9'))
+    const keyOf = (r: Record<string, unknown>) => r.client_key ?? r.clientKey ?? null
+    const later = createClientKeyer(SECRET)('198.51.100.9')
+    expect(h.stored('inquiries').map(keyOf)).toEqual([null, later])
+    expect(h.stored('events').map(keyOf)).toEqual([null, null, later])
+  })
+
   it('deleting my data still removes my events and leads', async () => {
     data(await submit('h5:gone', OFFICE))
     data(await record(3, 'h5:gone', OFFICE))

@@ -5,7 +5,7 @@
  * _.or / _.and, db.RegExp), chained orderBy, field projection (include or exclude; _id always
  * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
  * doc().update() with _.inc, collection.add() (rejecting a taken _id, as the database does),
- * where().count() and where().remove(), db.createCollection (rejecting an existing collection),
+ * where().count(), where().remove() and where().update() (_.exists, _.remove), db.createCollection (rejecting an existing collection),
  * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
@@ -20,7 +20,7 @@ const REGEXP = Symbol('db.RegExp')
 
 interface FieldCommand {
   [CMD]: 'field'
-  op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in'
+  op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'exists'
   value: unknown
 }
 interface LogicCommand {
@@ -30,7 +30,7 @@ interface LogicCommand {
 }
 interface UpdateCommand {
   [CMD]: 'update'
-  op: 'inc'
+  op: 'inc' | 'remove'
   value: number
 }
 
@@ -60,6 +60,8 @@ export const command = {
   or: (conditions: object[]): LogicCommand => ({ [CMD]: 'logic', op: 'or', conditions }),
   and: (conditions: object[]): LogicCommand => ({ [CMD]: 'logic', op: 'and', conditions }),
   inc: (value: number): UpdateCommand => ({ [CMD]: 'update', op: 'inc', value }),
+  exists: field('exists'),
+  remove: (): UpdateCommand => ({ [CMD]: 'update', op: 'remove', value: 0 }),
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -102,6 +104,7 @@ function matchesField(actual: unknown, expected: unknown): boolean {
     value = expected
   }
   if (op === 'neq') return !matchesField(actual, command.eq(value))
+  if (op === 'exists') return (actual !== undefined) === Boolean(value)
   // An array field matches when one of its elements does.
   if (Array.isArray(actual)) return actual.some((element) => matchesScalar(element, op, value))
   return matchesScalar(actual, op, value)
@@ -158,7 +161,7 @@ function table(name: string): Map<string, Doc> {
 /** Counts calls per collection so tests can check round trips. */
 export const __calls: Array<{
   collection: string
-  op: 'get' | 'doc.get' | 'doc.update' | 'add' | 'count' | 'remove'
+  op: 'get' | 'doc.get' | 'doc.update' | 'add' | 'count' | 'remove' | 'update'
 }> = []
 
 let autoId = 0
@@ -226,6 +229,20 @@ class Query {
     return { total: this.matching().length, errMsg: 'collection.count:ok' }
   }
 
+  /** Server-SDK semantics: updates every document the condition matches. */
+  async update({
+    data,
+  }: {
+    data: Record<string, unknown>
+  }): Promise<{ stats: { updated: number }; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'update' })
+    if (!this.state.condition) throw new Error('double: update() without where() is refused')
+    await tick()
+    const matched = this.matching()
+    for (const d of matched) applyUpdate(d, data)
+    return { stats: { updated: matched.length }, errMsg: 'collection.update:ok' }
+  }
+
   /** Server-SDK semantics: removes every document the condition matches. */
   async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
     __calls.push({ collection: this.name, op: 'remove' })
@@ -234,6 +251,24 @@ class Query {
     const doomed = this.matching()
     for (const d of doomed) table(this.name).delete(d._id)
     return { stats: { removed: doomed.length }, errMsg: 'collection.remove:ok' }
+  }
+}
+
+/** Applies an update's data to a stored document (plain values, _.inc, _.remove). */
+function applyUpdate(doc: Doc, data: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (key === '_id') throw new Error('double: _id cannot be updated')
+    if (isCommand(value, 'update')) {
+      const cmd = value as UpdateCommand
+      if (cmd.op === 'remove') {
+        delete doc[key]
+      } else {
+        const current = doc[key]
+        doc[key] = (typeof current === 'number' ? current : 0) + cmd.value
+      }
+    } else {
+      doc[key] = structuredClone(value)
+    }
   }
 }
 
@@ -258,15 +293,7 @@ class DocRef {
     __calls.push({ collection: this.name, op: 'doc.update' })
     const doc = table(this.name).get(this.id)
     if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' }
-    for (const [key, value] of Object.entries(data)) {
-      if (key === '_id') throw new Error('double: _id cannot be updated')
-      if (isCommand(value, 'update')) {
-        const current = doc[key]
-        doc[key] = (typeof current === 'number' ? current : 0) + (value as UpdateCommand).value
-      } else {
-        doc[key] = structuredClone(value)
-      }
-    }
+    applyUpdate(doc, data)
     return { stats: { updated: 1 }, errMsg: 'document.update:ok' }
   }
 }

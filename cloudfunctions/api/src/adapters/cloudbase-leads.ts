@@ -103,6 +103,24 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
     return applicable.map((limit, i) => ({ limit, left: limit.max - totals[i].total }))
   }
 
+  /**
+   * Address keys are kept only while a limit can still count them: keys older than the longest
+   * window are removed from the collection's documents (an indexed range on createdAt).
+   */
+  async function forgetOldKeys(collection: () => CloudCollection, limits: RateLimit[]): Promise<void> {
+    const oldest = limits
+      .filter((l) => l.by === 'address')
+      .reduce<string | null>((min, l) => (min === null || l.since < min ? l.since : min), null)
+    if (oldest === null) return
+    try {
+      await collection()
+        .where({ clientKey: _.exists(true), createdAt: _.lt(oldest) })
+        .update({ data: { clientKey: _.remove() } })
+    } catch {
+      // Housekeeping: a failure never costs the lead or the events; the next write retries it.
+    }
+  }
+
   async function rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null> {
     return (await allowances(inquiries, caller, limits)).find((a) => a.left <= 0)?.limit ?? null
   }
@@ -125,6 +143,7 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
         if (raced) return { kind: 'duplicate', inquiry: raced }
         throw err
       }
+      await forgetOldKeys(inquiries, limits)
       return { kind: 'inserted', inquiry: record }
     },
 
@@ -155,13 +174,14 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
       const spent = open.find((a) => a.left <= 0)
       if (spent) return { kind: 'rate-limited', limit: spent.limit }
       const room = Math.min(records.length, ...open.map((a) => a.left))
-      const added = await Promise.all(
-        records.slice(0, room).map((r) => {
+      const [, ...added] = await Promise.all([
+        forgetOldKeys(events, limits),
+        ...records.slice(0, room).map((r) => {
           const data: Record<string, unknown> = {}
           for (const [key, value] of Object.entries(r)) if (value !== undefined) data[key] = value
           return events().add({ data })
         }),
-      )
+      ])
       return { kind: 'inserted', stored: added.length }
     },
   }

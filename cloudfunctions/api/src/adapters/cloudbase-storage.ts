@@ -34,6 +34,8 @@ export interface CloudQuery {
   count(): Promise<{ total: number }>
   /** Server SDK only: removes every matching document. */
   remove(): Promise<{ stats: { removed: number } }>
+  /** Server SDK only: updates every matching document. */
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
 }
 
 export interface CloudDocRef {
@@ -57,6 +59,10 @@ export interface CloudCommand {
   or(conditions: object[]): object
   and(conditions: object[]): object
   inc(n: number): unknown
+  /** Query: the field is present (true) or absent (false). */
+  exists(present: boolean): unknown
+  /** Update: deletes the field. */
+  remove(): unknown
 }
 
 export interface CloudDatabase {

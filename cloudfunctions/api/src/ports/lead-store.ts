@@ -35,7 +35,8 @@ export interface InquiryRecord {
   flagged?: FlagReason
   /**
    * Keyed hash of the sender's network address (core/client-key.ts), for per-address limits;
-   * never the address itself, never shown. Absent when the host knew no address.
+   * never the address itself, never shown. Absent when the host knew no address. Stores clear
+   * it once it is older than every address limit's window (insertInquiry, insertContactEvents).
    */
   clientKey?: string
   createdAt: string

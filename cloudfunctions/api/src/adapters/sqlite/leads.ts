@@ -156,6 +156,21 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
     return out
   }
 
+  // Address keys are kept only while a limit can still count them: older ones are cleared in the
+  // same transaction as each write (a walk of the partial index, which then holds ~a day of rows).
+  const forget = {
+    inquiries: db.prepare<{ before: string }>(
+      'UPDATE inquiries SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
+    ),
+    contact_events: db.prepare<{ before: string }>(
+      'UPDATE contact_events SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
+    ),
+  }
+  function forgetOldKeys(table: 'inquiries' | 'contact_events', limits: RateLimit[]): void {
+    const windows = limits.filter((l) => l.by === 'address').map((l) => l.since)
+    if (windows.length) forget[table].run({ before: windows.sort()[0] })
+  }
+
   const firstReached = (table: 'inquiries' | 'contact_events', caller: Caller, limits: RateLimit[]) =>
     allowances(table, caller, limits).find((a) => a.left <= 0)?.limit ?? null
 
@@ -177,6 +192,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
         if (raced) return { kind: 'duplicate', inquiry: toInquiry(raced) }
         throw err
       }
+      forgetOldKeys('inquiries', limits)
       return { kind: 'inserted', inquiry: record }
     },
   )
@@ -207,6 +223,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
           clientKey: e.clientKey ?? null,
         }).changes
       }
+      forgetOldKeys('contact_events', limits)
       return { kind: 'inserted', stored }
     },
   )
