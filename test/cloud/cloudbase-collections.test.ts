@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ContactEvent } from '@/domain/inquiry'
 import type { Park } from '@/domain/park'
+import { MAX_REQUEST_BYTES } from '@/domain/result'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
 import {
   CLOUDBASE_COLLECTIONS,
@@ -142,6 +143,61 @@ describe('setup step', () => {
     expect((await closed({ setup: '' }, {})).ok).toBe(false)
     expect((await closed({ setup: token }, {})).ok).toBe(false)
     expect(double.database().createCollection).toHaveBeenCalledTimes(specs.length)
+  })
+})
+
+describe('setup import: sample content through toCloudArticle / toCloudPark', () => {
+  const token = 'a-long-random-setup-token'
+  beforeEach(() => double.__reset())
+
+  it('writes missing documents with their derived fields; the api then lists and searches them', async () => {
+    const main = createCloudMain({ logger: silentLogger, env: { SETUP_TOKEN: token } })
+    const parks: Park[] = edgeParks()
+    const articles = makeArticles(4)
+    const first = await main({ setup: token, import: { parks, articles, agency } }, {})
+    expect(first.ok && (first.data as any).imported).toEqual({
+      inserted: parks.length + articles.length + 1,
+      kept: 0,
+    })
+    const stored = double.__peek('parks', parks[0].id)!
+    expect(stored).toMatchObject({ searchText: expect.any(String), priceAsc: expect.any(Number) })
+    // Run again: nothing is overwritten (view counts and edits survive).
+    const again = await main({ setup: token, import: { parks } }, {})
+    expect(again.ok && (again.data as any).imported).toEqual({ inserted: 0, kept: parks.length })
+    // The normal api reads them as any park.
+    const list = await main({ action: 'parks.list', payload: { keyword: parks[0].name.slice(0, 2) } }, {})
+    expect(list.ok && (list.data as any).items.map((p: Park) => p.id)).toContain(parks[0].id)
+  })
+
+  it("imports the repository's mock/ content as README step 5 says: one kind per call, each under 100 KB", async () => {
+    const main = createCloudMain({ logger: silentLogger, env: { SETUP_TOKEN: token } })
+    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'mock', name), 'utf8'))
+    const calls = [
+      { parks: read('parks.json') },
+      { articles: read('articles.json') },
+      { agency: read('agency.json') },
+    ]
+    for (const content of calls) {
+      const event = { setup: token, import: content }
+      expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(MAX_REQUEST_BYTES)
+      const res = await main(event, {})
+      expect(res.ok).toBe(true)
+    }
+    expect(double.__all('parks')).toHaveLength(calls[0].parks.length)
+    expect(double.__all('articles')).toHaveLength(calls[1].articles.length)
+    const home = await main({ action: 'home.get', payload: {} }, {})
+    expect(home.ok && (home.data as any).contact.hotline).toBe(calls[2].agency.hotline)
+  })
+
+  it('writes nothing when one record is malformed, and says which', async () => {
+    const main = createCloudMain({ logger: silentLogger, env: { SETUP_TOKEN: token } })
+    const parks = [...edgeParks().slice(0, 2), { ...edgeParks()[0], id: 'BAD ID' }]
+    const res = await main({ setup: token, import: { parks } }, {})
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('BAD ID') },
+    })
+    expect(double.__all('parks')).toEqual([])
   })
 })
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { fail, MAX_REQUEST_BYTES, ok, type ApiResult } from '@/domain/result'
 import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
-import { setupCloudbase } from './adapters/cloudbase-setup'
+import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
 import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './adapters/webhook-notifier'
 import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
@@ -128,9 +128,16 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         const { sdk, api, db, env } = getInstance()
         if (isSetupCall(event, env.SETUP_TOKEN?.trim())) {
           const limit = (context as { time_limit_in_ms?: unknown } | null)?.time_limit_in_ms
-          const report = await setupCloudbase(db, typeof limit === 'number' ? limit : undefined)
-          logger.info('setup', { ...report })
-          return ok(report)
+          const content = (event as { import?: SetupImport }).import
+          try {
+            const report = await setupCloudbase(db, typeof limit === 'number' ? limit : undefined, content)
+            logger.info('setup', { ...report })
+            return ok(report)
+          } catch (err) {
+            // Only the owner (holding SETUP_TOKEN) gets here: the reason helps them fix the import.
+            logger.error('setup failed', { err })
+            return fail('BAD_REQUEST', `初始化失败：${err instanceof Error ? err.message : String(err)}`)
+          }
         }
         // The caller's identity and address come from the platform only, never from the event.
         const { OPENID, CLIENTIP } = sdk.getWXContext()

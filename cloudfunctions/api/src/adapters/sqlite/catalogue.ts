@@ -1,21 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article, ArticleCategory, ArticleSummary } from '@/domain/article'
-import {
-  DEALS,
-  DISTRICTS,
-  LISTING_TYPES,
-  PRICE_UNITS,
-  type Deal,
-  type District,
-  type ListingType,
-  type Park,
-  type ParkSort,
-  type ParkSummary,
-  type PriceUnit,
-} from '@/domain/park'
-import { PARK_ID_RE } from '@/domain/schemas'
-import { PRICE_NULL_ASC_KEY, sortKeyOf } from '../../core/park-order'
+import type { Deal, District, ListingType, Park, ParkSort, ParkSummary, PriceUnit } from '@/domain/park'
+import { sortKeyOf } from '../../core/park-order'
+import { checkSeedArticle, checkSeedPark } from '../../core/seed-check'
 import { likeContains, parkSearchText } from '../../core/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../../ports/storage'
 
@@ -160,30 +148,6 @@ function toPark(row: ParkRow): Park {
     description: '',
     ...detail,
     ...toParkSummary(row),
-  }
-}
-
-const UPDATED_AT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?\+08:00$/
-
-/** Refuses seed parks the queries would mis-order or mis-filter, naming the park. */
-function checkSeedPark(p: Park): void {
-  const where = `seed park ${JSON.stringify((p as { id?: unknown })?.id)}`
-  if (!p || typeof p.id !== 'string' || !PARK_ID_RE.test(p.id)) throw new Error(`${where}: bad id`)
-  if (!DISTRICTS.includes(p.district)) throw new Error(`${where}: unknown district ${p.district}`)
-  if (!LISTING_TYPES.includes(p.type)) throw new Error(`${where}: unknown type ${p.type}`)
-  if (!DEALS.includes(p.deal)) throw new Error(`${where}: unknown deal ${p.deal}`)
-  // Text order is time order only when every record uses the same offset.
-  if (typeof p.updatedAt !== 'string' || !UPDATED_AT_RE.test(p.updatedAt)) {
-    throw new Error(`${where}: updatedAt must be ISO 8601 with +08:00`)
-  }
-  const areaOk = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0
-  if (!areaOk(p.areaMin) || !areaOk(p.areaMax) || p.areaMin > p.areaMax) throw new Error(`${where}: bad area`)
-  if (p.price !== null) {
-    const { value, unit } = p.price ?? {}
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= PRICE_NULL_ASC_KEY) {
-      throw new Error(`${where}: bad price value`)
-    }
-    if (!PRICE_UNITS.includes(unit as PriceUnit)) throw new Error(`${where}: bad price unit`)
   }
 }
 
@@ -337,9 +301,7 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
   const seed = db.transaction(({ articles, parks, agency }: SeedData) => {
     let inserted = 0
     for (const a of articles) {
-      if (!a || typeof a.id !== 'string' || typeof a.publishedAt !== 'string') {
-        throw new Error(`seed article without id/publishedAt: ${JSON.stringify(a)?.slice(0, 120)}`)
-      }
+      checkSeedArticle(a)
       inserted += insertArticle.run({
         id: a.id,
         title: a.title ?? '',
