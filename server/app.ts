@@ -31,7 +31,7 @@ export interface ServerOptions {
   logger?: Logger
   /** Leads and contact events (the SQLite storage implements both ports). */
   leads?: LeadStore
-  /** Default: the router's (the demo keyword list, adapters/keyword-content-check.ts). */
+  /** Passed to the router when `api` is not given; server/main.ts wires the demo keyword list. */
   contentCheck?: ContentCheckPort
   notifier?: NotifierPort
   /** Defaults to the cloud function's router over the ports above. */

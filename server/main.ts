@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { AgencyContact } from '@/domain/agency'
@@ -12,7 +13,9 @@ import {
   redactWebhookUrl,
 } from '../cloudfunctions/api/src/adapters/webhook-notifier'
 import { createLogger } from '../cloudfunctions/api/src/logger'
-import { combineNotifiers, type NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
+import { combineNotifiers } from '../cloudfunctions/api/src/core/notifiers'
+import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
+import { createApi } from '../cloudfunctions/api/src/router'
 import { createServer } from './app'
 import { parseTrustProxy } from './security'
 
@@ -51,6 +54,23 @@ function localNotifier(webhookUrl: string | undefined): { notifier: NotifierPort
   }
 }
 
+/**
+ * The key of the address hashes behind per-address limits (core/client-key.ts): CLIENT_KEY_SECRET
+ * when set, else a random one kept next to the database (owner-only) so a restart keeps counting.
+ * It must not live inside the database: the rows alone then cannot be turned back into addresses.
+ */
+function clientKeySecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv?.trim()) return fromEnv.trim()
+  const file = path.join(dataDir, 'client-key.secret')
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim()
+    if (kept) return kept
+  }
+  const made = randomBytes(32).toString('hex')
+  writeFileSync(file, `${made}\n`, { mode: 0o600 })
+  return made
+}
+
 function main(): void {
   const root = findRepoRoot()
   const env = process.env
@@ -77,12 +97,20 @@ function main(): void {
   const seeded = storage.seedFromMock({ articles, parks, agency })
 
   const { notifier, describe: notifyDescribe } = localNotifier(env.LEADS_WEBHOOK_URL)
-  const server = createServer({
+  // The adapters of the local runtime, wired here and nowhere else (the cloud's: api/src/index.ts).
+  const api = createApi({
     storage,
     leads: storage,
     // Not moderation: a demo list so the form's refused / review paths can be tried locally.
     contentCheck: createKeywordContentCheck(),
     notifier,
+    clientKeySecret: clientKeySecret(dataDir, env.CLIENT_KEY_SECRET),
+    logger,
+  })
+  const server = createServer({
+    api,
+    storage,
+    leads: storage,
     staticDir,
     mediaDir: path.join(mockDir, 'media'),
     logger,

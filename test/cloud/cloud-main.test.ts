@@ -91,7 +91,7 @@ describe('cloud entry main(event, context)', () => {
     expect(double.database).toHaveBeenCalledTimes(1)
   })
 
-  it('takes the OPENID from getWXContext, never from the event', async () => {
+  it('takes the OPENID and CLIENTIP from getWXContext, never from the event', async () => {
     const seen: CallContext[] = []
     const entry = createCloudMain({
       logger: silentLogger,
@@ -104,6 +104,7 @@ describe('cloud entry main(event, context)', () => {
       },
     })
     double.__setOpenid('o-real-user')
+    double.__setClientIp('198.51.100.23')
     const res = await entry(
       {
         action: 'articles.list',
@@ -111,11 +112,13 @@ describe('cloud entry main(event, context)', () => {
         openid: 'o-forged',
         OPENID: 'o-forged',
         userInfo: { openId: 'o-forged' },
+        CLIENTIP: '10.0.0.1',
+        clientAddress: '10.0.0.1',
       },
-      { OPENID: 'o-forged' },
+      { OPENID: 'o-forged', CLIENTIP: '10.0.0.1' },
     )
     expect(res.ok).toBe(true)
-    expect(seen).toEqual([{ openid: 'o-real-user', source: 'cloud' }])
+    expect(seen).toEqual([{ openid: 'o-real-user', source: 'cloud', clientAddress: '198.51.100.23' }])
     expect(double.getWXContext).toHaveBeenCalled()
   })
 
@@ -148,7 +151,11 @@ describe('cloud entry main(event, context)', () => {
       write.mockRestore()
     }
     const records = lines.map((l) => JSON.parse(l))
-    expect(records.map((r) => [r.action, r.ok, r.code])).toEqual([
+    // Deployed without CLIENT_KEY_SECRET (as here): said once, when the instance starts.
+    expect(records.filter((r) => r.msg !== 'call').map((r) => [r.level, r.msg])).toEqual([
+      ['warn', expect.stringContaining('CLIENT_KEY_SECRET unset')],
+    ])
+    expect(records.filter((r) => r.msg === 'call').map((r) => [r.action, r.ok, r.code])).toEqual([
       ['articles.list', true, undefined],
       ['articles.get', true, undefined],
       ['articles.get', true, undefined],

@@ -10,7 +10,7 @@ import {
   toCloudPark,
   type CloudDatabase,
 } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
-import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../cloudfunctions/api/src/ports/park-order'
+import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../cloudfunctions/api/src/core/park-order'
 import { createApi, type Api } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
 import { agency, edgeParks, expectedOrder, makeArticles, referenceRelated } from './fixtures'
@@ -62,6 +62,7 @@ describe('CloudBase adapter: parks over the sdk double', () => {
     const spy: CloudDatabase = {
       command: real.command,
       RegExp: real.RegExp,
+      createCollection: real.createCollection,
       collection(name) {
         const wrap = (q: ReturnType<CloudDatabase['collection']>, rec: (typeof calls)[number]): any => ({
           where: (c: object) => wrap(q.where(c) as any, rec),

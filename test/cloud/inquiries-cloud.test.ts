@@ -13,8 +13,8 @@ import {
 import { createWxContentCheck, type WxOpenApi } from '../../cloudfunctions/api/src/adapters/wx-content-check'
 import { createCloudMain } from '../../cloudfunctions/api/src/index'
 import { createLogger, silentLogger } from '../../cloudfunctions/api/src/logger'
-import { splitForCheck, MAX_CHECK_CHARS } from '../../cloudfunctions/api/src/ports/content-check'
-import { inquiryIdFor } from '../../cloudfunctions/api/src/ports/lead-store'
+import { splitForCheck, MAX_CHECK_CHARS } from '../../cloudfunctions/api/src/core/content-check'
+import { inquiryIdFor } from '../../cloudfunctions/api/src/core/inquiry-id'
 import { createApi, type ApiDeps } from '../../cloudfunctions/api/src/router'
 import { agency } from './fixtures'
 import {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { InquiryInput } from '@/domain/inquiry'
 import type { ApiResult } from '@/domain/result'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
+import { createKeywordContentCheck } from '../../cloudfunctions/api/src/adapters/keyword-content-check'
 import { createLogger, type Logger } from '../../cloudfunctions/api/src/logger'
 import type { ContentCheckPort } from '../../cloudfunctions/api/src/ports/content-check'
 import type { LeadNotice, NotifierPort } from '../../cloudfunctions/api/src/ports/notifier'
@@ -108,7 +109,16 @@ export function leadEnv(overrides: Partial<ApiDeps> = {}): LeadEnv {
   const logger = createLogger({ write: (l) => lines.push(l), level: 'debug' })
   const notifier = recordingNotifier()
   const c = clock()
-  const api = createApi({ storage, leads: storage, notifier, logger, now: c.now, ...overrides })
+  const api = createApi({
+    storage,
+    leads: storage,
+    // As server/main.ts wires it: the demo list, so 'risky-demo' / 'review-demo' behave as locally.
+    contentCheck: createKeywordContentCheck(),
+    notifier,
+    logger,
+    now: c.now,
+    ...overrides,
+  })
   return {
     dir,
     storage,

@@ -7,7 +7,8 @@ import path from 'node:path'
 import { NEED_TYPE_LABELS, NEED_TYPES } from '@/domain/inquiry'
 import { maskPhone } from '@/domain/phone'
 import { openSqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
-import { inquiryIdFor, type InquiryRecord } from '../../cloudfunctions/api/src/ports/lead-store'
+import { inquiryIdFor } from '../../cloudfunctions/api/src/core/inquiry-id'
+import type { InquiryRecord } from '../../cloudfunctions/api/src/ports/lead-store'
 import { tmpDir } from './fixtures'
 
 const script = path.resolve(__dirname, '../../scripts/leads.mjs')

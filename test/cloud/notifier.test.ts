@@ -10,12 +10,9 @@ import {
   parseWebhookUrl,
   redactWebhookUrl,
 } from '../../cloudfunctions/api/src/adapters/webhook-notifier'
-import {
-  combineNotifiers,
-  formatNoticeLine,
-  formatNoticeMarkdown,
-  type LeadNotice,
-} from '../../cloudfunctions/api/src/ports/notifier'
+import { formatNoticeLine, formatNoticeMarkdown } from '../../cloudfunctions/api/src/core/lead-notice'
+import { combineNotifiers } from '../../cloudfunctions/api/src/core/notifiers'
+import type { LeadNotice } from '../../cloudfunctions/api/src/ports/notifier'
 import { data, inquiry, leadEnv, PHONE, type LeadEnv } from './inquiry-fixtures'
 
 const notice: LeadNotice = {

@@ -8,6 +8,7 @@ import type { Logger } from '../../cloudfunctions/api/src/logger'
 import type { ListParksQuery, StoragePort } from '../../cloudfunctions/api/src/ports/storage'
 import { createApi } from '../../cloudfunctions/api/src/router'
 import { agency, edgeParks, makeArticles, summaryOf } from './fixtures'
+import { data, inquiry, leadEnv } from './inquiry-fixtures'
 
 /** A plain in-memory port: the router tests are about the envelope, not storage. */
 function memoryStorage(
@@ -300,6 +301,23 @@ describe('router', () => {
     if (res.ok) {
       const { related } = res.data as { related: Article[] }
       expect(related.map((a) => a.id)).not.toContain(articles[0].id)
+    }
+  })
+})
+
+describe('router wiring', () => {
+  it('wires no adapter itself: without a content check it says so and screens nothing', async () => {
+    // The entries (index.ts, server/main.ts) pass one; the keyword demo list is no hidden default.
+    const env = leadEnv({ contentCheck: undefined })
+    try {
+      const warnings = env.lines.map((l) => JSON.parse(l)).filter((l) => l.level === 'warn')
+      expect(warnings.map((l) => l.msg)).toEqual([
+        'no content check wired: inquiry texts are stored unscreened',
+      ])
+      const res = await env.call('inquiries.submit', inquiry({ remark: 'risky-demo' }))
+      expect(data<{ status: string }>(res).status).toBe('new')
+    } finally {
+      env.close()
     }
   })
 })

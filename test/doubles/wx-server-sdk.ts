@@ -5,7 +5,8 @@
  * _.or / _.and, db.RegExp), chained orderBy, field projection (include or exclude; _id always
  * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
  * doc().update() with _.inc, collection.add() (rejecting a taken _id, as the database does),
- * where().count() and where().remove(), and cloud.openapi.security.msgSecCheck (v2 answers,
+ * where().count(), where().remove() and where().update() (_.exists, _.remove), db.createCollection (rejecting an existing collection),
+ * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
  * its negation. Range operators and regular expressions never match null, a missing field or
@@ -19,7 +20,7 @@ const REGEXP = Symbol('db.RegExp')
 
 interface FieldCommand {
   [CMD]: 'field'
-  op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in'
+  op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'exists'
   value: unknown
 }
 interface LogicCommand {
@@ -29,7 +30,7 @@ interface LogicCommand {
 }
 interface UpdateCommand {
   [CMD]: 'update'
-  op: 'inc'
+  op: 'inc' | 'remove'
   value: number
 }
 
@@ -59,6 +60,8 @@ export const command = {
   or: (conditions: object[]): LogicCommand => ({ [CMD]: 'logic', op: 'or', conditions }),
   and: (conditions: object[]): LogicCommand => ({ [CMD]: 'logic', op: 'and', conditions }),
   inc: (value: number): UpdateCommand => ({ [CMD]: 'update', op: 'inc', value }),
+  exists: field('exists'),
+  remove: (): UpdateCommand => ({ [CMD]: 'update', op: 'remove', value: 0 }),
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -101,6 +104,7 @@ function matchesField(actual: unknown, expected: unknown): boolean {
     value = expected
   }
   if (op === 'neq') return !matchesField(actual, command.eq(value))
+  if (op === 'exists') return (actual !== undefined) === Boolean(value)
   // An array field matches when one of its elements does.
   if (Array.isArray(actual)) return actual.some((element) => matchesScalar(element, op, value))
   return matchesScalar(actual, op, value)
@@ -157,7 +161,7 @@ function table(name: string): Map<string, Doc> {
 /** Counts calls per collection so tests can check round trips. */
 export const __calls: Array<{
   collection: string
-  op: 'get' | 'doc.get' | 'doc.update' | 'add' | 'count' | 'remove'
+  op: 'get' | 'doc.get' | 'doc.update' | 'add' | 'count' | 'remove' | 'update'
 }> = []
 
 let autoId = 0
@@ -225,6 +229,20 @@ class Query {
     return { total: this.matching().length, errMsg: 'collection.count:ok' }
   }
 
+  /** Server-SDK semantics: updates every document the condition matches. */
+  async update({
+    data,
+  }: {
+    data: Record<string, unknown>
+  }): Promise<{ stats: { updated: number }; errMsg: string }> {
+    __calls.push({ collection: this.name, op: 'update' })
+    if (!this.state.condition) throw new Error('double: update() without where() is refused')
+    await tick()
+    const matched = this.matching()
+    for (const d of matched) applyUpdate(d, data)
+    return { stats: { updated: matched.length }, errMsg: 'collection.update:ok' }
+  }
+
   /** Server-SDK semantics: removes every document the condition matches. */
   async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
     __calls.push({ collection: this.name, op: 'remove' })
@@ -233,6 +251,24 @@ class Query {
     const doomed = this.matching()
     for (const d of doomed) table(this.name).delete(d._id)
     return { stats: { removed: doomed.length }, errMsg: 'collection.remove:ok' }
+  }
+}
+
+/** Applies an update's data to a stored document (plain values, _.inc, _.remove). */
+function applyUpdate(doc: Doc, data: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (key === '_id') throw new Error('double: _id cannot be updated')
+    if (isCommand(value, 'update')) {
+      const cmd = value as UpdateCommand
+      if (cmd.op === 'remove') {
+        delete doc[key]
+      } else {
+        const current = doc[key]
+        doc[key] = (typeof current === 'number' ? current : 0) + cmd.value
+      }
+    } else {
+      doc[key] = structuredClone(value)
+    }
   }
 }
 
@@ -257,15 +293,7 @@ class DocRef {
     __calls.push({ collection: this.name, op: 'doc.update' })
     const doc = table(this.name).get(this.id)
     if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' }
-    for (const [key, value] of Object.entries(data)) {
-      if (key === '_id') throw new Error('double: _id cannot be updated')
-      if (isCommand(value, 'update')) {
-        const current = doc[key]
-        doc[key] = (typeof current === 'number' ? current : 0) + (value as UpdateCommand).value
-      } else {
-        doc[key] = structuredClone(value)
-      }
-    }
+    applyUpdate(doc, data)
     return { stats: { updated: 1 }, errMsg: 'document.update:ok' }
   }
 }
@@ -312,10 +340,23 @@ function DbRegExpFactory(init: { regexp: string; options?: string }): DbRegExp {
   return { [REGEXP]: true, regexp: init.regexp, options }
 }
 
+/** Collections that exist: made by createCollection or by __seed (a plain read never creates one). */
+const existing = new Set<string>()
+
 const db = {
   command,
   collection: (name: string) => new Collection(name),
   RegExp: DbRegExpFactory,
+  /** Like the server SDK: rejects when the collection exists. */
+  createCollection: jest.fn(async (name: string) => {
+    await tick()
+    if (existing.has(name)) {
+      throw new Error(`errCode: -502005 database collection exists | errMsg: Table exist: ${name}`)
+    }
+    existing.add(name)
+    table(name)
+    return { errMsg: 'createCollection:ok' }
+  }),
 }
 
 // Same value the real sdk exports.
@@ -354,11 +395,14 @@ export function __setMsgSecCheck(impl: (params: SecCheckParams) => Promise<unkno
 
 export const init = jest.fn((_options?: { env?: unknown }) => undefined)
 export const database = jest.fn(() => db)
+let clientIp: string | undefined = '192.0.2.10'
+
 export const getWXContext = jest.fn(() => ({
   OPENID: openid,
   APPID: 'wx0000000000000000',
   UNIONID: undefined,
   ENV: 'test-env',
+  CLIENTIP: clientIp,
 }))
 
 /** Sets what getWXContext().OPENID returns from now on. */
@@ -366,8 +410,14 @@ export function __setOpenid(value: string): void {
   openid = value
 }
 
+/** Sets what getWXContext().CLIENTIP returns from now on (undefined: the platform gave none). */
+export function __setClientIp(value: string | undefined): void {
+  clientIp = value
+}
+
 /** Replaces a collection's documents. */
 export function __seed(name: string, docs: Doc[]): void {
+  existing.add(name)
   const t = table(name)
   t.clear()
   for (const d of docs) t.set(d._id, structuredClone(d))
@@ -381,8 +431,10 @@ export function __peek(name: string, id: string): Doc | undefined {
 
 export function __reset(): void {
   store.clear()
+  existing.clear()
   __calls.length = 0
   openid = 'o-test-openid'
+  clientIp = '192.0.2.10'
   secCheckImpl = passAll
 }
 

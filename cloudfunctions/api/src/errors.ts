@@ -33,4 +33,7 @@ export const MESSAGES = {
   contentRiskyField: '内容包含不当信息，请修改',
   rateLimitedHour: '提交过于频繁，请稍后再试',
   rateLimitedDay: '今天的提交次数已达上限，请明天再试',
+  rateLimitedAddressHour: '当前网络提交过于频繁，请稍后再试',
+  rateLimitedAddressDay: '当前网络今天的提交次数已达上限，请明天再试',
+  eventsRateLimited: '操作过于频繁，请稍后再试',
 } as const

@@ -10,7 +10,9 @@ import {
   ListParksSchema,
   validate,
 } from '@/domain/schemas'
-import { createKeywordContentCheck } from './adapters/keyword-content-check'
+import type { ActionContext } from './context'
+import { createClientKeyer } from './core/client-key'
+import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
 import { createHomeHandlers } from './handlers/home'
@@ -19,7 +21,7 @@ import { createParkHandlers } from './handlers/parks'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
 import type { LeadStore } from './ports/lead-store'
-import { silentNotifier, type NotifierPort } from './ports/notifier'
+import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
 
 export interface CallContext {
@@ -30,10 +32,13 @@ export interface CallContext {
   clientAddress?: string
 }
 
-export interface ActionContext extends CallContext {
-  now: () => Date
-  logger: Logger
-}
+export type { ActionContext } from './context'
+
+/** Compile-time check: ActionContext (context.ts) carries exactly the caller fields of CallContext. */
+type CallerFields = Omit<ActionContext, 'now' | 'logger'>
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const callerFieldsMatch: Same<Required<CallerFields>, Required<CallContext>> = true
+void callerFieldsMatch
 
 export type Api = (request: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>
 
@@ -41,13 +46,23 @@ export interface ApiDeps {
   storage: StoragePort
   /** Leads and contact events; the inquiry and event actions answer INTERNAL without it. */
   leads?: LeadStore
-  /** Default: the local keyword list (adapters/keyword-content-check.ts); the cloud passes msgSecCheck. */
+  /**
+   * Screens inquiry free text. No default adapter: the entries wire one (index.ts: msgSecCheck,
+   * server/main.ts: the demo keyword list). Without one, texts are stored unscreened and the
+   * router says so in the log when it is created.
+   */
   contentCheck?: ContentCheckPort
   /** Told about each new lead; default: nobody. */
   notifier?: NotifierPort
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
+  /**
+   * Key of the keyed hash that turns a caller's address into what per-address limits store
+   * (core/client-key.ts). Cloud: CLIENT_KEY_SECRET; local: a file in DATA_DIR. Default: random
+   * per process (limits then hold while it runs).
+   */
+  clientKeySecret?: string
   now?: () => Date
   logger?: Logger
 }
@@ -83,6 +98,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key)
 
+/** What inquiries get when no content check is wired: every text passes (see ApiDeps.contentCheck). */
+const unscreened: ContentCheckPort = { check: async () => 'pass' }
+
 const CJK = /[\u3400-\u9fff]/
 
 /**
@@ -115,6 +133,8 @@ async function dispatch<A extends ActionName>(
  */
 export function createApi(deps: ApiDeps): Api {
   const logger = deps.logger ?? silentLogger
+  if (deps.leads && !deps.contentCheck)
+    logger.warn('no content check wired: inquiry texts are stored unscreened')
   const now = deps.now ?? (() => new Date())
   const articles = createArticleHandlers(deps.storage)
   const parks = createParkHandlers(deps.storage)
@@ -122,10 +142,11 @@ export function createApi(deps: ApiDeps): Api {
   const inquiries = createInquiryHandlers({
     storage: deps.storage,
     leads: deps.leads,
-    contentCheck: deps.contentCheck ?? createKeywordContentCheck(),
+    contentCheck: deps.contentCheck ?? unscreened,
     notifier: deps.notifier ?? silentNotifier,
     contentCheckTimeoutMs: deps.contentCheckTimeoutMs,
     notifyTimeoutMs: deps.notifyTimeoutMs,
+    clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
@@ -151,7 +172,13 @@ export function createApi(deps: ApiDeps): Api {
       logger.debug('unknown action', { action: action.slice(0, 64), source: callCtx.source })
       return fail('UNKNOWN_ACTION', MESSAGES.unknownAction)
     }
-    const ctx: ActionContext = { openid: callCtx.openid, source: callCtx.source, now, logger }
+    const ctx: ActionContext = {
+      openid: callCtx.openid,
+      source: callCtx.source,
+      clientAddress: callCtx.clientAddress,
+      now,
+      logger,
+    }
     try {
       return await dispatch(action as ActionName, payload, handlers, ctx)
     } catch (err) {

@@ -1,15 +1,18 @@
 import type { InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
 import type { District } from '@/domain/park'
-import {
-  inquiryIdFor,
-  type ContactEventRecord,
-  type FlagReason,
-  type InquiryRecord,
-  type InsertInquiryOutcome,
-  type LeadStore,
-  type RateLimit,
+import { inquiryIdFor } from '../core/inquiry-id'
+import type {
+  Caller,
+  ContactEventRecord,
+  FlagReason,
+  InquiryRecord,
+  InsertEventsOutcome,
+  InsertInquiryOutcome,
+  LeadStore,
+  RateLimit,
 } from '../ports/lead-store'
-import { COLLECTIONS, type CloudDatabase, type CloudDoc } from './cloudbase-storage'
+import { COLLECTIONS } from './cloudbase-collections'
+import type { CloudCollection, CloudDatabase, CloudDoc } from './cloudbase-storage'
 
 /** A query returns at most 1,000 documents in a cloud function; we never ask for more than 100. */
 const MAX_LIMIT = 100
@@ -48,6 +51,7 @@ function toInquiry(doc: CloudDoc): InquiryRecord {
     if (typeof doc[key] === 'string') r[key] = doc[key] as string
   }
   if (typeof doc.flagged === 'string') r.flagged = doc.flagged as FlagReason
+  if (typeof doc.clientKey === 'string') r.clientKey = doc.clientKey
   return r
 }
 
@@ -59,11 +63,11 @@ function toInquiry(doc: CloudDoc): InquiryRecord {
  *                   the loser reads the winner back and answers it as a duplicate.
  *   contact_events  one document per event, `openid` + server time `createdAt`.
  *
- * Indexes to create in the console: inquiries (openid asc, createdAt desc), (createdAt desc);
- * contact_events (openid asc), (createdAt desc). Set both collections' permission to "仅管理端
- * 可读写" (only cloud functions): the mini program never reads them directly.
+ * Collections, indexes and permissions: cloudbase-collections.ts (the one list the README and
+ * `npm run cloud:setup` use). Rate limits count by `openid` or by `clientKey` (a keyed hash of the
+ * caller's address, never the address) with `createdAt` in the window.
  *
- * The rate limit counts documents, then adds: two instances racing for the same visitor can
+ * The rate limits count documents, then add: two instances racing for the same visitor can
  * both pass the count, so a burst may store a lead or two past the limit. Exactly-once per key
  * does not depend on it. (A per-visitor counter document under a transaction would close the
  * gap at the cost of a write per submission; not worth it for 5 an hour.)
@@ -78,16 +82,47 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
     return res.data[0] ? toInquiry(res.data[0]) : null
   }
 
-  async function rateLimited(openid: string, limits: RateLimit[]): Promise<RateLimit['window'] | null> {
+  /** How many more documents each applicable limit allows the caller, counted in parallel. */
+  async function allowances(
+    collection: () => CloudCollection,
+    caller: Caller,
+    limits: RateLimit[],
+  ): Promise<Array<{ limit: RateLimit; left: number }>> {
+    const applicable = limits.filter((l) => (l.by === 'visitor' ? caller.openid : caller.clientKey))
     const totals = await Promise.all(
-      limits.map((l) =>
-        inquiries()
-          .where({ openid, createdAt: _.gte(l.since) })
+      applicable.map((l) =>
+        collection()
+          .where(
+            l.by === 'visitor'
+              ? { openid: caller.openid, createdAt: _.gte(l.since) }
+              : { clientKey: caller.clientKey, createdAt: _.gte(l.since) },
+          )
           .count(),
       ),
     )
-    const reached = limits.find((l, i) => totals[i].total >= l.max)
-    return reached ? reached.window : null
+    return applicable.map((limit, i) => ({ limit, left: limit.max - totals[i].total }))
+  }
+
+  /**
+   * Address keys are kept only while a limit can still count them: keys older than the longest
+   * window are removed from the collection's documents (an indexed range on createdAt).
+   */
+  async function forgetOldKeys(collection: () => CloudCollection, limits: RateLimit[]): Promise<void> {
+    const oldest = limits
+      .filter((l) => l.by === 'address')
+      .reduce<string | null>((min, l) => (min === null || l.since < min ? l.since : min), null)
+    if (oldest === null) return
+    try {
+      await collection()
+        .where({ clientKey: _.exists(true), createdAt: _.lt(oldest) })
+        .update({ data: { clientKey: _.remove() } })
+    } catch {
+      // Housekeeping: a failure never costs the lead or the events; the next write retries it.
+    }
+  }
+
+  async function rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null> {
+    return (await allowances(inquiries, caller, limits)).find((a) => a.left <= 0)?.limit ?? null
   }
 
   return {
@@ -98,8 +133,8 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
     async insertInquiry(record: InquiryRecord, limits: RateLimit[]): Promise<InsertInquiryOutcome> {
       const existing = await byId(record.id, record.openid)
       if (existing) return { kind: 'duplicate', inquiry: existing }
-      const reached = await rateLimited(record.openid, limits)
-      if (reached) return { kind: 'rate-limited', window: reached }
+      const reached = await rateLimited(record, limits)
+      if (reached) return { kind: 'rate-limited', limit: reached }
       try {
         await inquiries().add({ data: toDoc(record) })
       } catch (err) {
@@ -108,6 +143,7 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
         if (raced) return { kind: 'duplicate', inquiry: raced }
         throw err
       }
+      await forgetOldKeys(inquiries, limits)
       return { kind: 'inserted', inquiry: record }
     },
 
@@ -129,15 +165,24 @@ export function createCloudbaseLeadStore(db: CloudDatabase): LeadStore {
       return { inquiries: a.stats.removed, events: b.stats.removed }
     },
 
-    async insertContactEvents(records: ContactEventRecord[]): Promise<number> {
-      const added = await Promise.all(
-        records.map((r) => {
+    async insertContactEvents(
+      records: ContactEventRecord[],
+      limits: RateLimit[],
+    ): Promise<InsertEventsOutcome> {
+      if (records.length === 0) return { kind: 'inserted', stored: 0 }
+      const open = await allowances(events, records[0], limits)
+      const spent = open.find((a) => a.left <= 0)
+      if (spent) return { kind: 'rate-limited', limit: spent.limit }
+      const room = Math.min(records.length, ...open.map((a) => a.left))
+      const [, ...added] = await Promise.all([
+        forgetOldKeys(events, limits),
+        ...records.slice(0, room).map((r) => {
           const data: Record<string, unknown> = {}
           for (const [key, value] of Object.entries(r)) if (value !== undefined) data[key] = value
           return events().add({ data })
         }),
-      )
-      return added.length
+      ])
+      return { kind: 'inserted', stored: added.length }
     },
   }
 }

@@ -11,9 +11,10 @@ import type {
   Price,
   PriceUnit,
 } from '@/domain/park'
-import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../ports/park-order'
-import { articleSearchText, escapeRegExp, parkSearchText } from '../ports/search'
+import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../core/park-order'
+import { articleSearchText, escapeRegExp, parkSearchText } from '../core/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../ports/storage'
+import { AGENCY_DOC_ID, COLLECTIONS } from './cloudbase-collections'
 
 /*
  * Just the part of wx-server-sdk's database API this adapter uses. wx-server-sdk is a
@@ -33,6 +34,8 @@ export interface CloudQuery {
   count(): Promise<{ total: number }>
   /** Server SDK only: removes every matching document. */
   remove(): Promise<{ stats: { removed: number } }>
+  /** Server SDK only: updates every matching document. */
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
 }
 
 export interface CloudDocRef {
@@ -56,23 +59,20 @@ export interface CloudCommand {
   or(conditions: object[]): object
   and(conditions: object[]): object
   inc(n: number): unknown
+  /** Query: the field is present (true) or absent (false). */
+  exists(present: boolean): unknown
+  /** Update: deletes the field. */
+  remove(): unknown
 }
 
 export interface CloudDatabase {
   command: CloudCommand
   collection(name: string): CloudCollection
+  /** Server SDK only; rejects when the collection exists. Used by the setup step alone. */
+  createCollection(name: string): Promise<unknown>
   /** db.RegExp({ regexp, options }): a regular-expression match on a string field. */
   RegExp(init: { regexp: string; options?: string }): unknown
 }
-
-export const COLLECTIONS = {
-  articles: 'articles',
-  parks: 'parks',
-  settings: 'settings',
-  inquiries: 'inquiries',
-  contactEvents: 'contact_events',
-} as const
-export const AGENCY_DOC_ID = 'agency'
 
 // A cloud-function query returns at most 1,000 rows (100 without an explicit limit); we
 // always pass one and never need more than 100.
@@ -109,7 +109,7 @@ export function toCloudArticle(article: Article): CloudDoc {
  * A park as a document: `_id` = id, the Park fields as they are (price stays an object or
  * null), plus what queries need in flat fields: `priceValue` (number | null, for the price
  * range), `priceAsc` / `priceDesc` (the price sort keys, 面议 mapped to a sentinel past every
- * price; see ports/park-order.ts) and `searchText` (name, address, industries, highlights).
+ * price; see core/park-order.ts) and `searchText` (name, address, industries, highlights).
  * Parks must be written through this; the derived fields are never read back.
  */
 export function toCloudPark(park: Park): CloudDoc {
@@ -206,14 +206,8 @@ function toPark(doc: CloudDoc): Park {
  * The production storage: CloudBase documents. `articles` and `parks` use their ids as `_id`;
  * `settings/agency` holds the AgencyContact fields.
  *
- * Suggested indexes (create them in the console; the keyset queries below are written to use them):
- *   articles: (publishedAt desc, _id desc); (category asc, publishedAt desc, _id desc)
- *   parks:    (updatedAt desc, _id desc); (district, updatedAt desc, _id desc);
- *             (type, updatedAt desc, _id desc); (district, type, updatedAt desc, _id desc);
- *             (district, type, priceAsc, _id); (district, type, priceDesc desc, _id desc);
- *             (deal, priceAsc, _id); (deal, priceDesc desc, _id desc);
- *             (areaMin, _id); (areaMax desc, _id desc); (priceAsc, _id); (priceDesc desc, _id desc);
- *             (featured, updatedAt desc, _id desc)
+ * Collections and the indexes these keyset queries are written to use: cloudbase-collections.ts
+ * (the one list the README and the setup step take them from).
  * Keyword search is a regular expression over `searchText`: fine for a catalogue of
  * thousands, a scan nonetheless (CloudBase's own advice: use a search engine beyond that).
  */

@@ -1,6 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
-import { formatNoticeLine, formatNoticeMarkdown, type NotifierPort } from '../ports/notifier'
+import { formatNoticeLine, formatNoticeMarkdown } from '../core/lead-notice'
+import type { NotifierPort } from '../ports/notifier'
 
 export interface WebhookNotifierOptions {
   /** A WeCom group-robot webhook (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…) or any URL taking the same JSON. */

@@ -1,9 +1,5 @@
-import {
-  splitForCheck,
-  worstVerdict,
-  type ContentCheckPort,
-  type ContentVerdict,
-} from '../ports/content-check'
+import { splitForCheck, worstVerdict } from '../core/content-check'
+import type { ContentCheckPort, ContentVerdict } from '../ports/content-check'
 import { silentLogger, type Logger } from '../logger'
 
 /** The slice of `cloud.openapi` this adapter calls (wx-server-sdk exists only in the cloud). */

@@ -9,23 +9,39 @@ import type {
 import { maskPhone } from '@/domain/phone'
 import { ActionError, MESSAGES } from '../errors'
 import type { ContentCheckPort, ContentVerdict } from '../ports/content-check'
-import {
-  inquiryIdFor,
-  type ContactEventRecord,
-  type FlagReason,
-  type InquiryRecord,
-  type LeadStore,
-  type RateLimit,
+import type { ActionContext } from '../context'
+import type { ClientKeyer } from '../core/client-key'
+import { inquiryIdFor } from '../core/inquiry-id'
+import type {
+  Caller,
+  ContactEventRecord,
+  FlagReason,
+  InquiryRecord,
+  LeadStore,
+  RateLimit,
 } from '../ports/lead-store'
 import type { LeadNotice, NotifierPort } from '../ports/notifier'
 import type { StoragePort } from '../ports/storage'
-import type { ActionContext } from '../router'
 
 type EmptyInput = v.InferOutput<typeof EmptySchema>
 type EventsInput = v.InferOutput<typeof RecordEventsSchema>
 
 /** Per visitor (openid): at most this many stored leads in the last hour / 24 hours. */
 export const RATE_LIMITS = { hour: 5, day: 20 } as const
+/**
+ * Per client address: a visitor who drops the cookie (or opens a fresh browser) is a new
+ * visitor but the same address. Higher than per visitor, since an office or a campus shares
+ * one address.
+ */
+export const ADDRESS_RATE_LIMITS = { hour: 20, day: 60 } as const
+/**
+ * Contact taps (events.record). A person taps call / copy / QR a handful of times an hour; the
+ * client sends at most 20 a call. Past these the batch is cut or refused (RATE_LIMITED).
+ */
+export const EVENT_LIMITS = {
+  visitor: { hour: 60, day: 300 },
+  address: { hour: 300, day: 1500 },
+} as const
 export const MINE_LIMIT = 50
 /** msgSecCheck gets this long; past it the lead is kept and flagged. */
 export const CONTENT_CHECK_TIMEOUT_MS = 1500
@@ -45,6 +61,8 @@ export interface InquiryDeps {
   notifier: NotifierPort
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
+  /** The caller's address → the key stored for per-address limits (core/client-key.ts). */
+  clientKeyOf: ClientKeyer
 }
 
 type Timed<T> = { ok: true; value: T } | { ok: false; reason: 'timeout' | 'error'; err?: unknown }
@@ -138,16 +156,47 @@ export function createInquiryHandlers(deps: InquiryDeps) {
     return ctx.openid
   }
 
-  function limitsAt(now: Date): RateLimit[] {
-    const t = now.getTime()
-    return [
-      { window: 'hour', since: new Date(t - 3600_000).toISOString(), max: RATE_LIMITS.hour },
-      { window: 'day', since: new Date(t - 24 * 3600_000).toISOString(), max: RATE_LIMITS.day },
-    ]
+  /** Who the limits count: the visitor, and the keyed hash of their address when the host gave one. */
+  function callerOf(ctx: ActionContext): Caller {
+    const caller: Caller = { openid: visitor(ctx) }
+    const clientKey = deps.clientKeyOf(ctx.clientAddress)
+    if (clientKey) caller.clientKey = clientKey
+    return caller
   }
 
-  async function rateLimitedError(window: RateLimit['window'], ctx: ActionContext): Promise<ActionError> {
-    const base = window === 'hour' ? MESSAGES.rateLimitedHour : MESSAGES.rateLimitedDay
+  /** Visitor limits first, so a visitor over their own limit hears the visitor message. */
+  function limitsAt(
+    now: Date,
+    perVisitor: { hour: number; day: number },
+    perAddress: { hour: number; day: number },
+  ): RateLimit[] {
+    const t = now.getTime()
+    const hour = new Date(t - 3600_000).toISOString()
+    const day = new Date(t - 24 * 3600_000).toISOString()
+    return [
+      { by: 'visitor', window: 'hour', since: hour, max: perVisitor.hour },
+      { by: 'visitor', window: 'day', since: day, max: perVisitor.day },
+      { by: 'address', window: 'hour', since: hour, max: perAddress.hour },
+      { by: 'address', window: 'day', since: day, max: perAddress.day },
+    ]
+  }
+  const leadLimits = (now: Date) => limitsAt(now, RATE_LIMITS, ADDRESS_RATE_LIMITS)
+  const eventLimits = (now: Date) => limitsAt(now, EVENT_LIMITS.visitor, EVENT_LIMITS.address)
+
+  function limitMessage(limit: RateLimit, what: 'lead' | 'event'): string {
+    if (what === 'event') return MESSAGES.eventsRateLimited
+    if (limit.by === 'address') {
+      return limit.window === 'hour' ? MESSAGES.rateLimitedAddressHour : MESSAGES.rateLimitedAddressDay
+    }
+    return limit.window === 'hour' ? MESSAGES.rateLimitedHour : MESSAGES.rateLimitedDay
+  }
+
+  async function rateLimitedError(
+    limit: RateLimit,
+    ctx: ActionContext,
+    what: 'lead' | 'event' = 'lead',
+  ): Promise<ActionError> {
+    const base = limitMessage(limit, what)
     let hotline: string | undefined
     try {
       hotline = (await deps.storage.getAgencyContact())?.hotline
@@ -217,7 +266,8 @@ export function createInquiryHandlers(deps: InquiryDeps) {
 
   return {
     async submit(payload: InquiryPayload, ctx: ActionContext): Promise<SubmitResult> {
-      const openid = visitor(ctx)
+      const caller = callerOf(ctx)
+      const { openid } = caller
       const input: InquiryPayload = {
         ...payload,
         industry: wellFormed(payload.industry),
@@ -236,9 +286,9 @@ export function createInquiryHandlers(deps: InquiryDeps) {
       }
 
       // Advisory (insertInquiry decides), but it spares msgSecCheck quota for refused calls.
-      const early = await leads.rateLimited(openid, limitsAt(ctx.now()))
+      const early = await leads.rateLimited(caller, leadLimits(ctx.now()))
       if (early) {
-        ctx.logger.info('inquiry rate limited', { window: early })
+        ctx.logger.info('inquiry rate limited', { by: early.by, window: early.window })
         throw await rateLimitedError(early, ctx)
       }
 
@@ -281,16 +331,17 @@ export function createInquiryHandlers(deps: InquiryDeps) {
       if (parkName) record.parkName = parkName
       if (input.context.articleId) record.articleId = input.context.articleId
       if (screened.flag) record.flagged = screened.flag
+      if (caller.clientKey) record.clientKey = caller.clientKey
 
-      const outcome = await leads.insertInquiry(record, limitsAt(now))
+      const outcome = await leads.insertInquiry(record, leadLimits(now))
       if (outcome.kind === 'duplicate') {
         // A concurrent twin of this call stored it first.
         ctx.logger.info('inquiry duplicate', { inquiryId: outcome.inquiry.id, raced: true })
         return submitted(outcome.inquiry, true)
       }
       if (outcome.kind === 'rate-limited') {
-        ctx.logger.info('inquiry rate limited', { window: outcome.window })
-        throw await rateLimitedError(outcome.window, ctx)
+        ctx.logger.info('inquiry rate limited', { by: outcome.limit.by, window: outcome.limit.window })
+        throw await rateLimitedError(outcome.limit, ctx)
       }
       const stored = outcome.inquiry
       ctx.logger.info('inquiry stored', {
@@ -321,16 +372,26 @@ export function createInquiryHandlers(deps: InquiryDeps) {
     },
 
     async recordEvents(input: EventsInput, ctx: ActionContext): Promise<{ accepted: number }> {
-      const openid = visitor(ctx)
-      const createdAt = ctx.now().toISOString()
+      const { openid, clientKey } = callerOf(ctx)
+      const now = ctx.now()
+      const createdAt = now.toISOString()
       const records: ContactEventRecord[] = input.events.map((e) => {
         const r: ContactEventRecord = { openid, kind: e.kind, page: wellFormed(e.page), at: e.at, createdAt }
         if (e.parkId) r.parkId = e.parkId
         if (e.articleId) r.articleId = e.articleId
         if (e.source) r.source = e.source
+        if (clientKey) r.clientKey = clientKey
         return r
       })
-      return { accepted: await store().insertContactEvents(records) }
+      const outcome = await store().insertContactEvents(records, eventLimits(now))
+      if (outcome.kind === 'rate-limited') {
+        ctx.logger.info('events rate limited', { by: outcome.limit.by, window: outcome.limit.window })
+        throw await rateLimitedError(outcome.limit, ctx, 'event')
+      }
+      if (outcome.stored < records.length) {
+        ctx.logger.info('events cut by rate limit', { sent: records.length, stored: outcome.stored })
+      }
+      return { accepted: outcome.stored }
     },
   }
 }

@@ -4,7 +4,7 @@ import { PARK_ID_RE, type GetParkSchema, type ParkQuery } from '@/domain/schemas
 import type * as v from 'valibot'
 import { ActionError, MESSAGES } from '../errors'
 import { toPage } from './paging'
-import { sortValueOf } from '../ports/park-order'
+import { sortValueOf } from '../core/park-order'
 import type { ParkKey, StoragePort } from '../ports/storage'
 
 type GetInput = v.InferOutput<typeof GetParkSchema>

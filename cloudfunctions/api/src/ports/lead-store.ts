@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { ContactEventKind, InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
 import type { District } from '@/domain/park'
 
@@ -8,7 +7,7 @@ import type { District } from '@/domain/park'
  * Times are `Date#toISOString()` (UTC, fixed width), so text order is time order in both stores.
  */
 export interface InquiryRecord {
-  /** inquiryIdFor(openid, idempotencyKey): the same form fill always maps to the same id. */
+  /** core/inquiry-id.ts inquiryIdFor(openid, idempotencyKey): the same form fill always maps to the same id. */
   id: string
   openid: string
   idempotencyKey: string
@@ -32,28 +31,49 @@ export interface InquiryRecord {
   parkName?: string
   articleId?: string
   status: InquiryStatus
-  /** Why the lead is in 'review': see FLAG_REASONS. */
+  /** Why the lead is in 'review'. */
   flagged?: FlagReason
+  /**
+   * Keyed hash of the sender's network address (core/client-key.ts), for per-address limits;
+   * never the address itself, never shown. Absent when the host knew no address. Stores clear
+   * it once it is older than every address limit's window (insertInquiry, insertContactEvents).
+   */
+  clientKey?: string
   createdAt: string
   updatedAt: string
 }
 
 /** Why a lead was kept for review instead of 'new'. */
-export const FLAG_REASONS = ['content-review', 'content-check-failed', 'content-check-timeout'] as const
-export type FlagReason = (typeof FLAG_REASONS)[number]
+export type FlagReason = 'content-review' | 'content-check-failed' | 'content-check-timeout'
 
-/** A sliding window: at most `max` leads stored at or after `since`. */
+/**
+ * A sliding window: at most `max` records stored at or after `since`, counted per visitor
+ * (openid) or per client address (clientKey). An address limit does not apply to a record
+ * without a clientKey.
+ */
 export interface RateLimit {
+  by: 'visitor' | 'address'
   window: 'hour' | 'day'
   since: string
   max: number
+}
+
+/** Who a limit counts: the visitor and, when known, the keyed hash of their address. */
+export interface Caller {
+  openid: string
+  clientKey?: string
 }
 
 export type InsertInquiryOutcome =
   | { kind: 'inserted'; inquiry: InquiryRecord }
   /** The (openid, idempotencyKey) pair was already stored: the first lead, unchanged. */
   | { kind: 'duplicate'; inquiry: InquiryRecord }
-  | { kind: 'rate-limited'; window: RateLimit['window'] }
+  /** The first limit (in the order given) the caller has reached. */
+  | { kind: 'rate-limited'; limit: RateLimit }
+
+export type InsertEventsOutcome =
+  /** `stored` may be fewer than sent: a batch is cut to what the limits still allow. */
+  { kind: 'inserted'; stored: number } | { kind: 'rate-limited'; limit: RateLimit }
 
 export interface ContactEventRecord {
   openid: string
@@ -66,6 +86,8 @@ export interface ContactEventRecord {
   at: string
   /** The server's receive time. */
   createdAt: string
+  /** As InquiryRecord.clientKey. */
+  clientKey?: string
 }
 
 /**
@@ -75,8 +97,8 @@ export interface ContactEventRecord {
  */
 export interface LeadStore {
   findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null>
-  /** The first window whose limit the visitor has reached, or null. Advisory: see insertInquiry. */
-  rateLimited(openid: string, limits: RateLimit[]): Promise<RateLimit['window'] | null>
+  /** The first of `limits` the caller has reached for leads, or null. Advisory: see insertInquiry. */
+  rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null>
   /**
    * The authoritative step: a stored key answers `duplicate` (never counted, never limited);
    * otherwise a reached limit answers `rate-limited`; otherwise the record is stored. Exactly one
@@ -87,17 +109,9 @@ export interface LeadStore {
   listInquiries(openid: string, limit: number): Promise<InquiryRecord[]>
   /** PIPL Art. 47: removes every lead and contact event of the visitor. */
   deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }>
-  insertContactEvents(events: ContactEventRecord[]): Promise<number>
-}
-
-/**
- * The id of a lead: a hash of who sent it and the form fill's idempotency key. Deterministic,
- * so CloudBase can use it as `_id` (an `add` with an existing `_id` fails: the database itself
- * refuses the second copy); 128 bits of sha256, hex.
- */
-export function inquiryIdFor(openid: string, idempotencyKey: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([openid, idempotencyKey]))
-    .digest('hex')
-    .slice(0, 32)
+  /**
+   * Stores the events of one caller (all share openid and clientKey) as far as `limits` allow:
+   * cut to the smallest remaining allowance, or `rate-limited` when one is used up.
+   */
+  insertContactEvents(events: ContactEventRecord[], limits: RateLimit[]): Promise<InsertEventsOutcome>
 }

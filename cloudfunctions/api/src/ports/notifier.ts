@@ -1,5 +1,5 @@
-import { NEED_TYPE_LABELS, INQUIRY_STATUS_LABELS, type InquiryStatus, type NeedType } from '@/domain/inquiry'
-import { DISTRICT_LABELS, type District } from '@/domain/park'
+import type { InquiryStatus, NeedType } from '@/domain/inquiry'
+import type { District } from '@/domain/park'
 
 /**
  * What the agency is told about a new lead, at once. Deliberately no free text (name, company,
@@ -27,73 +27,4 @@ export interface LeadNotice {
 export interface NotifierPort {
   /** May reject; the caller logs the failure and never fails the submission over it. */
   notify(notice: LeadNotice): Promise<void>
-}
-
-export const silentNotifier: NotifierPort = { notify: async () => {} }
-
-/** Runs every notifier; resolves when all have settled, rejects with the first failure. */
-export function combineNotifiers(notifiers: NotifierPort[]): NotifierPort {
-  return {
-    async notify(notice) {
-      const results = await Promise.allSettled(notifiers.map((n) => n.notify(notice)))
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-      if (failed) throw failed.reason
-    },
-  }
-}
-
-function area(n: LeadNotice): string | undefined {
-  if (n.areaMin === undefined && n.areaMax === undefined) return undefined
-  if (n.areaMin !== undefined && n.areaMax !== undefined) return `${n.areaMin}–${n.areaMax} ㎡`
-  return n.areaMin !== undefined ? `≥ ${n.areaMin} ㎡` : `≤ ${n.areaMax} ㎡`
-}
-
-function park(n: LeadNotice): string | undefined {
-  if (!n.parkId) return undefined
-  return n.parkName ? `${n.parkName}（${n.parkId}）` : n.parkId
-}
-
-/** Beijing time "2026-05-01 10:00" from an ISO timestamp. */
-export function beijingTime(iso: string): string {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return iso
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-/** One console line: "[新询盘] 2026-05-01 10:00 租厂房 · 135****8515 · 园区 … · 来源 …". */
-export function formatNoticeLine(n: LeadNotice): string {
-  const parts = [
-    `[新询盘] ${beijingTime(n.createdAt)}`,
-    NEED_TYPE_LABELS[n.needType],
-    n.maskedPhone,
-    n.district ? DISTRICT_LABELS[n.district] : undefined,
-    area(n),
-    park(n) ? `园区 ${park(n)}` : undefined,
-    n.articleId ? `文章 ${n.articleId}` : undefined,
-    `来源 ${n.source ?? '直接访问'}`,
-    n.status === 'review' ? `待审核（${n.flagged ?? 'review'}）` : undefined,
-    `编号 ${n.inquiryId}`,
-  ]
-  return parts.filter(Boolean).join(' · ')
-}
-
-/** The markdown body of a WeCom group-robot message. */
-export function formatNoticeMarkdown(n: LeadNotice): string {
-  const rows: Array<[string, string | undefined]> = [
-    ['需求', NEED_TYPE_LABELS[n.needType]],
-    ['手机', n.maskedPhone],
-    ['区域', n.district ? DISTRICT_LABELS[n.district] : undefined],
-    ['面积', area(n)],
-    ['园区', park(n)],
-    ['文章', n.articleId],
-    ['来源', n.source ?? '直接访问'],
-    ['状态', INQUIRY_STATUS_LABELS[n.status] + (n.flagged ? `（${n.flagged}）` : '')],
-    ['时间', beijingTime(n.createdAt)],
-    ['编号', n.inquiryId],
-  ]
-  const title =
-    n.status === 'review'
-      ? '**新询盘** <font color="warning">待审核</font>'
-      : '**新询盘** <font color="info">待联系</font>'
-  return [title, ...rows.filter(([, v]) => v).map(([k, v]) => `> ${k}：${v}`)].join('\n')
 }

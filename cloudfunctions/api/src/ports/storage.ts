@@ -67,7 +67,7 @@ export interface StoragePort {
    */
   listRelatedArticles(id: string, limit: number): Promise<ArticleSummary[]>
 
-  /** One page of parks in the sort's order (see park-order.ts), strictly after `after`. */
+  /** One page of parks in the sort's order (see core/park-order.ts), strictly after `after`. */
   listParks(query: ListParksQuery): Promise<ParkSummary[]>
   getPark(id: string): Promise<Park | null>
   /** Adds one view and returns the new count, or null when the park does not exist. */

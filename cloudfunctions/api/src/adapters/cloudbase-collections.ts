@@ -1,0 +1,175 @@
+/**
+ * Everything the CloudBase database must hold for this function, in one list: each collection,
+ * what it holds, its permission and its indexes. The adapters take collection names from here
+ * (COLLECTIONS), the setup step (cloudbase-setup.ts, run once by the owner) creates what is
+ * missing and prints the indexes, and the README's table is checked against it
+ * (test/cloud/cloudbase-collections.test.ts). Add a collection or an index here, nowhere else.
+ *
+ * Indexes follow the queries the adapters make: equality fields first, then the sort fields in
+ * the query's direction, `_id` last where a keyset cursor breaks ties.
+ */
+
+export interface IndexSpec {
+  name: string
+  fields: ReadonlyArray<readonly [field: string, order: 'asc' | 'desc']>
+  /** Which query it serves, for the README and the console. */
+  serves: string
+}
+
+export interface CollectionSpec {
+  name: string
+  holds: string
+  indexes: readonly IndexSpec[]
+}
+
+/**
+ * The permission every collection gets: the mini program never reads the database itself (all
+ * reads go through this function), so no user may read or write directly.
+ */
+export const COLLECTION_PERMISSION = '仅管理端可读写（所有用户不可读写）'
+
+const desc = (field: string) => [field, 'desc'] as const
+const asc = (field: string) => [field, 'asc'] as const
+
+export const CLOUDBASE_COLLECTIONS = [
+  {
+    name: 'articles',
+    holds: 'articles: `_id` = article id, written through toCloudArticle (adds `searchText`)',
+    indexes: [
+      { name: 'published', fields: [desc('publishedAt'), desc('_id')], serves: 'newest articles' },
+      {
+        name: 'category_published',
+        fields: [asc('category'), desc('publishedAt'), desc('_id')],
+        serves: 'articles of a category',
+      },
+    ],
+  },
+  {
+    name: 'parks',
+    holds:
+      'parks: `_id` = park id, written through toCloudPark (adds `priceValue`, `priceAsc`, `priceDesc`, `searchText`)',
+    indexes: [
+      { name: 'newest', fields: [desc('updatedAt'), desc('_id')], serves: 'newest parks' },
+      { name: 'area_asc', fields: [asc('areaMin'), asc('_id')], serves: 'area ascending' },
+      { name: 'area_desc', fields: [desc('areaMax'), desc('_id')], serves: 'area descending' },
+      { name: 'price_asc', fields: [asc('priceAsc'), asc('_id')], serves: 'price ascending' },
+      { name: 'price_desc', fields: [desc('priceDesc'), desc('_id')], serves: 'price descending' },
+      {
+        name: 'district_newest',
+        fields: [asc('district'), desc('updatedAt'), desc('_id')],
+        serves: '区域 filter, newest',
+      },
+      {
+        name: 'type_newest',
+        fields: [asc('type'), desc('updatedAt'), desc('_id')],
+        serves: '类型 filter, newest',
+      },
+      {
+        name: 'district_type_newest',
+        fields: [asc('district'), asc('type'), desc('updatedAt'), desc('_id')],
+        serves: '区域 + 类型, newest; similar parks',
+      },
+      {
+        name: 'district_type_price_asc',
+        fields: [asc('district'), asc('type'), asc('priceAsc'), asc('_id')],
+        serves: '区域 + 类型, price ascending',
+      },
+      {
+        name: 'district_type_price_desc',
+        fields: [asc('district'), asc('type'), desc('priceDesc'), desc('_id')],
+        serves: '区域 + 类型, price descending',
+      },
+      {
+        name: 'deal_price_asc',
+        fields: [asc('deal'), asc('priceAsc'), asc('_id')],
+        serves: '租售 filter, price ascending',
+      },
+      {
+        name: 'deal_price_desc',
+        fields: [asc('deal'), desc('priceDesc'), desc('_id')],
+        serves: '租售 filter, price descending',
+      },
+      {
+        name: 'featured_newest',
+        fields: [asc('featured'), desc('updatedAt'), desc('_id')],
+        serves: 'featured parks (home)',
+      },
+    ],
+  },
+  {
+    name: 'settings',
+    holds: 'settings: document `agency` = the contact card (hotline, WeChat ID, QR)',
+    indexes: [],
+  },
+  {
+    name: 'inquiries',
+    holds: 'leads: `_id` = hash(openid, idempotency key), so a retried submission is stored once',
+    indexes: [
+      {
+        name: 'openid_created',
+        fields: [asc('openid'), desc('createdAt')],
+        serves: '我的咨询, per-visitor limit, deletion',
+      },
+      {
+        name: 'client_created',
+        fields: [asc('clientKey'), desc('createdAt')],
+        serves: 'per-address limit',
+      },
+      { name: 'created', fields: [desc('createdAt')], serves: 'staff list, newest first' },
+    ],
+  },
+  {
+    name: 'contact_events',
+    holds: 'contact taps (call, copy WeChat ID, QR …), one document each',
+    indexes: [
+      {
+        name: 'openid_created',
+        fields: [asc('openid'), desc('createdAt')],
+        serves: 'per-visitor limit, deletion',
+      },
+      {
+        name: 'client_created',
+        fields: [asc('clientKey'), desc('createdAt')],
+        serves: 'per-address limit',
+      },
+      { name: 'created', fields: [desc('createdAt')], serves: 'staff reports, newest first' },
+    ],
+  },
+] as const satisfies readonly CollectionSpec[]
+
+type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
+
+/** Collection names for the adapters, from the list above. */
+export const COLLECTIONS = {
+  articles: 'articles',
+  parks: 'parks',
+  settings: 'settings',
+  inquiries: 'inquiries',
+  contactEvents: 'contact_events',
+} as const satisfies Record<string, Named>
+
+export const AGENCY_DOC_ID = 'agency'
+
+/**
+ * The `api` function's timeout, seconds (云开发控制台 → 云函数 → api → 版本与配置 → 超时时间;
+ * config.json cannot carry it). The default 3 s is too short: one submission may spend
+ * msgSecCheck (≤ 1.5 s), naming the risky fields (≤ 0.8 s), the notifier (≤ 1.5 s) and a few
+ * database round trips. The README's deploy step states this number (checked by a test).
+ */
+export const FUNCTION_TIMEOUT_S = 10
+
+/** "`(openid asc, createdAt desc)`" */
+export function describeIndex(index: IndexSpec): string {
+  return `(${index.fields.map(([f, o]) => `${f} ${o}`).join(', ')})`
+}
+
+/** The README table: one row per index (one for a collection that needs none). */
+export function collectionsTable(): string[] {
+  const rows = ['| collection | index | fields | serves |', '| --- | --- | --- | --- |']
+  for (const c of CLOUDBASE_COLLECTIONS as readonly CollectionSpec[]) {
+    if (c.indexes.length === 0) rows.push(`| \`${c.name}\` | — | — | read by \`_id\` only |`)
+    for (const i of c.indexes)
+      rows.push(`| \`${c.name}\` | ${i.name} | \`${describeIndex(i)}\` | ${i.serves} |`)
+  }
+  return rows
+}

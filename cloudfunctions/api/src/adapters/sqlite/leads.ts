@@ -1,0 +1,260 @@
+import type Database from 'better-sqlite3'
+import type { InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
+import type { District } from '@/domain/park'
+import type {
+  Caller,
+  ContactEventRecord,
+  FlagReason,
+  InquiryRecord,
+  InsertEventsOutcome,
+  InsertInquiryOutcome,
+  LeadStore,
+  RateLimit,
+} from '../../ports/lead-store'
+
+interface InquiryRow {
+  id: string
+  openid: string
+  idempotency_key: string
+  need_type: string
+  area_min: number | null
+  area_max: number | null
+  industry: string
+  district: string | null
+  tax_bracket: string | null
+  company: string
+  contact_name: string
+  phone: string
+  remark: string
+  consent: number
+  source: string | null
+  park_id: string | null
+  park_name: string | null
+  article_id: string | null
+  status: string
+  flagged: string | null
+  client_key: string | null
+  created_at: string
+  updated_at: string
+}
+
+function toInquiry(row: InquiryRow): InquiryRecord {
+  const r: InquiryRecord = {
+    id: row.id,
+    openid: row.openid,
+    idempotencyKey: row.idempotency_key,
+    needType: row.need_type as NeedType,
+    industry: row.industry,
+    company: row.company,
+    contactName: row.contact_name,
+    phone: row.phone,
+    remark: row.remark,
+    consent: true,
+    status: row.status as InquiryStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+  // Optional fields stay absent (not null) as in the record that was stored.
+  if (row.area_min !== null) r.areaMin = row.area_min
+  if (row.area_max !== null) r.areaMax = row.area_max
+  if (row.district !== null) r.district = row.district as District
+  if (row.tax_bracket !== null) r.taxBracket = row.tax_bracket as TaxBracket
+  if (row.source !== null) r.source = row.source
+  if (row.park_id !== null) r.parkId = row.park_id
+  if (row.park_name !== null) r.parkName = row.park_name
+  if (row.article_id !== null) r.articleId = row.article_id
+  if (row.flagged !== null) r.flagged = row.flagged as FlagReason
+  if (row.client_key !== null) r.clientKey = row.client_key
+  return r
+}
+
+function inquiryParams(r: InquiryRecord) {
+  return {
+    id: r.id,
+    openid: r.openid,
+    idempotencyKey: r.idempotencyKey,
+    needType: r.needType,
+    areaMin: r.areaMin ?? null,
+    areaMax: r.areaMax ?? null,
+    industry: r.industry,
+    district: r.district ?? null,
+    taxBracket: r.taxBracket ?? null,
+    company: r.company,
+    contactName: r.contactName,
+    phone: r.phone,
+    remark: r.remark,
+    consent: r.consent ? 1 : 0,
+    source: r.source ?? null,
+    parkId: r.parkId ?? null,
+    parkName: r.parkName ?? null,
+    articleId: r.articleId ?? null,
+    status: r.status,
+    flagged: r.flagged ?? null,
+    clientKey: r.clientKey ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }
+}
+
+const isUniqueViolation = (err: unknown) =>
+  typeof (err as { code?: unknown })?.code === 'string' &&
+  /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((err as { code: string }).code)
+
+/** Leads and contact events over an open, migrated connection (see migrations.ts for the tables). */
+export function createSqliteLeadStore(db: Database.Database): LeadStore {
+  const inquiryByKey = db.prepare<{ openid: string; key: string }, InquiryRow>(
+    'SELECT * FROM inquiries WHERE openid = @openid AND idempotency_key = @key',
+  )
+  // Each count walks one index: (openid, created_at) or the partial (client_key, created_at).
+  type Count = Database.Statement<{ who: string; since: string }, { n: number }>
+  const counts: Record<'inquiries' | 'contact_events', Record<RateLimit['by'], Count>> = {
+    inquiries: {
+      visitor: db.prepare('SELECT count(*) AS n FROM inquiries WHERE openid = @who AND created_at >= @since'),
+      address: db.prepare(
+        'SELECT count(*) AS n FROM inquiries WHERE client_key = @who AND created_at >= @since',
+      ),
+    },
+    contact_events: {
+      visitor: db.prepare(
+        'SELECT count(*) AS n FROM contact_events WHERE openid = @who AND created_at >= @since',
+      ),
+      address: db.prepare(
+        'SELECT count(*) AS n FROM contact_events WHERE client_key = @who AND created_at >= @since',
+      ),
+    },
+  }
+  const insertInquiryRow = db.prepare(
+    `INSERT INTO inquiries (id, openid, idempotency_key, need_type, area_min, area_max, industry, district,
+       tax_bracket, company, contact_name, phone, remark, consent, source, park_id, park_name, article_id,
+       status, flagged, client_key, created_at, updated_at)
+     VALUES (@id, @openid, @idempotencyKey, @needType, @areaMin, @areaMax, @industry, @district,
+       @taxBracket, @company, @contactName, @phone, @remark, @consent, @source, @parkId, @parkName, @articleId,
+       @status, @flagged, @clientKey, @createdAt, @updatedAt)`,
+  )
+  const inquiriesOf = db.prepare<{ openid: string; limit: number }, InquiryRow>(
+    'SELECT * FROM inquiries WHERE openid = @openid ORDER BY created_at DESC, id DESC LIMIT @limit',
+  )
+  const deleteInquiriesOf = db.prepare('DELETE FROM inquiries WHERE openid = ?')
+  const deleteEventsOf = db.prepare('DELETE FROM contact_events WHERE openid = ?')
+  const insertEvent = db.prepare(
+    `INSERT INTO contact_events (openid, kind, page, park_id, article_id, source, at, created_at, client_key)
+     VALUES (@openid, @kind, @page, @parkId, @articleId, @source, @at, @createdAt, @clientKey)`,
+  )
+
+  /** How many more rows each limit allows the caller (limits that do not apply are left out). */
+  function allowances(
+    table: 'inquiries' | 'contact_events',
+    caller: Caller,
+    limits: RateLimit[],
+  ): Array<{ limit: RateLimit; left: number }> {
+    const out: Array<{ limit: RateLimit; left: number }> = []
+    for (const limit of limits) {
+      const who = limit.by === 'visitor' ? caller.openid : caller.clientKey
+      if (!who) continue
+      out.push({ limit, left: limit.max - counts[table][limit.by].get({ who, since: limit.since })!.n })
+    }
+    return out
+  }
+
+  // Address keys are kept only while a limit can still count them: older ones are cleared in the
+  // same transaction as each write (a walk of the partial index, which then holds ~a day of rows).
+  const forget = {
+    inquiries: db.prepare<{ before: string }>(
+      'UPDATE inquiries SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
+    ),
+    contact_events: db.prepare<{ before: string }>(
+      'UPDATE contact_events SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
+    ),
+  }
+  function forgetOldKeys(table: 'inquiries' | 'contact_events', limits: RateLimit[]): void {
+    const windows = limits.filter((l) => l.by === 'address').map((l) => l.since)
+    if (windows.length) forget[table].run({ before: windows.sort()[0] })
+  }
+
+  const firstReached = (table: 'inquiries' | 'contact_events', caller: Caller, limits: RateLimit[]) =>
+    allowances(table, caller, limits).find((a) => a.left <= 0)?.limit ?? null
+
+  // Check and insert in one transaction. better-sqlite3 is synchronous, so within this process
+  // nothing interleaves; IMMEDIATE takes the write lock up front, so another process on the same
+  // file cannot slip a row in between the check and the insert either.
+  const insertInquiryTx = db.transaction(
+    (record: InquiryRecord, limits: RateLimit[]): InsertInquiryOutcome => {
+      const existing = inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
+      if (existing) return { kind: 'duplicate', inquiry: toInquiry(existing) }
+      const reached = firstReached('inquiries', record, limits)
+      if (reached) return { kind: 'rate-limited', limit: reached }
+      try {
+        insertInquiryRow.run(inquiryParams(record))
+      } catch (err) {
+        const raced = isUniqueViolation(err)
+          ? inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
+          : undefined
+        if (raced) return { kind: 'duplicate', inquiry: toInquiry(raced) }
+        throw err
+      }
+      forgetOldKeys('inquiries', limits)
+      return { kind: 'inserted', inquiry: record }
+    },
+  )
+
+  const deleteVisitorTx = db.transaction((openid: string) => ({
+    inquiries: deleteInquiriesOf.run(openid).changes,
+    events: deleteEventsOf.run(openid).changes,
+  }))
+
+  // Count and insert in one IMMEDIATE transaction, as for leads: the allowance cannot be spent twice.
+  const insertEventsTx = db.transaction(
+    (events: ContactEventRecord[], limits: RateLimit[]): InsertEventsOutcome => {
+      const open = allowances('contact_events', events[0], limits)
+      const spent = open.find((a) => a.left <= 0)
+      if (spent) return { kind: 'rate-limited', limit: spent.limit }
+      const room = Math.min(events.length, ...open.map((a) => a.left))
+      let stored = 0
+      for (const e of events.slice(0, room)) {
+        stored += insertEvent.run({
+          openid: e.openid,
+          kind: e.kind,
+          page: e.page,
+          parkId: e.parkId ?? null,
+          articleId: e.articleId ?? null,
+          source: e.source ?? null,
+          at: e.at,
+          createdAt: e.createdAt,
+          clientKey: e.clientKey ?? null,
+        }).changes
+      }
+      forgetOldKeys('contact_events', limits)
+      return { kind: 'inserted', stored }
+    },
+  )
+
+  return {
+    async findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null> {
+      const row = inquiryByKey.get({ openid, key: idempotencyKey })
+      return row ? toInquiry(row) : null
+    },
+
+    async rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null> {
+      return firstReached('inquiries', caller, limits)
+    },
+
+    async insertInquiry(record: InquiryRecord, limits: RateLimit[]): Promise<InsertInquiryOutcome> {
+      return insertInquiryTx.immediate(record, limits)
+    },
+
+    async listInquiries(openid: string, limit: number): Promise<InquiryRecord[]> {
+      return inquiriesOf.all({ openid, limit }).map(toInquiry)
+    },
+
+    async deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }> {
+      return deleteVisitorTx.immediate(openid)
+    },
+
+    async insertContactEvents(
+      events: ContactEventRecord[],
+      limits: RateLimit[],
+    ): Promise<InsertEventsOutcome> {
+      return events.length ? insertEventsTx.immediate(events, limits) : { kind: 'inserted', stored: 0 }
+    },
+  }
+}

@@ -1,0 +1,234 @@
+import type Database from 'better-sqlite3'
+import { INQUIRY_STATUSES } from '@/domain/inquiry'
+import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../core/park-order'
+
+/**
+ * The SQLite schema as numbered steps. `PRAGMA user_version` holds the last step applied; each
+ * step runs in its own IMMEDIATE transaction together with the version bump, so a crash or a
+ * second process opening the same file leaves the file at a whole step, never half of one.
+ *
+ * Rules for a new step: append it (never edit or reorder a shipped step), make it additive
+ * where possible (ALTER TABLE … ADD COLUMN, CREATE INDEX), and extend
+ * test/cloud/sqlite-migrations.test.ts, which upgrades a file made by the schema of before the
+ * migrations (test/cloud/fixtures/schema-before-migrations.sql) and checks nothing is lost.
+ */
+export interface Migration {
+  version: number
+  /** What the step is for, in a few words (shown in errors). */
+  name: string
+  sql: string
+}
+
+/*
+ * Step 1 is the schema that shipped before migrations existed, byte for byte (CREATE … IF NOT
+ * EXISTS included): files made by that code have user_version 0 and these tables, and are
+ * adopted as step 1 without running it (see adoptUnversioned).
+ *
+ * parks: a real column for everything a filter or a sort reads, JSON (`detail`) for what only
+ * the detail page shows. price_asc_key / price_desc_key are the price sort keys with 面议 (NULL)
+ * mapped to a sentinel past every price (see core/park-order.ts); generated, so they can
+ * never disagree with price_value.
+ *
+ * Indexes follow the queries the app makes (EXPLAIN QUERY PLAN checks in
+ * test/cloud/parks-scale.test.ts): every sort alone; 区域 with every sort; 类型 with the
+ * default newest sort; 区域 + 类型 with newest and with either price sort; 租售 with either
+ * price sort; the home page's featured parks (a partial index). Other combinations walk the
+ * closest of these and filter, or sort a bounded remainder.
+ *
+ * Leads (personal data). One row per (openid, idempotency_key): the UNIQUE constraint is the
+ * backstop, the check inside insertInquiry's IMMEDIATE transaction the rule. (openid, created_at)
+ * serves the rate-limit counts and "my inquiries"; created_at alone the staff list
+ * (scripts/leads.mjs). Times are UTC ISO strings of one width, so text order is time order.
+ */
+const LEAD_SCHEMA = `
+CREATE TABLE IF NOT EXISTS inquiries (
+  id              TEXT PRIMARY KEY,
+  openid          TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  need_type       TEXT NOT NULL,
+  area_min        INTEGER,
+  area_max        INTEGER,
+  industry        TEXT NOT NULL DEFAULT '',
+  district        TEXT,
+  tax_bracket     TEXT,
+  company         TEXT NOT NULL DEFAULT '',
+  contact_name    TEXT NOT NULL,
+  phone           TEXT NOT NULL,
+  remark          TEXT NOT NULL DEFAULT '',
+  consent         INTEGER NOT NULL CHECK (consent = 1),
+  source          TEXT,
+  park_id         TEXT,
+  park_name       TEXT,
+  article_id      TEXT,
+  status          TEXT NOT NULL CHECK (status IN (${INQUIRY_STATUSES.map((st) => `'${st}'`).join(', ')})),
+  flagged         TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  UNIQUE (openid, idempotency_key)
+);
+CREATE INDEX IF NOT EXISTS inquiries_openid_created ON inquiries (openid, created_at);
+CREATE INDEX IF NOT EXISTS inquiries_created ON inquiries (created_at);
+CREATE TABLE IF NOT EXISTS contact_events (
+  id         INTEGER PRIMARY KEY,
+  openid     TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  page       TEXT NOT NULL,
+  park_id    TEXT,
+  article_id TEXT,
+  source     TEXT,
+  at         TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contact_events_openid ON contact_events (openid);
+CREATE INDEX IF NOT EXISTS contact_events_created ON contact_events (created_at);
+`
+
+const STEP_1 = `
+CREATE TABLE IF NOT EXISTS articles (
+  id           TEXT PRIMARY KEY,
+  title        TEXT NOT NULL,
+  summary      TEXT NOT NULL DEFAULT '',
+  cover        TEXT NOT NULL DEFAULT '',
+  category     TEXT NOT NULL,
+  tags         TEXT NOT NULL DEFAULT '[]',
+  author       TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL,
+  views        INTEGER NOT NULL DEFAULT 0,
+  body         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS articles_category_published ON articles (category, published_at DESC, id DESC);
+CREATE TABLE IF NOT EXISTS settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS parks (
+  id             TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  district       TEXT NOT NULL,
+  type           TEXT NOT NULL,
+  deal           TEXT NOT NULL,
+  area_min       REAL NOT NULL,
+  area_max       REAL NOT NULL,
+  divisible      INTEGER NOT NULL DEFAULT 0,
+  price_value    REAL,
+  price_unit     TEXT,
+  price_asc_key  REAL GENERATED ALWAYS AS (coalesce(price_value, ${PRICE_NULL_ASC_KEY})) VIRTUAL,
+  price_desc_key REAL GENERATED ALWAYS AS (coalesce(price_value, ${PRICE_NULL_DESC_KEY})) VIRTUAL,
+  cover          TEXT NOT NULL DEFAULT '',
+  highlights     TEXT NOT NULL DEFAULT '[]',
+  updated_at     TEXT NOT NULL,
+  views          INTEGER NOT NULL DEFAULT 0,
+  featured       INTEGER NOT NULL DEFAULT 0,
+  search_text    TEXT NOT NULL DEFAULT '',
+  detail         TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS parks_newest ON parks (updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_area_asc ON parks (area_min, id);
+CREATE INDEX IF NOT EXISTS parks_area_desc ON parks (area_max DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_price_asc ON parks (price_asc_key, id);
+CREATE INDEX IF NOT EXISTS parks_price_desc ON parks (price_desc_key DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_district_newest ON parks (district, updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_district_area_asc ON parks (district, area_min, id);
+CREATE INDEX IF NOT EXISTS parks_district_area_desc ON parks (district, area_max DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_district_price_asc ON parks (district, price_asc_key, id);
+CREATE INDEX IF NOT EXISTS parks_district_price_desc ON parks (district, price_desc_key DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_type_newest ON parks (type, updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_district_type_newest ON parks (district, type, updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_district_type_price_asc ON parks (district, type, price_asc_key, id);
+CREATE INDEX IF NOT EXISTS parks_district_type_price_desc ON parks (district, type, price_desc_key DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_deal_price_asc ON parks (deal, price_asc_key, id);
+CREATE INDEX IF NOT EXISTS parks_deal_price_desc ON parks (deal, price_desc_key DESC, id DESC);
+CREATE INDEX IF NOT EXISTS parks_featured ON parks (updated_at DESC, id DESC) WHERE featured = 1;
+${LEAD_SCHEMA}`
+
+/*
+ * Step 2, per-address rate limits (issue 7 item 4). `client_key` is a keyed hash of the caller's
+ * network address (never the address itself), NULL when none was known (rows stored before this
+ * step, callers without an address). Partial indexes: only rows that have a key can be counted
+ * by it. Contact events gain (openid, created_at) for their own per-visitor limit; it also
+ * serves every lookup the old openid-only index did, so that one goes.
+ */
+const STEP_2 = `
+ALTER TABLE inquiries ADD COLUMN client_key TEXT;
+ALTER TABLE contact_events ADD COLUMN client_key TEXT;
+CREATE INDEX inquiries_client_created ON inquiries (client_key, created_at) WHERE client_key IS NOT NULL;
+CREATE INDEX contact_events_client_created ON contact_events (client_key, created_at) WHERE client_key IS NOT NULL;
+CREATE INDEX contact_events_openid_created ON contact_events (openid, created_at);
+DROP INDEX contact_events_openid;
+`
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
+  { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
+]
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
+
+/** The tables step 1 creates: a version-0 file holding all of them was made by the code of before. */
+const STEP_1_TABLES = ['articles', 'settings', 'parks', 'inquiries', 'contact_events']
+
+export const userVersion = (db: Database.Database): number =>
+  db.pragma('user_version', { simple: true }) as number
+
+/**
+ * A file made before migrations existed has user_version 0 and step 1's tables: it is at step 1
+ * already. Marking it so (instead of running step 1) keeps its rows and tables untouched. A
+ * version-0 file with only some of them (an older build, before parks) runs step 1, whose
+ * IF NOT EXISTS adds just what is missing.
+ */
+function adoptUnversioned(db: Database.Database): void {
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    ),
+  )
+  if (STEP_1_TABLES.every((t) => tables.has(t))) db.pragma('user_version = 1')
+}
+
+export interface MigrationReport {
+  from: number
+  to: number
+  /** Versions of the steps run now (empty when the file was current). */
+  applied: number[]
+}
+
+/**
+ * Brings the file to the last step, one transaction per step. Refuses a file from newer code.
+ * `steps` is for tests (a failing step); the app always runs MIGRATIONS.
+ */
+export function migrate(
+  db: Database.Database,
+  file = 'database',
+  steps: readonly Migration[] = MIGRATIONS,
+): MigrationReport {
+  const latest = steps[steps.length - 1].version
+  const from = userVersion(db)
+  if (from > latest) {
+    throw new Error(
+      `${file} is at schema step ${from}, newer than this code knows (${latest}); update the app instead of opening it with an older build`,
+    )
+  }
+  const applied: number[] = []
+  for (const step of steps) {
+    // IMMEDIATE takes the write lock before the version is read, so two processes opening the
+    // same file at once run each step once: the second sees the bumped version and skips.
+    const ran = db
+      .transaction((): boolean => {
+        if (userVersion(db) === 0 && step.version === 1) adoptUnversioned(db)
+        if (userVersion(db) >= step.version) return false
+        try {
+          db.exec(step.sql)
+        } catch (err) {
+          throw new Error(
+            `${file}: migration step ${step.version} (${step.name}) failed: ${err instanceof Error ? err.message : String(err)}`,
+          )
+        }
+        db.pragma(`user_version = ${step.version}`)
+        return true
+      })
+      .immediate()
+    if (ran) applied.push(step.version)
+  }
+  return { from, to: userVersion(db), applied }
+}

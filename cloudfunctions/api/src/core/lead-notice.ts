@@ -1,0 +1,61 @@
+import { INQUIRY_STATUS_LABELS, NEED_TYPE_LABELS } from '@/domain/inquiry'
+import { DISTRICT_LABELS } from '@/domain/park'
+import type { LeadNotice } from '../ports/notifier'
+
+/* How a LeadNotice reads on a console line and in a WeCom markdown message. */
+
+function area(n: LeadNotice): string | undefined {
+  if (n.areaMin === undefined && n.areaMax === undefined) return undefined
+  if (n.areaMin !== undefined && n.areaMax !== undefined) return `${n.areaMin}–${n.areaMax} ㎡`
+  return n.areaMin !== undefined ? `≥ ${n.areaMin} ㎡` : `≤ ${n.areaMax} ㎡`
+}
+
+function park(n: LeadNotice): string | undefined {
+  if (!n.parkId) return undefined
+  return n.parkName ? `${n.parkName}（${n.parkId}）` : n.parkId
+}
+
+/** Beijing time "2026-05-01 10:00" from an ISO timestamp. */
+export function beijingTime(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** One console line: "[新询盘] 2026-05-01 10:00 租厂房 · 135****8515 · 园区 … · 来源 …". */
+export function formatNoticeLine(n: LeadNotice): string {
+  const parts = [
+    `[新询盘] ${beijingTime(n.createdAt)}`,
+    NEED_TYPE_LABELS[n.needType],
+    n.maskedPhone,
+    n.district ? DISTRICT_LABELS[n.district] : undefined,
+    area(n),
+    park(n) ? `园区 ${park(n)}` : undefined,
+    n.articleId ? `文章 ${n.articleId}` : undefined,
+    `来源 ${n.source ?? '直接访问'}`,
+    n.status === 'review' ? `待审核（${n.flagged ?? 'review'}）` : undefined,
+    `编号 ${n.inquiryId}`,
+  ]
+  return parts.filter(Boolean).join(' · ')
+}
+
+/** The markdown body of a WeCom group-robot message. */
+export function formatNoticeMarkdown(n: LeadNotice): string {
+  const rows: Array<[string, string | undefined]> = [
+    ['需求', NEED_TYPE_LABELS[n.needType]],
+    ['手机', n.maskedPhone],
+    ['区域', n.district ? DISTRICT_LABELS[n.district] : undefined],
+    ['面积', area(n)],
+    ['园区', park(n)],
+    ['文章', n.articleId],
+    ['来源', n.source ?? '直接访问'],
+    ['状态', INQUIRY_STATUS_LABELS[n.status] + (n.flagged ? `（${n.flagged}）` : '')],
+    ['时间', beijingTime(n.createdAt)],
+    ['编号', n.inquiryId],
+  ]
+  const title =
+    n.status === 'review'
+      ? '**新询盘** <font color="warning">待审核</font>'
+      : '**新询盘** <font color="info">待联系</font>'
+  return [title, ...rows.filter(([, v]) => v).map(([k, v]) => `> ${k}：${v}`)].join('\n')
+}
