@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ARTICLE_CATEGORIES } from './article'
+import { cleanLine } from './text'
 import { DEALS, DISTRICTS, LISTING_TYPES, PARK_ID_RE, PARK_SORTS } from './park'
 
 export { PARK_ID_RE }
@@ -10,11 +11,10 @@ export const DEFAULT_PAGE_SIZE = 10
 
 const cursor = v.pipe(v.string('游标格式不正确'), v.maxLength(200, '游标格式不正确'))
 
-/** Free-text search: trimmed, capped, and control characters removed before it reaches storage. */
+/** Free-text search: invisible characters removed, spaces folded, trimmed and capped. */
 const keyword = v.pipe(
   v.string('关键词必须是文本'),
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  v.transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, '').trim()),
+  v.transform(cleanLine),
   v.maxLength(30, '关键词最多 30 个字'),
 )
 

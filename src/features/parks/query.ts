@@ -16,6 +16,7 @@ import {
   type Price,
 } from '@/domain/park'
 import type { ListParksPayload } from '@/domain/schemas'
+import { cleanLine } from '@/domain/text'
 
 /**
  * The park search as the visitor sets it: everything of `parks.list` except paging.
@@ -155,15 +156,11 @@ function bound(value: unknown, limit: number): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= limit ? n : undefined
 }
 
-/** Drops control characters, trims, caps at the schema's 30 characters. */
+/** Drops invisible characters, folds spaces, trims, caps at the schema's 30 characters. */
 export function cleanKeyword(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
-  const text = value
-    // Same cleaning as the schema's keyword: control characters never reach the request.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, KEYWORD_MAX_LENGTH)
+  // Same cleaning as the schema's keyword: invisible characters never reach the request.
+  const text = cleanLine(value).slice(0, KEYWORD_MAX_LENGTH)
   return text || undefined
 }
 
