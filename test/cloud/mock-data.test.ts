@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { HomeData, ParkDetail } from '@/domain/actions'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article } from '@/domain/article'
-import { DEALS, DISTRICTS, LISTING_TYPES, PRICE_UNITS, type Park } from '@/domain/park'
+import { DEALS, DISTRICTS, LISTING_TYPES, PRICE_UNITS, priceProblem, type Park } from '@/domain/park'
 import { PARK_ID_RE } from '@/domain/schemas'
 import { openSqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { createApi } from '../../cloudfunctions/api/src/router'
@@ -56,6 +56,11 @@ describe('mock/parks.json', () => {
       if (p.price) {
         expect(PRICE_UNITS).toContain(p.price.unit)
         if (p.deal === 'rent') expect([where, p.price.unit]).toEqual([where, 'yuan_m2_day'])
+        // Sale is per m² too (land included): a price sort within a deal never mixes units.
+        if (p.deal === 'sale') expect([where, p.price.unit]).toEqual([where, 'yuan_m2'])
+        expect([where, priceProblem(p)]).toEqual([where, null])
+        if (p.type === 'land') expect(p.price.value).toBeGreaterThanOrEqual(200)
+        if (p.type === 'land') expect(p.price.value).toBeLessThanOrEqual(3000)
         if (p.deal === 'rent' && p.type === 'factory') expect(p.price.value).toBeGreaterThanOrEqual(0.8)
         if (p.deal === 'rent' && p.type === 'factory') expect(p.price.value).toBeLessThanOrEqual(3)
         if (p.deal === 'rent' && p.type === 'office') expect(p.price.value).toBeGreaterThanOrEqual(1.5)

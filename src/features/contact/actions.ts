@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import { mediaUrl } from '@/lib/media'
 import { INQUIRY_FORM_PATH, withQuery } from '@/lib/routes'
 import { recordContactEvent, type ContactPlace } from './events'

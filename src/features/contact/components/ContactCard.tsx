@@ -1,6 +1,6 @@
 import { View, Text, Image, Button } from '@tarojs/components'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import { mediaUrl } from '@/lib/media'
 import {
   addToPhoneContacts,

@@ -1,6 +1,6 @@
 import { View, Text, Button } from '@tarojs/components'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import './ContactStrip.scss'
 
 interface Props {

@@ -2,7 +2,8 @@ import { memo } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import type { ParkSummary } from '@/domain/park'
 import { mediaUrl } from '@/lib/media'
-import { dealLabel, formatArea, formatPrice, parkSubtitle } from '../format'
+import { formatArea, formatPrice } from '@/domain/format-quantity'
+import { dealLabel, parkSubtitle } from '../format'
 import './FeaturedParkCard.scss'
 
 interface Props {

@@ -2,7 +2,8 @@ import { memo } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import type { ParkSummary } from '@/domain/park'
 import { mediaUrl } from '@/lib/media'
-import { formatAreaLine, formatPrice, parkMetaLine } from '../query'
+import { formatPrice } from '@/domain/format-quantity'
+import { formatAreaLine, parkMetaLine } from '../query'
 import './ParkCard.scss'
 
 interface Props {

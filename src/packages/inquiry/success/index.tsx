@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import { HOME_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
 import { callNumber } from '@/features/contact/actions'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'

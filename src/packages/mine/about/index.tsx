@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { callNumber } from '@/features/contact/actions'
 import './index.scss'

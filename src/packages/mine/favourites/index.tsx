@@ -3,7 +3,8 @@ import { View, Text, Button } from '@tarojs/components'
 import { EmptyState } from '@/components/StateView'
 import { MediaRow } from '@/components/MediaRow'
 import { useFavourites } from '@/features/favourites/store'
-import { formatArea, formatPrice, parkSubtitle } from '@/features/home/format'
+import { formatArea, formatPrice } from '@/domain/format-quantity'
+import { parkMetaLine } from '@/features/parks/query'
 import { mediaUrl } from '@/lib/media'
 import { PARK_DETAIL_PATH, PARKS_TAB_PATH, withQuery } from '@/lib/routes'
 import './index.scss'
@@ -30,7 +31,7 @@ export default function FavouritesPage() {
           key={park.id}
           image={mediaUrl(park.cover)}
           title={park.name}
-          subtitle={parkSubtitle(park)}
+          subtitle={parkMetaLine(park)}
           meta={
             <>
               <Text className='favourites-page__price'>{formatPrice(park.price)}</Text>
