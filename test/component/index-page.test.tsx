@@ -81,7 +81,7 @@ describe('home page', () => {
   it('the hotline banner and the contact strip call the 400 number', async () => {
     request.mockResolvedValueOnce(homeAnswer())
     render(<HomePage />)
-    fireEvent.click(await screen.findByLabelText('拨打招商热线'))
+    fireEvent.click((await screen.findAllByLabelText('拨打招商热线 400-012-3021'))[0])
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' })
     fireEvent.click(screen.getByText('拨打电话'))
     expect(Taro.makePhoneCall).toHaveBeenCalledTimes(2)

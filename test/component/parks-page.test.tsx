@@ -309,7 +309,7 @@ describe('parks tab: filters', () => {
   it('sort order comes from an action sheet of the sort labels', async () => {
     ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 2 })
     await renderPage()
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     expect(Taro.showActionSheet).toHaveBeenCalledWith({
       itemList: ['最新发布', '面积从小到大', '面积从大到小', '价格从低到高', '价格从高到低'],
     })
@@ -317,7 +317,7 @@ describe('parks tab: filters', () => {
     expect(screen.getByText('面积从大到小')).toBeTruthy()
     // Closing the sheet changes nothing.
     ;(Taro.showActionSheet as jest.Mock).mockRejectedValueOnce({ errMsg: 'showActionSheet:fail cancel' })
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() => expect(Taro.showActionSheet).toHaveBeenCalledTimes(2))
     expect(request).toHaveBeenCalledTimes(2)
   })
@@ -327,7 +327,7 @@ describe('parks tab: filters', () => {
       .mockResolvedValueOnce({ tapIndex: 3 }) // 价格从低到高
       .mockResolvedValueOnce({ tapIndex: 1 }) // 出售价格
     await renderPage()
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() =>
       expect(Taro.showActionSheet).toHaveBeenLastCalledWith({
         itemList: ['出租价格（元/m²/天）', '出售价格（元/m²）'],
@@ -341,7 +341,7 @@ describe('parks tab: filters', () => {
 
     // With a deal chosen, the price sort applies at once: no second sheet.
     ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 4 })
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() => expect(lastPayload()).toEqual({ deal: 'sale', sort: 'price_desc', limit: 10 }))
     expect(Taro.showActionSheet).toHaveBeenCalledTimes(3)
     expect(screen.getByText('售价从高到低')).toBeTruthy()
@@ -357,7 +357,7 @@ describe('parks tab: filters', () => {
       .mockResolvedValueOnce({ tapIndex: 4 })
       .mockRejectedValueOnce({ errMsg: 'showActionSheet:fail cancel' })
     await renderPage()
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() => expect(Taro.showActionSheet).toHaveBeenCalledTimes(2))
     await Promise.resolve()
     expect(payloads()).toEqual([{ sort: 'newest', limit: 10 }])
@@ -434,7 +434,7 @@ describe('parks tab: the query survives', () => {
     fireEvent.click(screen.getByText('宝山'))
     await waitFor(() => expect(lastPayload()).toMatchObject({ district: 'baoshan' }))
     ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 2 })
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() => expect(lastPayload()).toMatchObject({ district: 'baoshan', sort: 'area_desc' }))
     expect(JSON.parse(String(storage.get(LAST_QUERY_KEY)))).toEqual({
       district: 'baoshan',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import { DEALS, PARK_SORTS, PARK_SORT_LABELS, isPriceSort } from '@/domain/park'
 import { CardSkeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/StateView'
@@ -157,12 +158,17 @@ export default function ParksPage() {
         </View>
         <QuickFilters filters={filters} onChange={setFilters} />
         <View className='parks-page__toolbar'>
-          <View className='parks-page__sort' onClick={chooseSort} ariaLabel='排序方式'>
+          <View
+            className='parks-page__sort'
+            {...tapTarget({ label: `排序方式：${sortLabel(filters)}` })}
+            onClick={chooseSort}
+          >
             <Text>{sortLabel(filters)}</Text>
             <Text className='parks-page__caret'>▾</Text>
           </View>
           <View
             className={`parks-page__filter${count ? ' parks-page__filter--on' : ''}`}
+            {...tapTarget({ label: count ? `筛选，已选${count}项` : '筛选' })}
             onClick={() => setPanelOpen(true)}
           >
             <Text>筛选</Text>

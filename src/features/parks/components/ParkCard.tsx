@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { View, Text, Image } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { ParkSummary } from '@/domain/park'
 import { mediaUrl } from '@/lib/media'
 import { formatPrice } from '@/domain/format-quantity'
@@ -20,6 +21,7 @@ export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }
   return (
     <View
       className={`park-card${compact ? ' park-card--compact' : ''}`}
+      {...(onOpen ? tapTarget() : {})}
       onClick={onOpen ? () => onOpen(park.id) : undefined}
       data-id={park.id}
     >

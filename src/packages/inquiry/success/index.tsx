@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import { formatPhone } from '@/domain/format-quantity'
 import { HOME_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
-import { callNumber } from '@/features/contact/actions'
+import { dial } from '@/features/contact/actions'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { flushOutbox, queuedItems } from '@/features/inquiry/outbox'
 import { useOutboxItems } from '@/features/inquiry/hooks/useOutbox'
@@ -98,7 +99,8 @@ export default function InquirySuccessPage() {
           <Text className='inquiry-done__hotline-tip'>着急的话，可以直接拨打招商热线</Text>
           <Button
             className='inquiry-done__btn inquiry-done__btn--primary'
-            onClick={() => void callNumber(contact.hotline)}
+            {...tapTarget()}
+            onClick={() => dial(contact.hotline)}
           >
             拨打 {formatPhone(contact.hotline)}
           </Button>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import { EmptyState } from '@/components/StateView'
 import { MediaRow } from '@/components/MediaRow'
 import { useFavourites } from '@/features/favourites/store'
@@ -40,7 +41,12 @@ export default function FavouritesPage() {
           }
           onOpen={() => void Taro.navigateTo({ url: withQuery(PARK_DETAIL_PATH, { id: park.id }) })}
           extra={
-            <Button className='favourites-page__remove' size='mini' onClick={() => toggle(park)}>
+            <Button
+              className='favourites-page__remove'
+              size='mini'
+              {...tapTarget({ label: `取消收藏 ${park.name}` })}
+              onClick={() => toggle(park)}
+            >
               取消收藏
             </Button>
           }
