@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { tapTarget } from '@/components/a11y'
+import { tapTarget } from './a11y'
 import './ui.scss'
 
 interface Props {
