@@ -1,4 +1,5 @@
 import { InquirySchema } from '@/domain/inquiry'
+import { PRICE_UNITS, priceProblem } from '@/domain/park'
 import {
   DEFAULT_PAGE_SIZE,
   GetArticleSchema,
@@ -190,5 +191,54 @@ describe('search keywords', () => {
     expect(r.ok && r.value.keyword).toBe('松江')
     const blank = validate(ListParksSchema, { keyword: '\u200b\u3164' })
     expect(blank.ok && blank.value.keyword).toBe('')
+  })
+})
+
+describe('ListParksSchema: prices compare like with like', () => {
+  it('a price sort needs a deal (rent 元/m²/天 and sale 元/m² cannot be ranked together)', () => {
+    for (const sort of ['price_asc', 'price_desc']) {
+      expect(validate(ListParksSchema, { sort })).toEqual({
+        ok: false,
+        fields: { sort: '按价格排序请先选择出租或出售' },
+      })
+      for (const deal of ['rent', 'sale']) expect(validate(ListParksSchema, { sort, deal }).ok).toBe(true)
+    }
+    // Sorts that do not compare prices need no deal.
+    for (const sort of ['newest', 'area_asc', 'area_desc'])
+      expect(validate(ListParksSchema, { sort }).ok).toBe(true)
+  })
+
+  it('a price range needs a deal; with one, its bounds are in that deal’s unit', () => {
+    expect(validate(ListParksSchema, { priceMin: 1 })).toEqual({
+      ok: false,
+      fields: { deal: '按价格筛选请先选择出租或出售' },
+    })
+    expect(validate(ListParksSchema, { priceMax: 8000, sort: 'price_desc' })).toEqual({
+      ok: false,
+      fields: { sort: '按价格排序请先选择出租或出售', deal: '按价格筛选请先选择出租或出售' },
+    })
+    const ok = validate(ListParksSchema, { deal: 'sale', priceMin: 5000, priceMax: 8000, sort: 'price_asc' })
+    expect(ok.ok && ok.value).toMatchObject({
+      deal: 'sale',
+      priceMin: 5000,
+      priceMax: 8000,
+      sort: 'price_asc',
+    })
+  })
+})
+
+describe('park prices: one unit per deal', () => {
+  it('priceProblem accepts rent in 元/m²/天, sale in 元/m², 面议; refuses 万元 and crossed units', () => {
+    expect(priceProblem({ deal: 'rent', price: { value: 1.2, unit: 'yuan_m2_day' } })).toBeNull()
+    expect(priceProblem({ deal: 'sale', price: { value: 6800, unit: 'yuan_m2' } })).toBeNull()
+    expect(priceProblem({ deal: 'sale', price: null })).toBeNull()
+    expect(priceProblem({ deal: 'sale', price: { value: 3000, unit: 'wan' } })).toMatch(
+      /sale price must be in yuan_m2/,
+    )
+    expect(priceProblem({ deal: 'rent', price: { value: 6800, unit: 'yuan_m2' } })).toMatch(/rent price/)
+    expect(priceProblem({ deal: 'sale', price: { value: 1.2, unit: 'yuan_m2_day' } })).toMatch(/sale price/)
+    expect(priceProblem({ deal: 'sale', price: { value: -1, unit: 'yuan_m2' } })).toBe('bad price value')
+    expect(priceProblem({ deal: 'lease', price: { value: 1, unit: 'yuan_m2' } })).toBe('unknown deal lease')
+    expect(PRICE_UNITS).toEqual(['yuan_m2_day', 'yuan_m2'])
   })
 })
