@@ -137,9 +137,10 @@ function priceOf(rand: Rand, type: ListingType, deal: Deal): Price | null {
     return { value: money(rand, lo, hi, 0.05), unit: 'yuan_m2_day' }
   }
   if (type === 'land') {
+    // Sale prices are always per m² (domain/park.ts); the two bands keep the random sequence.
     return rand() < 0.5
       ? { value: money(rand, 800, 2500, 50), unit: 'yuan_m2' }
-      : { value: money(rand, 500, 8000, 50), unit: 'wan' }
+      : { value: money(rand, 300, 1500, 10), unit: 'yuan_m2' }
   }
   const [lo, hi] = type === 'office' ? [12000, 30000] : type === 'warehouse' ? [4000, 9000] : [4000, 12000]
   return { value: money(rand, lo, hi, 100), unit: 'yuan_m2' }

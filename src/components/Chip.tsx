@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components'
+import { tapTarget } from './a11y'
 import './ui.scss'
 
 interface Props {
@@ -14,7 +15,12 @@ interface Props {
 export function Chip({ label, active = false, variant = 'chip', onClick }: Props) {
   const cls = `chip chip--${variant}${active ? ' chip--active' : ''}${onClick ? ' chip--tappable' : ''}`
   return (
-    <Text className={cls} onClick={onClick} data-label={label}>
+    <Text
+      className={cls}
+      {...(onClick ? tapTarget({ pressed: active || undefined }) : {})}
+      onClick={onClick}
+      data-label={label}
+    >
       {variant === 'tag' ? `#${label}` : label}
     </Text>
   )

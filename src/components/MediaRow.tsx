@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text, Image } from '@tarojs/components'
+import { tapTarget } from './a11y'
 import './ui.scss'
 
 interface Props {
@@ -23,7 +24,7 @@ interface Props {
 export function MediaRow({ image, title, subtitle, meta, badge, extra, onOpen }: Props) {
   return (
     <View className={`media-row${extra ? ' media-row--with-extra' : ''}`}>
-      <View className='media-row__open' onClick={onOpen}>
+      <View className='media-row__open' {...(onOpen ? tapTarget() : {})} onClick={onOpen}>
         <View className='media-row__thumb'>
           <Image className='media-row__image' src={image} mode='aspectFill' lazyLoad />
           {badge ? <Text className='media-row__badge'>{badge}</Text> : null}

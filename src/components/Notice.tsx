@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from './a11y'
 import './ui.scss'
 
 interface Props {
@@ -13,7 +14,7 @@ export function Notice({ text, actionText, onAction }: Props) {
     <View className='notice' role='status'>
       <Text className='notice__text'>{text}</Text>
       {actionText && onAction ? (
-        <Text className='notice__action' onClick={onAction}>
+        <Text className='notice__action' {...tapTarget()} onClick={onAction}>
           {actionText}
         </Text>
       ) : null}

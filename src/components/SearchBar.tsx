@@ -1,10 +1,12 @@
 import { View, Text, Input } from '@tarojs/components'
+import { tapTarget } from './a11y'
 import './ui.scss'
 
 /** A search box that is only a door: tapping it opens the real search somewhere else. */
 export function SearchEntry({ placeholder, onTap }: { placeholder: string; onTap: () => void }) {
   return (
-    <View className='search-bar search-bar--entry' role='search' onClick={onTap}>
+    // A door to the search, not the search itself: a button named by its placeholder.
+    <View className='search-bar search-bar--entry' {...tapTarget({ label: placeholder })} onClick={onTap}>
       <View className='search-bar__field'>
         <View className='search-bar__icon' />
         <Text className='search-bar__placeholder'>{placeholder}</Text>
@@ -42,12 +44,12 @@ export function SearchBar({ value, placeholder, onInput, onConfirm, onClear, foc
           onConfirm={(e) => onConfirm(e.detail.value.trim())}
         />
         {value && onClear ? (
-          <Text className='search-bar__clear' aria-label='清除' onClick={onClear}>
+          <Text className='search-bar__clear' {...tapTarget({ label: '清除' })} onClick={onClear}>
             ×
           </Text>
         ) : null}
       </View>
-      <Text className='search-bar__submit' onClick={() => onConfirm(value.trim())}>
+      <Text className='search-bar__submit' {...tapTarget()} onClick={() => onConfirm(value.trim())}>
         搜索
       </Text>
     </View>

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from './a11y'
 import './ui.scss'
 
 interface Props {
@@ -13,7 +14,7 @@ export function SectionHeader({ title, actionText, onAction }: Props) {
     <View className='section-header'>
       <Text className='section-header__title'>{title}</Text>
       {actionText && onAction ? (
-        <Text className='section-header__action' onClick={onAction}>
+        <Text className='section-header__action' {...tapTarget()} onClick={onAction}>
           {actionText} ›
         </Text>
       ) : null}

@@ -27,10 +27,6 @@ export function formatCount(n: number): string {
   return `${(Math.floor(n / 1000) / 10).toFixed(1).replace(/\.0$/, '')}万`
 }
 
-/** 4000123021 → "400-0123-021"; 13524678515 → "135 2467 8515" */
-export function formatPhone(digits: string): string {
-  const d = digits.replace(/\D/g, '')
-  if (/^400\d{7}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`
-  if (/^1\d{10}$/.test(d)) return `${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}`
-  return digits
-}
+// Phone numbers, areas and prices: format-quantity.ts (no dayjs there, so the cloud function
+// can use it). Re-exported so pages that format dates and phones import one module.
+export { formatPhone } from './format-quantity'

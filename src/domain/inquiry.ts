@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { ARTICLE_ID_RE } from './article'
 import { DISTRICTS, PARK_ID_RE } from './park'
 import { SOURCE_RE } from './scene'
+import { cleanLine, cleanText } from './text'
 import { CONTACT_EVENT_KINDS, INQUIRY_LIMITS, NEED_TYPES, TAX_BRACKETS } from './inquiryOptions'
 
 // Options, labels and result types live apart (no valibot) so pages that only show them stay small.
@@ -9,47 +10,18 @@ export * from './inquiryOptions'
 
 /**
  * The inquiry (lead) — one schema, used by the form for the visitor and by the cloud
- * handler for safety. Free text has HTML and control characters stripped, then is capped.
+ * handler for safety. Free text has HTML and every invisible character stripped (text.ts),
+ * then is capped.
  */
-/** Replaces unpaired UTF-16 surrogates (no lookbehind: older iOS engines lack it). */
-function wellFormed(input: string): string {
-  let out = ''
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = input.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += input[i] + input[i + 1]
-        i++
-      } else out += '\ufffd'
-    } else if (c >= 0xdc00 && c <= 0xdfff) out += '\ufffd'
-    else out += input[i]
-  }
-  return out
-}
+export { cleanText } from './text'
 
 /**
- * Removes tags, control characters (C0, C1, zero-width, bidi overrides) and surplus
- * whitespace; what is left is plain text. Newlines survive (for 备注) unless `singleLine`.
- */
-export function cleanText(input: string, singleLine = false): string {
-  const text = wellFormed(input)
-    .replace(/<[^>]*>?/g, ' ')
-    .replace(
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
-      '',
-    )
-    .replace(/[ \t\u3000]+/g, ' ')
-  return (singleLine ? text.replace(/\s*\n\s*/g, ' ') : text.replace(/\s*\n\s*/g, '\n')).trim()
-}
-
-/**
- * Mainland mobile: 1[3-9] + 9 digits. Spaces, dashes, dots, brackets and a +86 / 0086 / 86
- * prefix are tolerated and removed. Returns null when it is not a mobile number.
+ * Mainland mobile: 1[3-9] + 9 digits. Invisible characters, spaces, dashes, dots, brackets and
+ * a +86 / 0086 / 86 prefix are tolerated and removed. Returns null when it is not a mobile number.
  */
 export function normalisePhone(input: string): string | null {
-  const compact = input.replace(/[\s\-().\u3000]/g, '')
+  // A number copied from iOS contacts arrives wrapped in bidi marks (U+202D … U+202C).
+  const compact = cleanLine(input).replace(/[\s\-().\u3000]/g, '')
   const digits = compact.replace(/^(\+86|0086|86)(?=1\d{10}$)/, '')
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null
 }
@@ -76,17 +48,26 @@ const area = (label: string) =>
 
 export const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{16,64}$/
 
-/** Where the form was opened from: attributed to the lead. */
+const isPlainObject = (input: unknown) => input !== null && typeof input === 'object' && !Array.isArray(input)
+
+/**
+ * Where the form was opened from: attributed to the lead. valibot's object() takes an array as
+ * an object with no keys, so arrays are refused first (a client sending one is broken).
+ */
 export const InquiryContextSchema = v.optional(
-  v.object(
-    {
-      parkId: v.optional(v.pipe(v.string('园区编号格式不正确'), v.regex(PARK_ID_RE, '园区编号格式不正确'))),
-      articleId: v.optional(
-        v.pipe(v.string('文章编号格式不正确'), v.regex(ARTICLE_ID_RE, '文章编号格式不正确')),
-      ),
-      source: v.optional(v.pipe(v.string('来源格式不正确'), v.regex(SOURCE_RE, '来源格式不正确'))),
-    },
-    '来源信息格式不正确',
+  v.pipe(
+    v.unknown(),
+    v.check(isPlainObject, '来源信息必须是对象'),
+    v.object(
+      {
+        parkId: v.optional(v.pipe(v.string('园区编号格式不正确'), v.regex(PARK_ID_RE, '园区编号格式不正确'))),
+        articleId: v.optional(
+          v.pipe(v.string('文章编号格式不正确'), v.regex(ARTICLE_ID_RE, '文章编号格式不正确')),
+        ),
+        source: v.optional(v.pipe(v.string('来源格式不正确'), v.regex(SOURCE_RE, '来源格式不正确'))),
+      },
+      '来源信息格式不正确',
+    ),
   ),
   {},
 )
@@ -110,7 +91,7 @@ export const InquirySchema = v.pipe(
       phone: v.pipe(
         v.string('请填写手机号'),
         v.maxLength(30, '请填写正确的手机号'),
-        v.check((s) => s.trim().length > 0, '请填写手机号'),
+        v.check((s) => cleanLine(s).length > 0, '请填写手机号'),
         v.check((s) => normalisePhone(s) !== null, '请填写正确的 11 位手机号'),
         v.transform((s) => normalisePhone(s) as string),
       ),

@@ -45,17 +45,33 @@ export type Deal = (typeof DEALS)[number]
 export const DEAL_LABELS: Record<Deal, string> = { rent: '出租', sale: '出售' }
 
 /**
- * Price as the market quotes it. Rent: 元/m²/天. Sale: 元/m² (unit price) or 万元 (whole
- * lot, usual for land). `value` is what filters and sorts compare, within one deal.
+ * Price per m², one unit per deal so prices always compare like with like: rent is quoted in
+ * 元/m²/天, sale in 元/m² (a land lot quoted as a whole, e.g. 3000万元 for 20000 m², is stored
+ * as its unit price, 1500 元/m²; pages show the lot total apart, see lotTotalWan).
  * null = 面议 (negotiable): such parks sort last by price and never match a price range.
  */
-export const PRICE_UNITS = ['yuan_m2_day', 'yuan_m2', 'wan'] as const
+export const PRICE_UNITS = ['yuan_m2_day', 'yuan_m2'] as const
 export type PriceUnit = (typeof PRICE_UNITS)[number]
 
 export const PRICE_UNIT_LABELS: Record<PriceUnit, string> = {
   yuan_m2_day: '元/m²/天',
   yuan_m2: '元/m²',
-  wan: '万元',
+}
+
+/** The only unit each deal's prices may have. */
+export const DEAL_PRICE_UNIT: Record<Deal, PriceUnit> = { rent: 'yuan_m2_day', sale: 'yuan_m2' }
+
+/**
+ * Why a park's price cannot be stored, or null when it is fine: the content check every loader
+ * runs, so a sort or filter within one deal never meets a second unit.
+ */
+export function priceProblem(park: { deal: unknown; price: unknown }): string | null {
+  if (park.price === null) return null
+  const { value, unit } = (park.price ?? {}) as { value?: unknown; unit?: unknown }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 'bad price value'
+  const expected = DEAL_PRICE_UNIT[park.deal as Deal]
+  if (!expected) return `unknown deal ${String(park.deal)}`
+  return unit === expected ? null : `a ${String(park.deal)} price must be in ${expected}, not ${String(unit)}`
 }
 
 export interface Price {
@@ -123,6 +139,9 @@ export const PARK_SORT_LABELS: Record<ParkSort, string> = {
   price_asc: '价格从低到高',
   price_desc: '价格从高到低',
 }
+
+/** Price sorts compare prices, so they need one deal (one unit). */
+export const isPriceSort = (sort: ParkSort) => sort === 'price_asc' || sort === 'price_desc'
 
 export interface ParkPage {
   items: ParkSummary[]

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ARTICLE_CATEGORIES } from './article'
-import { DEALS, DISTRICTS, LISTING_TYPES, PARK_ID_RE, PARK_SORTS } from './park'
+import { cleanLine } from './text'
+import { DEALS, DISTRICTS, LISTING_TYPES, PARK_ID_RE, PARK_SORTS, isPriceSort } from './park'
 
 export { PARK_ID_RE }
 
@@ -10,11 +11,10 @@ export const DEFAULT_PAGE_SIZE = 10
 
 const cursor = v.pipe(v.string('游标格式不正确'), v.maxLength(200, '游标格式不正确'))
 
-/** Free-text search: trimmed, capped, and control characters removed before it reaches storage. */
+/** Free-text search: invisible characters removed, spaces folded, trimmed and capped. */
 const keyword = v.pipe(
   v.string('关键词必须是文本'),
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  v.transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, '').trim()),
+  v.transform(cleanLine),
   v.maxLength(30, '关键词最多 30 个字'),
 )
 
@@ -74,7 +74,10 @@ export const ListParksSchema = v.pipe(
       /** m²: parks whose area range overlaps [areaMin, areaMax]. */
       areaMin: bound('最小面积', 10_000_000),
       areaMax: bound('最大面积', 10_000_000),
-      /** In the unit of the chosen deal; negotiable prices never match a range. */
+      /**
+       * In the unit of the chosen deal (rent 元/m²/天, sale 元/m²), so a price range or a price
+       * sort needs a deal; negotiable prices never match a range.
+       */
       priceMin: bound('最低价格', 100_000_000),
       priceMax: bound('最高价格', 100_000_000),
       keyword: v.optional(keyword),
@@ -97,6 +100,18 @@ export const ListParksSchema = v.pipe(
       '最低价格不能高于最高价格',
     ),
     ['priceMax'],
+  ),
+  // Rent and sale prices are in different units: comparing them would be meaningless.
+  v.forward(
+    v.check((q) => q.deal !== undefined || !isPriceSort(q.sort), '按价格排序请先选择出租或出售'),
+    ['sort'],
+  ),
+  v.forward(
+    v.check(
+      (q) => q.deal !== undefined || (q.priceMin === undefined && q.priceMax === undefined),
+      '按价格筛选请先选择出租或出售',
+    ),
+    ['deal'],
   ),
 )
 export type ListParksPayload = v.InferInput<typeof ListParksSchema>

@@ -81,7 +81,10 @@ describe('CloudBase adapter: parks over the sdk double', () => {
     const spied = createApi({ storage: createCloudbaseStorage(spy) })
     const page = data<{ items: Array<Record<string, unknown>> }>(
       await spied(
-        { action: 'parks.list', payload: { district: 'songjiang', sort: 'price_desc', limit: 30 } },
+        {
+          action: 'parks.list',
+          payload: { district: 'songjiang', deal: 'rent', sort: 'price_desc', limit: 30 },
+        },
         {
           openid: 'o',
           source: 'cloud',

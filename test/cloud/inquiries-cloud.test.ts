@@ -118,7 +118,7 @@ describe('CloudBase lead store over the sdk double', () => {
     }
     expect(errorOf(await call('inquiries.submit', inquiry()))).toEqual({
       code: 'RATE_LIMITED',
-      message: '提交过于频繁，请稍后再试；急需可直接拨打招商热线 400-0000-000',
+      message: '提交过于频繁，请稍后再试；急需可直接拨打招商热线 400-000-0000',
     })
     expect(data<SubmitResult>(await call('inquiries.submit', inquiry(), 'o-cloud-2')).duplicate).toBe(false)
   })

@@ -136,7 +136,7 @@ describe('inquiries over the local server (POST /api)', () => {
     expect(limited.status).toBe(429)
     expect(limited.json.error).toEqual({
       code: 'RATE_LIMITED',
-      message: '提交过于频繁，请稍后再试；急需可直接拨打招商热线 400-0000-000',
+      message: '提交过于频繁，请稍后再试；急需可直接拨打招商热线 400-000-0000',
     })
   })
 

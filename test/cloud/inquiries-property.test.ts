@@ -81,9 +81,68 @@ const HOSTILE_SNIPPETS = [
 
 const snippet = fc.constantFrom(...HOSTILE_SNIPPETS)
 
+/**
+ * Characters that draw nothing: format characters (bidi, zero-width, tags, interlinear), Hangul
+ * fillers, blank braille, controls, orphan variation selectors. A stored row must hold none.
+ */
+const INVISIBLE_CHARS = [
+  '\u00ad',
+  '\u034f',
+  '\u061c',
+  '\u115f',
+  '\u1160',
+  '\u180e',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2060',
+  '\u2061',
+  '\u2062',
+  '\u2063',
+  '\u2064',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u206a',
+  '\u206f',
+  '\u2800',
+  '\u3164',
+  '\ufeff',
+  '\uffa0',
+  '\ufff9',
+  '\ufffa',
+  '\ufffb',
+  '\u{e0001}',
+  '\u{e0020}',
+  '\u{e0041}',
+  '\u{e007f}',
+  '\u0085',
+  '\u009b',
+  '\ufe0f',
+  '\u{e0100}',
+]
+const invisibleChar = fc.constantFrom(...INVISIBLE_CHARS)
+const invisibleOnly = fc.array(invisibleChar, { minLength: 1, maxLength: 8 }).map((a) => a.join(''))
+/** Visible text with invisible characters sprinkled in, before, between and after. */
+const laced = fc
+  .array(fc.oneof(invisibleChar, fc.constantFrom('张', '三', 'A', ' ', '\n', '😀', '科技', '\u00a0')), {
+    maxLength: 20,
+  })
+  .map((a) => a.join(''))
+
 /** Strings a form should survive: control characters, HTML, emoji, lone surrogates, huge ones. */
 const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
+  invisibleOnly,
+  laced,
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   snippet,
   fc
@@ -129,7 +188,9 @@ const text = (max: number) =>
     { weight: 1, arbitrary: hostileString },
     {
       weight: 3,
-      arbitrary: fc.oneof(snippet, fc.string({ unit: 'binary', maxLength: max })).map((s) => s.slice(0, max)),
+      arbitrary: fc
+        .oneof(snippet, laced, fc.string({ unit: 'binary', maxLength: max }))
+        .map((s) => s.slice(0, max)),
     },
   )
 
@@ -220,9 +281,15 @@ const isPlainObject = (value: unknown) =>
   !Array.isArray(value) &&
   [Object.prototype, null].includes(Object.getPrototypeOf(value))
 
-// C0 controls except \n (kept as a line break), DEL, zero-width and BOM, line/paragraph separators.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/
+/**
+ * What no stored text may hold, written out independently of the cleaner's own regex: every
+ * format character (Cf), controls except \n, line/paragraph separators, Hangul fillers, blank
+ * braille, the ignorable rest of U+E0000–E0FFF, and a variation selector with nothing before it.
+ */
+const FORBIDDEN =
+  // Controls and lone combining marks in a class are exactly what is being looked for.
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
+  /[\p{Cf}\u0000-\u0009\u000b-\u001f\u007f-\u009f\u034f\u115f\u1160\u2028\u2029\u2800\u3164\uffa0\u{e0000}-\u{e00ff}]|(?:^|[\s])[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]|^\s|\s$/u
 
 function recordAsInput(r: InquiryRecord): Record<string, unknown> {
   return {
@@ -419,6 +486,42 @@ describe('valid generated inquiries', () => {
   })
 })
 
+describe('invisible characters in a valid form', () => {
+  it('are dropped: the stored name and remark equal the visible text alone (300 runs)', async () => {
+    // Selectors are left out here: whether one stays depends on the character before it.
+    const hidden = fc.constantFrom(...INVISIBLE_CHARS.filter((c) => !/[\ufe0f\u{e0100}]/u.test(c)))
+    const visible = fc.constantFrom('张', '三', '李', 'Amy', '科技', '😀', '1')
+    const mixed = fc.array(fc.tuple(fc.array(hidden, { maxLength: 3 }), visible), {
+      minLength: 1,
+      maxLength: 6,
+    })
+    await fc.assert(
+      fc.asyncProperty(mixed, mixed, validKey, async (name, remark, idempotencyKey) => {
+        const laced = (parts: [string[], string][]) => parts.map(([h, c]) => h.join('') + c).join('')
+        const plain = (parts: [string[], string][]) => parts.map(([, c]) => c).join('')
+        const openid = nextVisitor()
+        const payload = {
+          ...base(),
+          contactName: laced(name).slice(0, 200),
+          remark: laced(remark),
+          idempotencyKey,
+        }
+        const res = await env.api({ action: 'inquiries.submit', payload }, { openid, source: 'local' })
+        if (plain(name).length > INQUIRY_LIMITS.contactName) {
+          expect(res.ok).toBe(false)
+          return
+        }
+        expect(res.ok).toBe(true)
+        const [stored] = await env.storage.listInquiries(openid, 1)
+        expect(stored.contactName).toBe(plain(name))
+        expect(stored.remark).toBe(plain(remark))
+      }),
+      runs(300),
+    )
+    checkStoredRows()
+  })
+})
+
 // One field of a valid form made wrong: the answer must name exactly that field.
 const base = () => ({
   needType: 'office',
@@ -473,6 +576,8 @@ const INVALID: Record<string, fc.Arbitrary<unknown>> = {
     notString,
     tooLong(INQUIRY_LIMITS.contactName),
     fc.constantFrom('', '   ', '<b></b>', '\u0000\u0007', '\u200b'),
+    // Only invisible characters: an empty name, refused as missing.
+    invisibleOnly,
   ),
   phone: fc.oneof(
     notString,
@@ -499,9 +604,10 @@ const INVALID: Record<string, fc.Arbitrary<unknown>> = {
       '键'.repeat(20),
     ),
   ),
-  // Not an array: valibot's object() takes one as {} (no keys), so ['p012'] is an empty context.
+  // Arrays too: valibot's object() alone would take ['p012'] as an empty context.
   context: fc.oneof(
-    fc.constantFrom('p=p012', 42, null, true),
+    fc.constantFrom('p=p012', 42, null, true, [], ['p012']),
+    fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
     fc.record({ parkId: fc.constantFrom('P012', '../x', 'p', 42 as unknown) }),
     fc.record({ source: fc.constantFrom('', 'has space', 'x'.repeat(17), '<s>') }),
   ),

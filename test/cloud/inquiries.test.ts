@@ -240,7 +240,7 @@ describe('inquiries.submit: rate limit per visitor', () => {
     env = leadEnv()
   })
 
-  const HOUR_MESSAGE = '提交过于频繁，请稍后再试；急需可直接拨打招商热线 400-0000-000'
+  const HOUR_MESSAGE = '提交过于频繁，请稍后再试；急需可直接拨打招商热线 400-000-0000'
 
   it(`allows ${RATE_LIMITS.hour} an hour, then RATE_LIMITED with the stored hotline`, async () => {
     expect(agency.hotline).toBe('4000000000')
@@ -275,7 +275,7 @@ describe('inquiries.submit: rate limit per visitor', () => {
     env.clock.advance(HOUR)
     expect(errorOf(await submit(inquiry()))).toEqual({
       code: 'RATE_LIMITED',
-      message: '今天的提交次数已达上限，请明天再试；急需可直接拨打招商热线 400-0000-000',
+      message: '今天的提交次数已达上限，请明天再试；急需可直接拨打招商热线 400-000-0000',
     })
     env.clock.set('2026-05-02T02:00:00.001Z')
     data(await submit(inquiry()))

@@ -9,7 +9,16 @@ import path from 'node:path'
 import type { HomeData, ParkDetail } from '@/domain/actions'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article } from '@/domain/article'
-import { DEALS, DISTRICTS, LISTING_TYPES, PRICE_UNITS, type Park } from '@/domain/park'
+import {
+  DEALS,
+  DEAL_PRICE_UNIT,
+  DISTRICTS,
+  LISTING_TYPES,
+  PRICE_UNITS,
+  priceProblem,
+  type Park,
+  type ParkPage,
+} from '@/domain/park'
 import { PARK_ID_RE } from '@/domain/schemas'
 import { openSqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { createApi } from '../../cloudfunctions/api/src/router'
@@ -56,6 +65,11 @@ describe('mock/parks.json', () => {
       if (p.price) {
         expect(PRICE_UNITS).toContain(p.price.unit)
         if (p.deal === 'rent') expect([where, p.price.unit]).toEqual([where, 'yuan_m2_day'])
+        // Sale is per m² too (land included): a price sort within a deal never mixes units.
+        if (p.deal === 'sale') expect([where, p.price.unit]).toEqual([where, 'yuan_m2'])
+        expect([where, priceProblem(p)]).toEqual([where, null])
+        if (p.type === 'land') expect(p.price.value).toBeGreaterThanOrEqual(200)
+        if (p.type === 'land') expect(p.price.value).toBeLessThanOrEqual(3000)
         if (p.deal === 'rent' && p.type === 'factory') expect(p.price.value).toBeGreaterThanOrEqual(0.8)
         if (p.deal === 'rent' && p.type === 'factory') expect(p.price.value).toBeLessThanOrEqual(3)
         if (p.deal === 'rent' && p.type === 'office') expect(p.price.value).toBeGreaterThanOrEqual(1.5)
@@ -129,6 +143,44 @@ describe('mock/parks.json', () => {
       expect(similar).toHaveLength(4)
       // Same district and type first: the other 松江 factories.
       expect(similar.slice(0, 3).every((p) => p.district === 'songjiang' && p.type === 'factory')).toBe(true)
+    } finally {
+      storage.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('price-sorted pages over the seeded SQLite file never mix units; no deal, no price sort', async () => {
+    const dir = tmpDir('mock-price')
+    const storage = openSqliteStorage(path.join(dir, 'mock.sqlite'))
+    try {
+      storage.seedFromMock({ articles, parks, agency })
+      const api = createApi({ storage })
+      const ctx = { openid: 'h5:mock', source: 'local' as const }
+      for (const deal of DEALS) {
+        for (const sort of ['price_asc', 'price_desc'] as const) {
+          const res = await api({ action: 'parks.list', payload: { deal, sort, limit: 30 } }, ctx)
+          if (!res.ok) throw new Error(JSON.stringify(res.error))
+          const items = (res.data as ParkPage).items
+          expect(items).toHaveLength(parks.filter((p) => p.deal === deal).length)
+          const priced = items.filter((i) => i.price !== null)
+          expect(new Set(priced.map((i) => i.price!.unit))).toEqual(new Set([DEAL_PRICE_UNIT[deal]]))
+          const values = priced.map((i) => i.price!.value)
+          const ordered = [...values].sort((a, b) => (sort === 'price_asc' ? a - b : b - a))
+          expect(values).toEqual(ordered)
+          // 面议 last.
+          expect(items.slice(priced.length).every((i) => i.price === null)).toBe(true)
+        }
+      }
+      // The land lots once quoted in 万元 now rank among the other sale prices per m².
+      const sale = await api(
+        { action: 'parks.list', payload: { deal: 'sale', sort: 'price_asc', limit: 3 } },
+        ctx,
+      )
+      if (!sale.ok) throw new Error(JSON.stringify(sale.error))
+      expect((sale.data as ParkPage).items.map((i) => i.id)).toEqual(['p015', 'p027', 'p013'])
+      const mixed = await api({ action: 'parks.list', payload: { sort: 'price_asc' } }, ctx)
+      expect(mixed.ok).toBe(false)
+      if (!mixed.ok) expect(mixed.error.fields).toEqual({ sort: '按价格排序请先选择出租或出售' })
     } finally {
       storage.close()
       fs.rmSync(dir, { recursive: true, force: true })

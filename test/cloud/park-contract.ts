@@ -4,7 +4,7 @@
  * compared with referenceParks (fixtures.ts). Imported by the SQLite and the CloudBase tests.
  */
 import type { ParkDetail } from '@/domain/actions'
-import { PARK_SORTS, type Park, type ParkPage } from '@/domain/park'
+import { DEALS, DEAL_PRICE_UNIT, PARK_SORTS, isPriceSort, type Park, type ParkPage } from '@/domain/park'
 import type { ApiResult } from '@/domain/result'
 import { encodeParkCursor } from '../../cloudfunctions/api/src/handlers/parks'
 import type { Api } from '../../cloudfunctions/api/src/router'
@@ -62,16 +62,58 @@ export function parkListContract(label: string, parks: Park[], getApi: () => Api
     for (const [name, filters] of FILTER_CASES) {
       for (const sort of PARK_SORTS) {
         it(`${name}, sort ${sort}: every matching park once, in order, at page sizes ${pageSizes.join('/')}`, async () => {
-          const expected = referenceParks(parks, { ...filters, sort })
-          expect(expected.length).toBeGreaterThan(0)
-          for (const limit of pageSizes) {
-            const { ids, pages } = await walkParks(getApi(), { ...filters, sort, limit })
-            expect(ids).toEqual(expected)
-            expect(pages).toBe(Math.max(1, Math.ceil(expected.length / limit)))
+          // A price sort compares one unit, so it needs a deal: without one, each deal in turn.
+          const queries =
+            isPriceSort(sort) && !filters.deal ? DEALS.map((deal) => ({ ...filters, deal })) : [filters]
+          let matched = 0
+          for (const query of queries) {
+            const expected = referenceParks(parks, { ...query, sort })
+            matched += expected.length
+            for (const limit of pageSizes) {
+              const { ids, pages } = await walkParks(getApi(), { ...query, sort, limit })
+              expect(ids).toEqual(expected)
+              expect(pages).toBe(Math.max(1, Math.ceil(expected.length / limit)))
+            }
           }
+          expect(matched).toBeGreaterThan(0)
         })
       }
     }
+
+    it.each(['price_asc', 'price_desc'] as const)(
+      '%s pages hold one price unit: the deal’s own (rent 元/m²/天, sale 元/m²)',
+      async (sort) => {
+        for (const deal of DEALS) {
+          const { items } = await walkParks(getApi(), { deal, sort, limit: 7 })
+          expect(items.length).toBeGreaterThan(0)
+          const units = new Set(items.filter((i) => i.price).map((i) => i.price!.unit))
+          expect([...units]).toEqual([DEAL_PRICE_UNIT[deal]])
+        }
+      },
+    )
+
+    it('refuses a price sort or a price range without a deal (their units differ)', async () => {
+      for (const sort of ['price_asc', 'price_desc'] as const) {
+        expect(await list({ sort })).toEqual({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: expect.any(String),
+            fields: { sort: '按价格排序请先选择出租或出售' },
+          },
+        })
+      }
+      for (const range of [{ priceMin: 1 }, { priceMax: 2 }, { priceMin: 1, priceMax: 2 }]) {
+        expect(await list(range)).toEqual({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: expect.any(String),
+            fields: { deal: '按价格筛选请先选择出租或出售' },
+          },
+        })
+      }
+    })
 
     it('list rows are exactly the summary of each park', async () => {
       const { items } = await walkParks(getApi(), { limit: 30 })
@@ -81,20 +123,24 @@ export function parkListContract(label: string, parks: Park[], getApi: () => Api
     it.each(['price_asc', 'price_desc'] as const)(
       '%s puts every negotiable price after every priced row',
       async (sort) => {
-        const { items } = await walkParks(getApi(), { sort, limit: 7 })
-        const firstNull = items.findIndex((i) => i.price === null)
-        expect(firstNull).toBeGreaterThan(0)
-        expect(items.slice(firstNull).every((i) => i.price === null)).toBe(true)
-        expect(items.slice(0, firstNull).every((i) => i.price !== null)).toBe(true)
+        for (const deal of DEALS) {
+          const { items } = await walkParks(getApi(), { deal, sort, limit: 7 })
+          const firstNull = items.findIndex((i) => i.price === null)
+          expect(firstNull).toBeGreaterThan(0)
+          expect(items.slice(firstNull).every((i) => i.price === null)).toBe(true)
+          expect(items.slice(0, firstNull).every((i) => i.price !== null)).toBe(true)
+        }
       },
     )
 
     it('a price range never matches a negotiable price, and its bounds are inclusive', async () => {
-      const { items } = await walkParks(getApi(), { priceMin: 0, limit: 30 })
-      expect(items.every((i) => i.price !== null)).toBe(true)
-      expect(items).toHaveLength(parks.filter((p) => p.price !== null).length)
-      const exact = await walkParks(getApi(), { priceMin: 1.5, priceMax: 1.5, limit: 30 })
-      expect(exact.ids).toEqual(referenceParks(parks, { priceMin: 1.5, priceMax: 1.5 }))
+      for (const deal of DEALS) {
+        const { items } = await walkParks(getApi(), { deal, priceMin: 0, limit: 30 })
+        expect(items.every((i) => i.price !== null)).toBe(true)
+        expect(items).toHaveLength(parks.filter((p) => p.deal === deal && p.price !== null).length)
+      }
+      const exact = await walkParks(getApi(), { deal: 'rent', priceMin: 1.5, priceMax: 1.5, limit: 30 })
+      expect(exact.ids).toEqual(referenceParks(parks, { deal: 'rent', priceMin: 1.5, priceMax: 1.5 }))
       expect(exact.items.every((i) => i.price?.value === 1.5)).toBe(true)
       expect(exact.ids).toEqual(expect.arrayContaining(['pz02', 'pz07']))
     })
@@ -145,7 +191,7 @@ export function parkListContract(label: string, parks: Park[], getApi: () => Api
       const first = data<ParkPage>(await list({ sort: 'newest', limit: 3 }))
       expect(first.nextCursor).toEqual(expect.any(String))
       for (const sort of PARK_SORTS.filter((s) => s !== 'newest')) {
-        expect(await list({ sort, cursor: first.nextCursor })).toEqual({
+        expect(await list({ sort, deal: 'rent', cursor: first.nextCursor })).toEqual({
           ok: false,
           error: {
             code: 'VALIDATION',
@@ -181,9 +227,11 @@ export function parkListContract(label: string, parks: Park[], getApi: () => Api
     })
 
     it('accepts a hand-made cursor at a negotiable price and continues after it', async () => {
-      const nulls = referenceParks(parks, { sort: 'price_asc' }).filter((id) => byId.get(id)!.price === null)
+      const nulls = referenceParks(parks, { deal: 'sale', sort: 'price_asc' }).filter(
+        (id) => byId.get(id)!.price === null,
+      )
       const cursor = encodeParkCursor({ sort: 'price_asc', value: null, id: nulls[0] })
-      const page = data<ParkPage>(await list({ sort: 'price_asc', cursor, limit: 30 }))
+      const page = data<ParkPage>(await list({ deal: 'sale', sort: 'price_asc', cursor, limit: 30 }))
       expect(page.items.map((i) => i.id)).toEqual(nulls.slice(1, 31))
     })
 
@@ -191,7 +239,7 @@ export function parkListContract(label: string, parks: Park[], getApi: () => Api
       const big = await list({ limit: 31 })
       expect(big.ok).toBe(false)
       if (!big.ok) expect(big.error.fields).toEqual({ limit: '每页最多 30 条' })
-      const prices = await list({ priceMin: 3, priceMax: 2 })
+      const prices = await list({ deal: 'rent', priceMin: 3, priceMax: 2 })
       expect(prices).toEqual({
         ok: false,
         error: {

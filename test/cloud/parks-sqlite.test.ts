@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { ParkDetail } from '@/domain/actions'
-import type { Park } from '@/domain/park'
+import type { Park, PriceUnit } from '@/domain/park'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { createApi, type Api } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
@@ -87,7 +87,9 @@ describe('SQLite park seeding', () => {
     ['another offset', park('pq1', { updatedAt: '2026-05-01T02:00:00Z' })],
     ['areaMin > areaMax', park('pq1', { areaMin: 10, areaMax: 5 })],
     ['a negative price', park('pq1', { price: { value: -1, unit: 'yuan_m2' } })],
-    ['an unknown unit', park('pq1', { price: { value: 1, unit: 'usd' as 'wan' } })],
+    ['an unknown unit', park('pq1', { price: { value: 1, unit: 'usd' as PriceUnit } })],
+    // 万元 per lot is retired: sale prices are per m², so a price sort never mixes the two.
+    ['the retired 万元 unit', park('pq1', { price: { value: 3000, unit: 'wan' as PriceUnit } })],
   ])('refuses a seed park with %s and inserts nothing of that seed', (_name, bad) => {
     const seedDir = tmpDir('parks-bad-seed')
     const s = openSqliteStorage(path.join(seedDir, 'bad.sqlite'))

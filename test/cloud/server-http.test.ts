@@ -368,7 +368,7 @@ describe('local server over HTTP', () => {
   })
 
   it('parks.list over POST /api: filters, sort and the cursor round-trip as JSON', async () => {
-    const payload = { district: 'songjiang', sort: 'price_desc', limit: 2 }
+    const payload = { district: 'songjiang', deal: 'rent', sort: 'price_desc', limit: 2 }
     const ids: string[] = []
     let cursor: string | null = null
     do {
@@ -379,7 +379,7 @@ describe('local server over HTTP', () => {
       ids.push(...page.items.map((i) => i.id))
       cursor = page.nextCursor
     } while (cursor)
-    expect(ids).toEqual(referenceParks(parks, { district: 'songjiang', sort: 'price_desc' }))
+    expect(ids).toEqual(referenceParks(parks, { district: 'songjiang', deal: 'rent', sort: 'price_desc' }))
 
     const bad = await postApi({
       action: 'parks.list',

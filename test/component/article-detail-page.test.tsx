@@ -50,7 +50,7 @@ describe('article detail page', () => {
     expect(screen.getByText(/个月前 \(04-21\)$/)).toBeTruthy()
     expect(screen.getByText('正文第一段')).toBeTruthy()
     expect(screen.getByText('#松江产业园')).toBeTruthy()
-    expect(screen.getByText('400-0123-021')).toBeTruthy()
+    expect(screen.getByText('400-012-3021')).toBeTruthy()
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '松江厂房选址要点' })
   })
 
@@ -117,7 +117,7 @@ describe('article detail page', () => {
     await renderDetail()
     fireEvent.click(contactBar().getByText('电话'))
     expect(Taro.showActionSheet).toHaveBeenCalledWith({
-      itemList: ['招商热线 400-0123-021', '葛毅明 135 2467 8515'],
+      itemList: ['招商热线 400-012-3021', '葛毅明 135 2467 8515'],
     })
     await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' }))
     fireEvent.click(contactBar().getByText('留言咨询'))

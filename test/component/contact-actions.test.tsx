@@ -57,7 +57,7 @@ describe('电话', () => {
     renderBar()
     fireEvent.click(bar().getByText('电话'))
     expect(Taro.showActionSheet).toHaveBeenCalledWith({
-      itemList: ['招商热线 400-0123-021', '葛毅明 135 2467 8515'],
+      itemList: ['招商热线 400-012-3021', '葛毅明 135 2467 8515'],
     })
     await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13524678515' }))
     expect(Taro.makePhoneCall).toHaveBeenCalledTimes(1)
@@ -271,7 +271,7 @@ describe('the card on 我的 (no place given)', () => {
   it('records the current page route and works as before with only the contact', async () => {
     mock(Taro.getCurrentPages).mockReturnValueOnce([{ route: 'pages/mine/index' }])
     render(<ContactCard contact={contact} />)
-    expect(screen.getByText('400-0123-021')).toBeTruthy()
+    expect(screen.getByText('400-012-3021')).toBeTruthy()
     fireEvent.click(screen.getByText('拨打招商热线'))
     await settle()
     expect(pendingContactEvents()).toEqual([

@@ -8,10 +8,13 @@ import Taro from '@tarojs/taro'
 import { firePullDownRefresh, resetTaroDouble, storage } from '../doubles/taro'
 import HomePage from '@/pages/index/index'
 import { HOME_CACHE_KEY } from '@/features/home/cache'
-import { formatArea, formatPrice, parkSubtitle } from '@/features/home/format'
+import { parkSubtitle } from '@/features/home/format'
 import { resetSessionSource } from '@/lib/attribution'
 import { httpAnswer } from './fixtures'
 import { makeHome, makePark } from './home-fixtures'
+
+// U+2060 WORD JOINER: the formatters glue a quantity so it never wraps inside.
+const J = '\u2060'
 
 const request = Taro.request as unknown as jest.Mock
 
@@ -59,8 +62,8 @@ describe('home page', () => {
     }
     // Featured parks: name, district · type, price, area
     expect(screen.getByText('松江 · 厂房')).toBeTruthy()
-    expect(screen.getByText('1.2元/m²/天')).toBeTruthy()
-    expect(screen.getByText('1000-3000m²')).toBeTruthy()
+    expect(screen.getByText(`1.2${J}元/m²/${J}天`)).toBeTruthy()
+    expect(screen.getByText(`1,000–3,000${J}㎡`)).toBeTruthy()
     expect(screen.getByText('嘉定工业用地')).toBeTruthy()
     expect(screen.getByText('嘉定 · 土地')).toBeTruthy()
     expect(screen.getByText('面议')).toBeTruthy()
@@ -78,7 +81,7 @@ describe('home page', () => {
   it('the hotline banner and the contact strip call the 400 number', async () => {
     request.mockResolvedValueOnce(homeAnswer())
     render(<HomePage />)
-    fireEvent.click(await screen.findByLabelText('拨打招商热线'))
+    fireEvent.click((await screen.findAllByLabelText('拨打招商热线 400-012-3021'))[0])
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' })
     fireEvent.click(screen.getByText('拨打电话'))
     expect(Taro.makePhoneCall).toHaveBeenCalledTimes(2)
@@ -185,19 +188,7 @@ describe('home page', () => {
   })
 })
 
-describe('home park formatting (features/home/format)', () => {
-  it('areas: single, range, 万', () => {
-    expect(formatArea(2000, 2000)).toBe('2000m²')
-    expect(formatArea(500, 3000)).toBe('500-3000m²')
-    expect(formatArea(12000, 30000)).toBe('1.2万-3万m²')
-  })
-  it('prices in the market’s units; null is 面议', () => {
-    expect(formatPrice({ value: 1.2, unit: 'yuan_m2_day' })).toBe('1.2元/m²/天')
-    expect(formatPrice({ value: 6800, unit: 'yuan_m2' })).toBe('6800元/m²')
-    expect(formatPrice({ value: 1200, unit: 'wan' })).toBe('1200万元')
-    expect(formatPrice({ value: 1.333333, unit: 'yuan_m2_day' })).toBe('1.33元/m²/天')
-    expect(formatPrice(null)).toBe('面议')
-  })
+describe('home park labels (features/home/format)', () => {
   it('district · type', () => {
     expect(parkSubtitle({ district: 'pudong', type: 'registration' })).toBe('浦东/临港 · 注册落户')
   })

@@ -37,7 +37,7 @@ describe('提交结果', () => {
     render(<InquirySuccessPage />)
     expect(screen.getByText('提交成功')).toBeTruthy()
     expect(document.body.textContent).toContain('招商顾问会在 1 个工作日内与您联系')
-    fireEvent.click(screen.getByText('拨打 400-0123-021'))
+    fireEvent.click(screen.getByText('拨打 400-012-3021'))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '4000123021' })
     fireEvent.click(screen.getByText('查看我的咨询'))
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/mine/inquiries/index' })

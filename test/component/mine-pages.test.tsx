@@ -16,6 +16,9 @@ import { HOME_CACHE_KEY } from '@/features/home/cache'
 import { httpAnswer } from './fixtures'
 import { makeHome, makePark } from './home-fixtures'
 
+// U+2060 WORD JOINER: the formatters glue a quantity so it never wraps inside.
+const J = '\u2060'
+
 const request = Taro.request as unknown as jest.Mock
 
 beforeEach(() => {
@@ -47,7 +50,7 @@ describe('我的', () => {
   it('the contact card comes from the cached home answer, with no request', () => {
     seedHomeCache()
     render(<MinePage />)
-    expect(screen.getByText('400-0123-021')).toBeTruthy()
+    expect(screen.getByText('400-012-3021')).toBeTruthy()
     expect(screen.getByText('找园区、找厂房，联系葛毅明')).toBeTruthy()
     expect(request).not.toHaveBeenCalled()
   })
@@ -55,7 +58,7 @@ describe('我的', () => {
   it('without a cache, one home.get call fills the contact card (and the cache)', async () => {
     request.mockResolvedValueOnce(httpAnswer({ ok: true, data: makeHome() }))
     render(<MinePage />)
-    expect(await screen.findByText('400-0123-021')).toBeTruthy()
+    expect(await screen.findByText('400-012-3021')).toBeTruthy()
     expect(request).toHaveBeenCalledTimes(1)
     expect(request.mock.calls[0][0].data).toEqual({ action: 'home.get', payload: {} })
     expect(storage.has(HOME_CACHE_KEY)).toBe(true)
@@ -68,7 +71,7 @@ describe('我的', () => {
     expect(screen.getByText('我的收藏')).toBeTruthy()
     request.mockResolvedValueOnce(httpAnswer({ ok: true, data: makeHome() }))
     fireEvent.click(retry)
-    expect(await screen.findByText('400-0123-021')).toBeTruthy()
+    expect(await screen.findByText('400-012-3021')).toBeTruthy()
   })
 
   it('counts follow the stores while the page is open', async () => {
@@ -83,13 +86,17 @@ describe('我的', () => {
 describe('我的收藏', () => {
   it('lists favourite parks from the store, newest first; a row opens the park', () => {
     toggleFavourite(makePark(1))
-    toggleFavourite(makePark(2, { name: '嘉定工业用地', district: 'jiading', type: 'land', price: null }))
+    toggleFavourite(
+      makePark(2, { name: '嘉定工业用地', district: 'jiading', type: 'land', deal: 'sale', price: null }),
+    )
     render(<FavouritesPage />)
     const names = screen.getAllByText(/松江园区1号厂房|嘉定工业用地/).map((n) => n.textContent)
     expect(names).toEqual(['嘉定工业用地', '松江园区1号厂房'])
-    expect(screen.getByText('嘉定 · 土地')).toBeTruthy()
+    // Rows say 出租/出售 like the history rows.
+    expect(screen.getByText('嘉定 · 土地 · 出售')).toBeTruthy()
+    expect(screen.getByText('松江 · 厂房 · 出租')).toBeTruthy()
     expect(screen.getByText('面议')).toBeTruthy()
-    expect(screen.getByText('1.2元/m²/天')).toBeTruthy()
+    expect(screen.getByText(`1.2${J}元/m²/${J}天`)).toBeTruthy()
     expect(screen.getByText('共 2 个园区 · 仅保存在本机')).toBeTruthy()
     fireEvent.click(screen.getByText('松江园区1号厂房'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/park/detail/index?id=p001' })
@@ -200,7 +207,7 @@ describe('关于我们与隐私政策', () => {
     const text = document.body.textContent ?? ''
     // Who handles the data, and how to reach them (from the agency's contact record).
     expect(text).toContain('个人信息的处理者')
-    expect(text).toContain('400-0123-021')
+    expect(text).toContain('400-012-3021')
     expect(text).toContain('13524678515')
     // What is (and is not) collected.
     expect(text).toContain('收集')

@@ -10,6 +10,9 @@ import type { ParkDetail } from '@/domain/actions'
 import { httpAnswer } from './fixtures'
 import { makePark, makeParkDetail } from './park-fixtures'
 
+// U+2060 WORD JOINER: the formatters glue a quantity so it never wraps inside.
+const J = '\u2060'
+
 // Not in the shared double: the launch scene (1154 = opened from Moments).
 const getLaunchOptionsSync = jest.fn(() => ({ scene: 1001, path: 'packages/park/detail/index', query: {} }))
 Object.assign(Taro, { getLaunchOptionsSync })
@@ -56,7 +59,7 @@ describe('park detail page: content', () => {
     expect(within(head).getByText('松江')).toBeTruthy()
     expect(within(head).getByText('厂房')).toBeTruthy()
     expect(within(head).getByText('出租')).toBeTruthy()
-    expect(within(head).getByText('1.2元/m²/天')).toBeTruthy()
+    expect(within(head).getByText(`1.2${J}元/m²/${J}天`)).toBeTruthy()
     expect(within(head).getByText('上海市松江区新桥镇新茸路 88 号')).toBeTruthy()
     expect(screen.getByText('智能制造')).toBeTruthy()
     expect(screen.getByText('新材料')).toBeTruthy()
@@ -64,15 +67,15 @@ describe('park detail page: content', () => {
     expect(screen.getByText('近地铁')).toBeTruthy() // every highlight on the page
     expect(screen.getByText('园区位于松江新桥，交通便利。')).toBeTruthy()
     // The agency's card closes the page.
-    expect(screen.getByText('400-0123-021')).toBeTruthy()
+    expect(screen.getByText('400-012-3021')).toBeTruthy()
   })
 
   it('shows the key facts', async () => {
     await renderDetail()
-    expect(factValue('面积（可分割）')).toBe('2,000–5,000㎡')
-    expect(factValue('价格')).toBe('1.2元/m²/天')
-    expect(factValue('层高')).toBe('8米')
-    expect(factValue('承重')).toBe('1,500kg/㎡')
+    expect(factValue('面积（可分割）')).toBe(`2,000–5,000${J}㎡`)
+    expect(factValue('价格')).toBe(`1.2${J}元/m²/${J}天`)
+    expect(factValue('层高')).toBe(`8${J}米`)
+    expect(factValue('承重')).toBe(`1,500kg/${J}㎡`)
     expect(factValue('配电')).toBe('630kVA')
     expect(factValue('独门独院')).toBe('是')
     expect(factValue('产证')).toBe('有')
@@ -99,6 +102,27 @@ describe('park detail page: content', () => {
     expect(factValue('价格')).toBe('面议')
     expect(screen.queryByText('税收要求')).toBeNull()
     expect(screen.queryByText('准入行业')).toBeNull()
+  })
+
+  it('a sale lot shows its 元/m² price with the lot total apart; rent shows no total', async () => {
+    const lot = makePark({
+      type: 'land',
+      deal: 'sale',
+      areaMin: 20000,
+      areaMax: 20000,
+      divisible: false,
+      price: { value: 1500, unit: 'yuan_m2' },
+    })
+    await renderDetail(makeParkDetail({ park: lot }))
+    const head = screen.getByText(lot.name).closest('.park-view__card') as HTMLElement
+    expect(within(head).getByText(`1,500${J}元/m²`)).toBeTruthy()
+    expect(within(head).getByText(`总价约3,000${J}万${J}元`)).toBeTruthy()
+    expect(factValue('价格')).toBe(`1,500${J}元/m²`)
+  })
+
+  it('a rent listing has no lot total', async () => {
+    await renderDetail()
+    expect(screen.queryByText(/总价/)).toBeNull()
   })
 
   it('a photo tap previews every photo full-screen at the one tapped', async () => {
@@ -167,7 +191,7 @@ describe('park detail page: actions', () => {
     fireEvent.click(actionBar().getByText('电话'))
     await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13524678515' }))
     expect(Taro.showActionSheet).toHaveBeenCalledWith({
-      itemList: ['招商热线 400-0123-021', '葛毅明 135 2467 8515'],
+      itemList: ['招商热线 400-012-3021', '葛毅明 135 2467 8515'],
     })
   })
 
@@ -324,7 +348,7 @@ describe('park detail page: sharing and entry', () => {
     expect(actionBar().getByText('电话')).toBeTruthy()
     expect(actionBar().getByText('微信')).toBeTruthy()
     // Content still renders.
-    expect(factValue('层高')).toBe('8米')
+    expect(factValue('层高')).toBe(`8${J}米`)
     expect(screen.getByText('园区位于松江新桥，交通便利。')).toBeTruthy()
   })
 })

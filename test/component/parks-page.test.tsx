@@ -14,6 +14,9 @@ import type { ParkSummary } from '@/domain/park'
 import { httpAnswer } from './fixtures'
 import { makeParkSummary } from './park-fixtures'
 
+// U+2060 WORD JOINER: the formatters glue a quantity so it never wraps inside.
+const J = '\u2060'
+
 const request = Taro.request as unknown as jest.Mock
 
 type Payload = Record<string, unknown>
@@ -67,15 +70,15 @@ describe('parks tab: list', () => {
     })
     const card = screen.getByText('园区房源1号').closest('.park-card') as HTMLElement
     expect(within(card).getByText('松江 · 厂房 · 出租')).toBeTruthy()
-    expect(within(card).getByText('1,000–3,000㎡')).toBeTruthy()
-    expect(within(card).getByText('1.1元/m²/天')).toBeTruthy()
+    expect(within(card).getByText(`1,000–3,000${J}㎡`)).toBeTruthy()
+    expect(within(card).getByText(`1.1${J}元/m²/${J}天`)).toBeTruthy()
     expect(within(card).getByText('精选')).toBeTruthy()
     // Up to 3 highlights on a card.
     expect(within(card).getByText('双层')).toBeTruthy()
     expect(within(card).queryByText('近地铁')).toBeNull()
     const second = screen.getByText('园区房源2号').closest('.park-card') as HTMLElement
     expect(within(second).getByText('面议')).toBeTruthy()
-    expect(within(second).getByText('1,000–3,000㎡ · 可分割')).toBeTruthy()
+    expect(within(second).getByText(`1,000–3,000${J}㎡ · 可分割`)).toBeTruthy()
     expect(within(second).queryByText('精选')).toBeNull()
     expect(screen.getByText('没有更多了')).toBeTruthy()
   })
@@ -194,7 +197,7 @@ describe('parks tab: filters', () => {
 
     fireEvent.click(panel().getByText('厂房'))
     fireEvent.click(panel().getByText('出租'))
-    fireEvent.click(panel().getByText('2000–5000㎡'))
+    fireEvent.click(panel().getByText(`2,000–5,000${J}㎡`))
     fireEvent.click(panel().getByText('1–1.5元'))
     expect(request).toHaveBeenCalledTimes(1) // nothing applies before 确定
     fireEvent.click(panel().getByText('确定'))
@@ -212,8 +215,8 @@ describe('parks tab: filters', () => {
       }),
     )
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(screen.getByLabelText('移除条件 2,000–5,000㎡')).toBeTruthy()
-    expect(screen.getByLabelText('移除条件 1–1.5元/m²/天')).toBeTruthy()
+    expect(screen.getByLabelText(`移除条件 2,000–5,000${J}㎡`)).toBeTruthy()
+    expect(screen.getByLabelText(`移除条件 1–1.5${J}元/m²/${J}天`)).toBeTruthy()
   })
 
   it('sale shows its own price bands; changing the deal drops the band', async () => {
@@ -241,7 +244,7 @@ describe('parks tab: filters', () => {
     fireEvent.change(panel().getByLabelText('最大面积'), { target: { value: '' } })
     fireEvent.click(panel().getByText('确定'))
     await waitFor(() => expect(lastPayload()).toEqual({ areaMin: 3000, sort: 'newest', limit: 10 }))
-    expect(screen.getByLabelText('移除条件 3,000㎡以上')).toBeTruthy()
+    expect(screen.getByLabelText(`移除条件 3,000${J}㎡${J}以${J}上`)).toBeTruthy()
   })
 
   it('重置 clears the draft; closing the panel applies nothing', async () => {
@@ -284,7 +287,7 @@ describe('parks tab: filters', () => {
       sort: 'newest',
       limit: 10,
     })
-    fireEvent.click(screen.getByLabelText('移除条件 500–2,000㎡'))
+    fireEvent.click(screen.getByLabelText(`移除条件 500–2,000${J}㎡`))
     await waitFor(() =>
       expect(lastPayload()).toEqual({
         district: 'songjiang',
@@ -297,26 +300,67 @@ describe('parks tab: filters', () => {
     // The deal goes with its price band.
     fireEvent.click(screen.getByLabelText('移除条件 出租'))
     await waitFor(() => expect(lastPayload()).toEqual({ district: 'songjiang', sort: 'newest', limit: 10 }))
-    expect(screen.queryByLabelText('移除条件 1元/m²/天以下')).toBeNull()
+    expect(screen.queryByLabelText(`移除条件 1${J}元/m²/${J}天${J}以${J}下`)).toBeNull()
     fireEvent.click(screen.getByText('清空'))
     await waitFor(() => expect(lastPayload()).toEqual({ sort: 'newest', limit: 10 }))
     expect(screen.queryByLabelText(/^移除条件/)).toBeNull()
   })
 
   it('sort order comes from an action sheet of the sort labels', async () => {
-    ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 3 })
+    ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 2 })
     await renderPage()
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     expect(Taro.showActionSheet).toHaveBeenCalledWith({
       itemList: ['最新发布', '面积从小到大', '面积从大到小', '价格从低到高', '价格从高到低'],
     })
-    await waitFor(() => expect(lastPayload()).toEqual({ sort: 'price_asc', limit: 10 }))
-    expect(screen.getByText('价格从低到高')).toBeTruthy()
+    await waitFor(() => expect(lastPayload()).toEqual({ sort: 'area_desc', limit: 10 }))
+    expect(screen.getByText('面积从大到小')).toBeTruthy()
     // Closing the sheet changes nothing.
     ;(Taro.showActionSheet as jest.Mock).mockRejectedValueOnce({ errMsg: 'showActionSheet:fail cancel' })
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() => expect(Taro.showActionSheet).toHaveBeenCalledTimes(2))
     expect(request).toHaveBeenCalledTimes(2)
+  })
+
+  it('a price sort without a deal first asks whose prices to rank: rent and sale never mix', async () => {
+    ;(Taro.showActionSheet as jest.Mock)
+      .mockResolvedValueOnce({ tapIndex: 3 }) // 价格从低到高
+      .mockResolvedValueOnce({ tapIndex: 1 }) // 出售价格
+    await renderPage()
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
+    await waitFor(() =>
+      expect(Taro.showActionSheet).toHaveBeenLastCalledWith({
+        itemList: ['出租价格（元/m²/天）', '出售价格（元/m²）'],
+      }),
+    )
+    await waitFor(() => expect(lastPayload()).toEqual({ deal: 'sale', sort: 'price_asc', limit: 10 }))
+    expect(screen.getByText('售价从低到高')).toBeTruthy()
+    expect(screen.getByLabelText('移除条件 出售')).toBeTruthy()
+    // Every request this page made had a deal whenever it sorted by price.
+    for (const p of payloads()) if (String(p.sort).startsWith('price')) expect(p.deal).toBeDefined()
+
+    // With a deal chosen, the price sort applies at once: no second sheet.
+    ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 4 })
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
+    await waitFor(() => expect(lastPayload()).toEqual({ deal: 'sale', sort: 'price_desc', limit: 10 }))
+    expect(Taro.showActionSheet).toHaveBeenCalledTimes(3)
+    expect(screen.getByText('售价从高到低')).toBeTruthy()
+
+    // Removing the deal ends the price sort (it would compare two units).
+    fireEvent.click(screen.getByLabelText('移除条件 出售'))
+    await waitFor(() => expect(lastPayload()).toEqual({ sort: 'newest', limit: 10 }))
+    expect(screen.getByText('最新发布')).toBeTruthy()
+  })
+
+  it('closing the deal sheet of a price sort changes nothing', async () => {
+    ;(Taro.showActionSheet as jest.Mock)
+      .mockResolvedValueOnce({ tapIndex: 4 })
+      .mockRejectedValueOnce({ errMsg: 'showActionSheet:fail cancel' })
+    await renderPage()
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
+    await waitFor(() => expect(Taro.showActionSheet).toHaveBeenCalledTimes(2))
+    await Promise.resolve()
+    expect(payloads()).toEqual([{ sort: 'newest', limit: 10 }])
   })
 
   it('a keyword searches on confirm; × clears it', async () => {
@@ -390,7 +434,7 @@ describe('parks tab: the query survives', () => {
     fireEvent.click(screen.getByText('宝山'))
     await waitFor(() => expect(lastPayload()).toMatchObject({ district: 'baoshan' }))
     ;(Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 2 })
-    fireEvent.click(screen.getByLabelText('排序方式'))
+    fireEvent.click(screen.getByLabelText(/^排序方式/))
     await waitFor(() => expect(lastPayload()).toMatchObject({ district: 'baoshan', sort: 'area_desc' }))
     expect(JSON.parse(String(storage.get(LAST_QUERY_KEY)))).toEqual({
       district: 'baoshan',
@@ -405,6 +449,12 @@ describe('parks tab: the query survives', () => {
     expect(screen.getByText('面积从大到小')).toBeTruthy()
   })
 
+  it('a stored price sort without a deal (saved before prices were per deal) opens as 最新发布', async () => {
+    storage.set(LAST_QUERY_KEY, JSON.stringify({ type: 'land', sort: 'price_desc' }))
+    await renderPage()
+    expect(payloads()).toEqual([{ type: 'land', sort: 'newest', limit: 10 }])
+  })
+
   it('ignores a corrupt stored query', async () => {
     storage.set(LAST_QUERY_KEY, '{not json')
     await renderPage()
@@ -412,16 +462,16 @@ describe('parks tab: the query survives', () => {
   })
 
   it('a filter left by the home page before switchTab applies on show and is cleared', async () => {
-    storage.set(LAST_QUERY_KEY, JSON.stringify({ type: 'land', sort: 'price_desc' }))
+    storage.set(LAST_QUERY_KEY, JSON.stringify({ type: 'land', deal: 'sale', sort: 'price_desc' }))
     await renderPage()
-    expect(payloads()).toEqual([{ type: 'land', sort: 'price_desc', limit: 10 }])
+    expect(payloads()).toEqual([{ type: 'land', deal: 'sale', sort: 'price_desc', limit: 10 }])
 
     setPendingParkFilter({ district: 'songjiang' })
     expect(storage.has(PENDING_FILTER_KEY)).toBe(true)
     act(() => fireDidShow())
-    // A fresh search for that district (the visitor's sort order kept).
+    // A fresh search for that district (the visitor's sort order kept, with the deal it ranks).
     await waitFor(() =>
-      expect(lastPayload()).toEqual({ district: 'songjiang', sort: 'price_desc', limit: 10 }),
+      expect(lastPayload()).toEqual({ district: 'songjiang', deal: 'sale', sort: 'price_desc', limit: 10 }),
     )
     expect(storage.has(PENDING_FILTER_KEY)).toBe(false)
     // A later show with nothing pending changes nothing.

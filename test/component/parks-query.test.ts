@@ -5,11 +5,7 @@ import {
   applyEntryFilter,
   clearFilters,
   filtersFromRoute,
-  formatArea,
   formatAreaLine,
-  formatNumber,
-  formatPrice,
-  formatRange,
   hasActiveFilters,
   matchPreset,
   normaliseFilters,
@@ -18,7 +14,9 @@ import {
   sameFilters,
   toListPayload,
   toParkSummary,
+  sortLabel,
   withDeal,
+  withSort,
   type ParkFilters,
 } from '@/features/parks/query'
 import { parkFacts } from '@/features/parks/facts'
@@ -27,34 +25,15 @@ import { prepareDescription as forH5 } from '@/features/parks/richDescription.h5
 import { prepareDescription as forWeapp } from '@/features/parks/richDescription'
 import { makePark } from './park-fixtures'
 
+// The number, area, price and range formatters themselves: test/unit/format.test.ts.
+const J = '\u2060'
+
 describe('formatting', () => {
-  it('prices as the market quotes them, 面议 without one', () => {
-    expect(formatPrice({ value: 1.2, unit: 'yuan_m2_day' })).toBe('1.2元/m²/天')
-    expect(formatPrice({ value: 6500, unit: 'yuan_m2' })).toBe('6500元/m²')
-    expect(formatPrice({ value: 1200, unit: 'wan' })).toBe('1200万元')
-    expect(formatPrice({ value: 1.236, unit: 'yuan_m2_day' })).toBe('1.24元/m²/天')
-    expect(formatPrice(null)).toBe('面议')
-  })
-
-  it('areas with thousands separators; one value for a single unit', () => {
-    expect(formatArea(2000, 5000)).toBe('2,000–5,000㎡')
-    expect(formatArea(800, 800)).toBe('800㎡')
-    expect(formatArea(12000, 12000)).toBe('12,000㎡')
-    expect(formatAreaLine({ areaMin: 2000, areaMax: 5000, divisible: true })).toBe('2,000–5,000㎡ · 可分割')
-    expect(formatAreaLine({ areaMin: 2000, areaMax: 2000, divisible: false })).toBe('2,000㎡')
-  })
-
-  it('numbers keep at most two decimals', () => {
-    expect(formatNumber(1234567)).toBe('1,234,567')
-    expect(formatNumber(1.5)).toBe('1.5')
-    expect(formatNumber(0)).toBe('0')
-  })
-
-  it('filter ranges read naturally at either open end', () => {
-    expect(formatRange(1, 1.5, '元/m²/天')).toBe('1–1.5元/m²/天')
-    expect(formatRange(undefined, 500, '㎡')).toBe('500㎡以下')
-    expect(formatRange(8000, undefined, '元/m²')).toBe('8,000元/m²以上')
-    expect(formatRange(undefined, undefined, '㎡')).toBe('')
+  it('a card’s area line adds 可分割, the area glued as one word', () => {
+    expect(formatAreaLine({ areaMin: 2000, areaMax: 5000, divisible: true })).toBe(
+      `2,000–5,000${J}㎡ · 可分割`,
+    )
+    expect(formatAreaLine({ areaMin: 2000, areaMax: 2000, divisible: false })).toBe(`2,000${J}㎡`)
   })
 
   it('meta line: district · type · deal', () => {
@@ -123,8 +102,8 @@ describe('filters', () => {
       { key: 'district', label: '松江' },
       { key: 'type', label: '厂房' },
       { key: 'deal', label: '出租' },
-      { key: 'area', label: '2,000–5,000㎡' },
-      { key: 'price', label: '1元/m²/天以下' },
+      { key: 'area', label: `2,000–5,000${J}㎡` },
+      { key: 'price', label: `1${J}元/m²/${J}天${J}以${J}下` },
     ])
     expect(removeChip(f, 'area')).not.toHaveProperty('areaMin')
     expect(removeChip(f, 'area')).not.toHaveProperty('areaMax')
@@ -145,11 +124,11 @@ describe('filters', () => {
 
   it('presets: area bands and per-deal price bands', () => {
     expect(AREA_PRESETS.map((p) => p.label)).toEqual([
-      '500㎡以下',
-      '500–2000㎡',
-      '2000–5000㎡',
-      '5000–10000㎡',
-      '1万㎡以上',
+      `500${J}㎡${J}以${J}下`,
+      `500–2,000${J}㎡`,
+      `2,000–5,000${J}㎡`,
+      `5,000–10,000${J}㎡`,
+      `10,000${J}㎡${J}以${J}上`,
     ])
     expect(PRICE_PRESETS.rent.map((p) => [p.min, p.max])).toEqual([
       [undefined, 1],
@@ -168,11 +147,43 @@ describe('filters', () => {
   })
 
   it('an entry filter starts a fresh search but keeps the sort order', () => {
-    const current: ParkFilters = { sort: 'price_asc', type: 'land', keyword: 'x' }
+    const current: ParkFilters = { sort: 'area_desc', type: 'land', keyword: 'x' }
     expect(applyEntryFilter(current, { district: 'jiading' })).toEqual({
-      sort: 'price_asc',
+      sort: 'area_desc',
       district: 'jiading',
     })
+    // A price sort keeps the deal whose prices it ranks, unless the entry names a deal.
+    const byPrice: ParkFilters = { sort: 'price_asc', deal: 'sale', type: 'land', keyword: 'x' }
+    expect(applyEntryFilter(byPrice, { district: 'jiading' })).toEqual({
+      sort: 'price_asc',
+      deal: 'sale',
+      district: 'jiading',
+    })
+    expect(applyEntryFilter(byPrice, { deal: 'rent' })).toEqual({ sort: 'price_asc', deal: 'rent' })
+  })
+
+  it('a price sort never stands without a deal (rent and sale prices are in different units)', () => {
+    expect(normaliseFilters({ sort: 'price_desc', type: 'land' })).toEqual({ sort: 'newest', type: 'land' })
+    expect(normaliseFilters({ sort: 'price_desc', deal: 'sale' })).toEqual({
+      sort: 'price_desc',
+      deal: 'sale',
+    })
+    const sorted: ParkFilters = { sort: 'price_asc', deal: 'rent', priceMin: 1 }
+    expect(withDeal(sorted, undefined)).toEqual({ sort: 'newest' })
+    expect(withDeal(sorted, 'sale')).toEqual({ sort: 'price_asc', deal: 'sale' })
+    expect(removeChip(sorted, 'deal')).toEqual({ sort: 'newest' })
+    expect(clearFilters(sorted)).toEqual({ sort: 'newest' })
+    expect(clearFilters({ sort: 'area_asc', deal: 'rent' })).toEqual({ sort: 'area_asc' })
+    // withSort: a price sort takes the deal it is given, and without one changes nothing.
+    expect(withSort({ sort: 'newest' }, 'price_asc')).toEqual({ sort: 'newest' })
+    expect(withSort({ sort: 'newest' }, 'price_asc', 'rent')).toEqual({ sort: 'price_asc', deal: 'rent' })
+    expect(withSort({ sort: 'newest', deal: 'sale' }, 'price_desc')).toEqual({
+      sort: 'price_desc',
+      deal: 'sale',
+    })
+    expect(sortLabel({ sort: 'price_desc', deal: 'rent' })).toBe('租金从高到低')
+    expect(sortLabel({ sort: 'price_asc', deal: 'sale' })).toBe('售价从低到高')
+    expect(sortLabel({ sort: 'area_asc' })).toBe('面积从小到大')
   })
 
   it('reads district/type/deal from route params, ignoring junk', () => {
@@ -186,10 +197,10 @@ describe('filters', () => {
 describe('park page helpers', () => {
   it('key facts in order, hiding what the record lacks', () => {
     expect(parkFacts(makePark())).toEqual([
-      { label: '面积（可分割）', value: '2,000–5,000㎡' },
-      { label: '价格', value: '1.2元/m²/天' },
-      { label: '层高', value: '8米' },
-      { label: '承重', value: '1,500kg/㎡' },
+      { label: '面积（可分割）', value: `2,000–5,000${J}㎡` },
+      { label: '价格', value: `1.2${J}元/m²/${J}天` },
+      { label: '层高', value: `8${J}米` },
+      { label: '承重', value: `1,500kg/${J}㎡` },
       { label: '配电', value: '630kVA' },
       { label: '独门独院', value: '是' },
       { label: '产证', value: '有' },

@@ -49,7 +49,7 @@ test('home → 资讯 tab → list → detail → call → copy → back', async
   const home = await api('home.get', {})
   expect(await page.locator('.home-page .featured-park').count()).toBe(home.data.featuredParks.length)
   expect(await page.locator('.home-page .article-card').count()).toBe(home.data.latestArticles.length)
-  await expect(page.locator('.hotline-banner').textContent()).resolves.toContain('400-0123-021')
+  await expect(page.locator('.hotline-banner').textContent()).resolves.toContain('400-012-3021')
   expect(actions).toEqual(['home.get'])
   await shot(page, '00-home')
 

@@ -76,6 +76,37 @@ async function snap(page: Page, name: string) {
   await settled(page)
   await shot(page, name)
 }
+/**
+ * How the quantities wrap at 375 px: for each element, its text split into rendered lines
+ * (by the tops of each character's box). A unit must never start a line on its own.
+ */
+async function renderedLines(page: Page, selector: string): Promise<string[][]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => {
+        const lines: string[] = []
+        let top: number | null = null
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? ''
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange()
+            range.setStart(node, i)
+            range.setEnd(node, i + 1)
+            const rect = range.getClientRects()[0]
+            if (!rect || rect.width === 0) continue // the invisible word joiners
+            const y = Math.round(rect.top)
+            if (top === null || Math.abs(y - top) > 4) lines.push('')
+            top = y
+            lines[lines.length - 1] += text[i]
+          }
+        }
+        return lines
+      }),
+  )
+}
+
 const activeChips = async (page: Page) =>
   (await page.locator('.parks-page .active-filters__chip').allTextContents()).map((t) =>
     t.replace('×', '').trim(),
@@ -88,6 +119,15 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
 
   // Home: the district chips hand the district to the parks tab.
   await page.locator('.home-page .featured-park').first().waitFor({ timeout: 20_000 })
+  // Tappable things are buttons to a screen reader, whatever Taro renders them as.
+  const home = page.locator('.home-page')
+  await expect(home.locator('.hotline-banner__call').getAttribute('role')).resolves.toBe('button')
+  await expect(home.locator('.hotline-banner__call').getAttribute('tabindex')).resolves.toBe('0')
+  await expect(home.getByRole('button', { name: '拨打招商热线 400-012-3021' }).count()).resolves.toBe(2) // the banner and the contact strip's 拨打电话 (a taro-button-core)
+  await expect(home.getByRole('button', { name: '复制微信号 13524678515' }).count()).resolves.toBe(1)
+  await expect(home.getByRole('button', { name: '松江', exact: true }).count()).resolves.toBe(1)
+  for (const lines of await renderedLines(page, '.featured-park__area, .featured-park__price'))
+    expect(lines).toHaveLength(1)
   await page.locator('.home-page__districts').getByText('松江', { exact: true }).click()
   await rows(page).first().waitFor({ timeout: 20_000 })
   expect(page.url()).toContain('/pages/parks/index')
@@ -109,6 +149,12 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   await expect(page.locator('.parks-page .list-footer').textContent()).resolves.toContain('加载更多')
   await page.waitForLoadState('networkidle')
   await snap(page, '10-parks-list')
+  // Areas ("2,400–4,800㎡ · 可分割") and prices ("1.35元/m²/天") each on one line at 375 px.
+  const cardLines = await renderedLines(page, '.parks-page .park-card__area, .parks-page .park-card__price')
+  expect(cardLines.length).toBe(20)
+  for (const lines of cardLines) expect(lines).toHaveLength(1)
+  expect(cardLines.flat().join('\n')).toMatch(/\d,\d{3}–\d{1,3},\d{3}㎡/)
+  await expect(page.locator('.parks-page__sort').getAttribute('role')).resolves.toBe('button')
 
   // Load more by scrolling to the bottom (the footer is never tapped).
   await page.mouse.move(187, 330)
@@ -178,11 +224,16 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   expect(labels).toEqual(expect.arrayContaining(['价格', '区域']))
   if (park.floorHeight) {
     const height = facts.locator('.park-view__fact').filter({ hasText: '层高' })
+    // Glued with a word joiner (U+2060) so 米 never wraps alone.
     await expect(height.locator('.park-view__fact-value').textContent()).resolves.toBe(
-      `${park.floorHeight}米`,
+      `${park.floorHeight}\u2060米`,
     )
   }
   await snap(page, '14-park-detail-facts')
+  // In the three-column grid a range may break after its dash, never before a unit.
+  for (const lines of await renderedLines(page, '.park-view__fact-value, .park-view__price')) {
+    for (const line of lines) if (/[㎡米元天]/.test(line)) expect(line).toMatch(/\d/)
+  }
 
   // 导航: Taro.openLocation on H5. Record what it does; the page must keep working.
   const go = page.locator('.park-location__go')
@@ -229,3 +280,48 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   await expectFilteredList()
   expect(phone.pageErrors).toEqual([])
 }, 120_000)
+
+test('a sale land lot: unit price in 元/m² with the lot total apart; a price sort ranks one deal', async () => {
+  const { page } = phone
+  // p008: 30亩 of land, once quoted as 3000万元, now 1,500元/m² for 20,000㎡.
+  await page.goto(`${server.url}/#/packages/park/detail/index?id=p008`)
+  await page.locator('.park-view__name').waitFor({ timeout: 20_000 })
+  const price = (await page.locator('.park-view__price').textContent())?.replace(/\u2060/g, '')
+  expect(price).toBe('1,500元/m²')
+  const total = (await page.locator('.park-view__total').textContent())?.replace(/\u2060/g, '')
+  expect(total).toBe('总价约3,000万元')
+  for (const lines of await renderedLines(page, '.park-view__price, .park-view__total'))
+    expect(lines).toHaveLength(1)
+  await page.waitForLoadState('networkidle')
+  await snap(page, '16-park-detail-land-lot')
+
+  // The parks tab: 价格从低到高 with no deal chosen asks whose prices, then ranks only those.
+  await page.goto(`${server.url}/#/pages/parks/index`)
+  await rows(page).first().waitFor({ timeout: 20_000 })
+  const clearAll = page.locator('.parks-page .active-filters__clear')
+  if (await clearAll.count()) await clearAll.click()
+  await page.locator('.parks-page__sort').click()
+  const sheet = page.locator('.taro__actionSheet .taro-actionsheet__cell')
+  await sheet.filter({ hasText: '价格从低到高' }).click()
+  await sheet.filter({ hasText: '出售价格' }).click()
+  await until(
+    () => activeChips(page),
+    (chips) => JSON.stringify(chips) === JSON.stringify(['出售']),
+    10_000,
+  )
+  await expect(page.locator('.parks-page__sort').textContent()).resolves.toContain('售价从低到高')
+  await page.waitForLoadState('networkidle')
+  const prices = (await page.locator('.parks-page .park-card__price').allTextContents()).map((t) =>
+    t.replace(/\u2060/g, ''),
+  )
+  expect(prices.length).toBeGreaterThan(3)
+  const values: number[] = []
+  for (const p of prices) {
+    if (p === '面议') continue
+    expect(p).toMatch(/^[\d,.]+元\/m²$/) // never 元/m²/天 among 元/m²
+    values.push(Number(p.replace(/[^\d.]/g, '')))
+  }
+  expect(values).toEqual([...values].sort((a, b) => a - b))
+  await snap(page, '17-parks-sale-by-price')
+  expect(phone.pageErrors).toEqual([])
+}, 90_000)

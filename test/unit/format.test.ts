@@ -1,4 +1,16 @@
-import { formatCount, formatPhone, formatRelative, formatRelativeDate } from '@/domain/format'
+import { formatCount, formatRelative, formatRelativeDate } from '@/domain/format'
+import {
+  formatArea,
+  formatLotTotal,
+  formatMeasure,
+  formatNumber,
+  formatPhone,
+  formatPrice,
+  formatRange,
+  glue,
+  lotTotalWan,
+  unglue,
+} from '@/domain/format-quantity'
 import { maskPhone } from '@/domain/phone'
 
 const NOW = '2026-11-26T12:00:00+08:00'
@@ -36,8 +48,10 @@ describe('formatCount', () => {
 })
 
 describe('phones', () => {
-  it('groups the 400 hotline and mobiles for reading', () => {
-    expect(formatPhone('4000123021')).toBe('400-0123-021')
+  it('groups 400/800 numbers 3-3-4 and mobiles 3-4-4 for reading', () => {
+    expect(formatPhone('4000123021')).toBe('400-012-3021')
+    expect(formatPhone('400-012-3021')).toBe('400-012-3021')
+    expect(formatPhone('8008208820')).toBe('800-820-8820')
     expect(formatPhone('13524678515')).toBe('135 2467 8515')
     expect(formatPhone('021-1234')).toBe('021-1234')
   })
@@ -45,5 +59,76 @@ describe('phones', () => {
     expect(maskPhone('13524678515')).toBe('135****8515')
     expect(maskPhone('+86 135-2467-8515')).toBe('135****8515')
     expect(maskPhone('12345')).toBe('*****')
+  })
+})
+
+// U+2060 WORD JOINER, written out so each expectation shows exactly where a line may not break.
+const J = '\u2060'
+
+describe('quantities (domain/format-quantity)', () => {
+  it('numbers: thousands separators, at most two decimals', () => {
+    expect(formatNumber(1234567)).toBe('1,234,567')
+    expect(formatNumber(1.5)).toBe('1.5')
+    expect(formatNumber(1.236)).toBe('1.24')
+    expect(formatNumber(0)).toBe('0')
+    expect(formatNumber(-2500)).toBe('-2,500')
+    expect(formatNumber(Number.NaN)).toBe('')
+  })
+
+  it('areas: "2,400–4,800㎡", the unit glued to its number (a range may break after the dash)', () => {
+    expect(formatArea(2400, 4800)).toBe(`2,400–4,800${J}㎡`)
+    expect(unglue(formatArea(2400, 4800))).toBe('2,400–4,800㎡')
+    expect(formatArea(800, 800)).toBe(`800${J}㎡`)
+    expect(formatArea(12000, 12000)).toBe(`12,000${J}㎡`)
+    expect(formatArea(Number.NaN, Number.NaN)).toBe('')
+  })
+
+  it('prices with their unit, glued so "天" never starts a line; null (or a retired unit) is 面议', () => {
+    expect(formatPrice({ value: 1.35, unit: 'yuan_m2_day' })).toBe(`1.35${J}元/m²/${J}天`)
+    expect(formatPrice({ value: 8800, unit: 'yuan_m2' })).toBe(`8,800${J}元/m²`)
+    expect(formatPrice({ value: 1.236, unit: 'yuan_m2_day' })).toBe(`1.24${J}元/m²/${J}天`)
+    expect(formatPrice(null)).toBe('面议')
+    expect(formatPrice({ value: 3000, unit: 'wan' as 'yuan_m2' })).toBe('面议')
+  })
+
+  it('measures: floor height, load, power', () => {
+    expect(formatMeasure(8, '米')).toBe(`8${J}米`)
+    expect(formatMeasure(1500, 'kg/㎡')).toBe(`1,500kg/${J}㎡`)
+    expect(formatMeasure(2000, 'kVA')).toBe('2,000kVA')
+  })
+
+  it('filter ranges read naturally at either open end', () => {
+    expect(formatRange(1, 1.5, '元/m²/天')).toBe(`1–1.5${J}元/m²/${J}天`)
+    expect(formatRange(undefined, 500, '㎡')).toBe(`500${J}㎡${J}以${J}下`)
+    expect(formatRange(8000, undefined, '元/m²')).toBe(`8,000${J}元/m²${J}以${J}上`)
+    expect(formatRange(undefined, undefined, '㎡')).toBe('')
+  })
+
+  it('glue is idempotent and unglue restores the plain text', () => {
+    const s = '2,400–4,800㎡'
+    expect(glue(glue(s))).toBe(glue(s))
+    expect(unglue(glue(s))).toBe(s)
+  })
+
+  it('a sale lot’s total in 万元 is derived from its unit price and single area', () => {
+    const lot = {
+      deal: 'sale' as const,
+      price: { value: 1500, unit: 'yuan_m2' as const },
+      areaMin: 20000,
+      areaMax: 20000,
+    }
+    expect(lotTotalWan(lot)).toBe(3000)
+    expect(formatLotTotal(lot)).toBe(`总价约3,000${J}万${J}元`)
+    // 900万元 for 50亩 (33,333㎡) became 270 元/m²: the total reads back as about 900.
+    expect(
+      formatLotTotal({ ...lot, price: { value: 270, unit: 'yuan_m2' }, areaMin: 33333, areaMax: 33333 }),
+    ).toBe(`总价约900${J}万${J}元`)
+    expect(
+      formatLotTotal({ ...lot, price: { value: 8000, unit: 'yuan_m2' }, areaMin: 10, areaMax: 10 }),
+    ).toBe(`总价约8${J}万${J}元`)
+    // No total for rent, a range of areas, or 面议.
+    expect(formatLotTotal({ ...lot, deal: 'rent', price: { value: 1.2, unit: 'yuan_m2_day' } })).toBeNull()
+    expect(formatLotTotal({ ...lot, areaMax: 40000 })).toBeNull()
+    expect(formatLotTotal({ ...lot, price: null })).toBeNull()
   })
 })

@@ -25,10 +25,11 @@ describe('home (pages/index/index)', () => {
     expect(h.cloudCalls()).toEqual([homeCall])
     const text = page.text()
     expect(text).toContain('中国产业园区招商网')
-    expect(text).toContain('400-0123-021')
+    expect(text).toContain('400-012-3021')
     for (const label of ['松江', '嘉定', '浦东/临港', '宣城']) expect(text).toContain(label)
     for (const park of data.featuredParks) expect(text).toContain(park.name)
-    expect(text).toContain('1.2元/m²/天')
+    // The price's unit is glued with U+2060 word joiners so it never wraps apart.
+    expect(text).toContain('1.2\u2060元/m²/\u2060天')
     for (const article of data.latestArticles) expect(text).toContain(article.title)
     expect(page.queryAll('.featured-park')).toHaveLength(2)
     expect(page.queryAll('.article-card')).toHaveLength(3)

@@ -84,7 +84,7 @@ describe('inquiry form (packages/inquiry/form/index)', () => {
 
     // The park card shows the decoded name; the agency's hotline is offered under the button.
     expect(textOf(page.queryAll('.inquiry-form__park-label')[0])).toBe(`咨询园区：${PARK_NAME}`)
-    expect(page.text()).toContain('400-0123-021')
+    expect(page.text()).toContain('400-012-3021')
     expect(submitCalls()).toEqual([])
 
     await fillAllButPhone(page)

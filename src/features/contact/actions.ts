@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import { mediaUrl } from '@/lib/media'
 import { INQUIRY_FORM_PATH, withQuery } from '@/lib/routes'
 import { recordContactEvent, type ContactPlace } from './events'
@@ -8,10 +8,12 @@ import { recordContactEvent, type ContactPlace } from './events'
 export type { ContactPlace } from './events'
 
 // ---------------------------------------------------------------------------------------------
-// The WeChat APIs, untracked. Each starts its API synchronously (inside the tap); the user
-// closing a dialog is a choice, not an error: nothing is shown for it.
+// The WeChat APIs, untracked and therefore private: every page reaches them only through the
+// tracked actions below (dial, copyWechat, viewWechatQr, …), so every contact tap is recorded.
+// Each starts its API synchronously (inside the tap); the user closing a dialog is a choice,
+// not an error: nothing is shown for it.
 
-export async function callNumber(phoneNumber: string): Promise<'called' | 'cancelled'> {
+async function callNumber(phoneNumber: string): Promise<'called' | 'cancelled'> {
   try {
     await Taro.makePhoneCall({ phoneNumber })
     return 'called'
@@ -20,7 +22,7 @@ export async function callNumber(phoneNumber: string): Promise<'called' | 'cance
   }
 }
 
-export async function copyWechatId(wechatId: string): Promise<boolean> {
+async function copyWechatId(wechatId: string): Promise<boolean> {
   try {
     await Taro.setClipboardData({ data: String(wechatId) })
     Taro.showToast({ title: '微信号已复制', icon: 'none', duration: 2000 })
@@ -38,7 +40,7 @@ export async function copyWechatId(wechatId: string): Promise<boolean> {
 }
 
 /** Full-screen QR: long-press there recognises a personal WeChat code (base library 2.18+). */
-export function previewWechatQr(contact: Pick<AgencyContact, 'wechatQr'>): Promise<boolean> {
+function previewWechatQr(contact: Pick<AgencyContact, 'wechatQr'>): Promise<boolean> {
   const url = mediaUrl(contact.wechatQr)
   return Taro.previewImage({ urls: [url], current: url, showmenu: true }).then(
     () => true,
@@ -55,7 +57,7 @@ export const canOpenKefu = () => process.env.TARO_ENV !== 'h5'
 export const callableMobiles = (contact: AgencyContact) => contact.mobiles.filter((m) => !m.wechatOnly)
 
 /** Saves the agent as a phone contact; the user's cancel (or a refusal) resolves false quietly. */
-export function savePhoneContact(contact: AgencyContact): Promise<boolean> {
+function savePhoneContact(contact: AgencyContact): Promise<boolean> {
   const mobile = callableMobiles(contact)[0]?.number
   return Taro.addPhoneContact({
     firstName: contact.agentName,

@@ -1,5 +1,5 @@
 import { DISTRICT_LABELS, type Park } from '@/domain/park'
-import { formatArea, formatNumber, formatPrice } from './query'
+import { formatArea, formatMeasure, formatPrice } from '@/domain/format-quantity'
 
 export interface ParkFact {
   label: string
@@ -16,13 +16,13 @@ export function parkFacts(park: Park): ParkFact[] {
     { label: park.divisible ? '面积（可分割）' : '面积', value: formatArea(park.areaMin, park.areaMax) },
     { label: '价格', value: formatPrice(park.price) },
     park.floorHeight !== undefined && park.floorHeight !== null
-      ? { label: '层高', value: `${formatNumber(park.floorHeight)}米` }
+      ? { label: '层高', value: formatMeasure(park.floorHeight, '米') }
       : null,
     park.floorLoad !== undefined && park.floorLoad !== null
-      ? { label: '承重', value: `${formatNumber(park.floorLoad)}kg/㎡` }
+      ? { label: '承重', value: formatMeasure(park.floorLoad, 'kg/㎡') }
       : null,
     park.power !== undefined && park.power !== null
-      ? { label: '配电', value: `${formatNumber(park.power)}kVA` }
+      ? { label: '配电', value: formatMeasure(park.power, 'kVA') }
       : null,
     typeof park.standalone === 'boolean' ? { label: '独门独院', value: park.standalone ? '是' : '否' } : null,
     typeof park.propertyCert === 'boolean' ? { label: '产证', value: park.propertyCert ? '有' : '无' } : null,

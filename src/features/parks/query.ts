@@ -6,16 +6,19 @@ import {
   LISTING_TYPES,
   LISTING_TYPE_LABELS,
   PARK_SORTS,
+  PARK_SORT_LABELS,
   PRICE_UNIT_LABELS,
+  isPriceSort,
   type Deal,
   type District,
   type ListingType,
   type Park,
   type ParkSort,
   type ParkSummary,
-  type Price,
 } from '@/domain/park'
+import { formatArea, formatRange } from '@/domain/format-quantity'
 import type { ListParksPayload } from '@/domain/schemas'
+import { cleanLine } from '@/domain/text'
 
 /**
  * The park search as the visitor sets it: everything of `parks.list` except paging.
@@ -49,12 +52,20 @@ export interface RangePreset {
   max?: number
 }
 
+const areaPreset = (key: string, min?: number, max?: number): RangePreset => ({
+  key,
+  label: formatRange(min, max, '㎡'),
+  min,
+  max,
+})
+
+/** Labelled by the same formatter as the chips they become: "500–2,000㎡". */
 export const AREA_PRESETS: readonly RangePreset[] = [
-  { key: 'lt500', label: '500㎡以下', max: 500 },
-  { key: '500-2000', label: '500–2000㎡', min: 500, max: 2000 },
-  { key: '2000-5000', label: '2000–5000㎡', min: 2000, max: 5000 },
-  { key: '5000-10000', label: '5000–10000㎡', min: 5000, max: 10000 },
-  { key: 'gt10000', label: '1万㎡以上', min: 10000 },
+  areaPreset('lt500', undefined, 500),
+  areaPreset('500-2000', 500, 2000),
+  areaPreset('2000-5000', 2000, 5000),
+  areaPreset('5000-10000', 5000, 10000),
+  areaPreset('gt10000', 10000),
 ]
 
 /** Rent is quoted per m² per day, sale per m²: each deal has its own price bands. */
@@ -78,43 +89,12 @@ export const PRICE_RANGE_UNITS: Readonly<Record<Deal, string>> = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formatting
-
-/** 2000 → "2,000"; 1.25 → "1.25"; at most two decimals, no trailing zeros. */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return ''
-  const [int, frac] = String(Math.round(n * 100) / 100).split('.')
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return frac ? `${grouped}.${frac}` : grouped
-}
-
-/** Price as quoted: "1.2元/m²/天", "6500元/m²", "1200万元"; no price → "面议". */
-export function formatPrice(price: Price | null | undefined): string {
-  if (!price || !Number.isFinite(price.value)) return '面议'
-  const value = String(Math.round(price.value * 100) / 100)
-  return `${value}${PRICE_UNIT_LABELS[price.unit] ?? ''}`
-}
-
-/** A listing's area: "2,000㎡" for one unit, "2,000–5,000㎡" for a range. */
-export function formatArea(min: number, max: number): string {
-  if (!Number.isFinite(min) && !Number.isFinite(max)) return ''
-  if (!Number.isFinite(max) || min === max) return `${formatNumber(min)}㎡`
-  if (!Number.isFinite(min)) return `${formatNumber(max)}㎡`
-  return `${formatNumber(min)}–${formatNumber(max)}㎡`
-}
+// Formatting: numbers, areas and prices come from domain/format-quantity (one formatter each).
 
 /** Area with "可分割" when the space can be split: what a card's area line says. */
 export function formatAreaLine(park: Pick<ParkSummary, 'areaMin' | 'areaMax' | 'divisible'>): string {
   const area = formatArea(park.areaMin, park.areaMax)
   return park.divisible ? `${area} · 可分割` : area
-}
-
-/** A filter range: "1–1.5元/m²/天", "500㎡以下", "8,000元/m²以上". */
-export function formatRange(min: number | undefined, max: number | undefined, unit: string): string {
-  if (min !== undefined && max !== undefined) return `${formatNumber(min)}–${formatNumber(max)}${unit}`
-  if (max !== undefined) return `${formatNumber(max)}${unit}以下`
-  if (min !== undefined) return `${formatNumber(min)}${unit}以上`
-  return ''
 }
 
 /** "松江 · 厂房 · 出租": the line under a park's name, also its history subtitle. */
@@ -155,22 +135,18 @@ function bound(value: unknown, limit: number): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= limit ? n : undefined
 }
 
-/** Drops control characters, trims, caps at the schema's 30 characters. */
+/** Drops invisible characters, folds spaces, trims, caps at the schema's 30 characters. */
 export function cleanKeyword(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
-  const text = value
-    // Same cleaning as the schema's keyword: control characters never reach the request.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, KEYWORD_MAX_LENGTH)
+  // Same cleaning as the schema's keyword: invisible characters never reach the request.
+  const text = cleanLine(value).slice(0, KEYWORD_MAX_LENGTH)
   return text || undefined
 }
 
 /**
  * Anything (stored JSON, route params, a caller's partial query) → valid filters. Unknown
- * values are dropped, reversed ranges swapped, and a price range without a deal removed
- * (its unit would be unknown). Never throws.
+ * values are dropped, reversed ranges swapped, and a price range or a price sort without a
+ * deal removed (its unit would be unknown; the api refuses both). Never throws.
  */
 export function normaliseFilters(raw: unknown): ParkFilters {
   const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}
@@ -178,6 +154,8 @@ export function normaliseFilters(raw: unknown): ParkFilters {
   if (isOneOf(DISTRICTS, r.district)) out.district = r.district
   if (isOneOf(LISTING_TYPES, r.type)) out.type = r.type
   if (isOneOf(DEALS, r.deal)) out.deal = r.deal
+  // A price sort compares one deal's unit: without a deal it falls back to the default order.
+  if (!out.deal && isPriceSort(out.sort)) out.sort = 'newest'
   let areaMin = bound(r.areaMin, AREA_LIMIT)
   let areaMax = bound(r.areaMax, AREA_LIMIT)
   if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax)
@@ -234,24 +212,50 @@ export function toListPayload(
   return payload
 }
 
-/** Sets (or clears) the deal; a price range belongs to one deal, so it goes when the deal changes. */
+/**
+ * Sets (or clears) the deal. A price range belongs to one deal, so it goes when the deal
+ * changes; a price sort stays while there is a deal and becomes 最新发布 when there is none.
+ */
 export function withDeal(f: ParkFilters, deal: Deal | undefined): ParkFilters {
   if (f.deal === deal) return f
   const { priceMin: _min, priceMax: _max, deal: _deal, ...rest } = f
-  return deal ? { ...rest, deal } : rest
+  if (deal) return { ...rest, deal }
+  return isPriceSort(rest.sort) ? { ...rest, sort: 'newest' } : rest
 }
 
-/** Clears every narrowing filter, keeps the sort order. */
+/** A sort order; a price sort also needs the deal whose unit it compares (the api refuses one without). */
+export function withSort(f: ParkFilters, sort: ParkSort, deal?: Deal): ParkFilters {
+  const next = deal ? withDeal(f, deal) : f
+  if (isPriceSort(sort) && !next.deal) return next
+  return { ...next, sort }
+}
+
+/** Clears every narrowing filter, keeps the sort order (a price sort, which needs a deal, ends). */
 export function clearFilters(f: ParkFilters): ParkFilters {
-  return { sort: f.sort }
+  return { sort: isPriceSort(f.sort) ? 'newest' : f.sort }
+}
+
+/** Which deal's prices a price sort compares, for the sheet that asks when no deal is chosen. */
+export const PRICE_SORT_DEAL_LABELS: Readonly<Record<Deal, string>> = {
+  rent: `出租价格（${PRICE_UNIT_LABELS.yuan_m2_day}）`,
+  sale: `出售价格（${PRICE_UNIT_LABELS.yuan_m2}）`,
+}
+
+/** The sort button's text: a price sort names what it compares, 租金 or 售价. */
+export function sortLabel(f: Pick<ParkFilters, 'sort' | 'deal'>): string {
+  if (!isPriceSort(f.sort) || !f.deal) return PARK_SORT_LABELS[f.sort]
+  return `${f.deal === 'rent' ? '租金' : '售价'}${f.sort === 'price_asc' ? '从低到高' : '从高到低'}`
 }
 
 /**
  * An entry from elsewhere (the home page's district tiles, a route `?district=`): a fresh
- * search with just those filters, keeping the visitor's sort order unless it names one.
+ * search with just those filters, keeping the visitor's sort order unless it names one (and
+ * the deal a price sort is about).
  */
 export function applyEntryFilter(current: ParkFilters, partial: Partial<ParkFilters>): ParkFilters {
-  return normaliseFilters({ sort: current.sort, ...partial })
+  // A price sort ranks one deal's prices: it keeps that deal unless the entry names another.
+  const keep = isPriceSort(current.sort) && current.deal ? { deal: current.deal } : {}
+  return normaliseFilters({ sort: current.sort, ...keep, ...partial })
 }
 
 /** `?district=songjiang&type=factory&deal=rent&keyword=…` → the filters they name. */

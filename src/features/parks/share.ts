@@ -1,10 +1,14 @@
 import { PARK_DETAIL_PATH, withQuery } from '@/lib/routes'
 import { mediaUrl } from '@/lib/media'
 import type { Park } from '@/domain/park'
-import { formatPrice } from './query'
+import { formatPrice, unglue } from '@/domain/format-quantity'
 
-/** What a shared park card says: name and price, e.g. "松江新桥独栋厂房 1.2元/m²/天". */
-export const shareTitle = (park: Pick<Park, 'name' | 'price'>) => `${park.name} ${formatPrice(park.price)}`
+/**
+ * What a shared park card says: name and price, e.g. "松江新桥独栋厂房 1.2元/m²/天". Plain text
+ * (no word joiners): the card is drawn by WeChat, not by our pages.
+ */
+export const shareTitle = (park: Pick<Park, 'name' | 'price'>) =>
+  `${park.name} ${unglue(formatPrice(park.price))}`
 
 /**
  * Share payloads for a park. `source` is where this session came from (a QR code's source),

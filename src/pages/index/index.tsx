@@ -26,7 +26,8 @@ import { FeaturedParkCard } from '@/features/home/components/FeaturedParkCard'
 import { ContactStrip } from '@/features/home/components/ContactStrip'
 import { ArticleCard } from '@/features/articles/components/ArticleCard'
 import { articleDetailUrl } from '@/features/articles/routes'
-import { callNumber, copyWechatId } from '@/features/contact/actions'
+import { copyWechat, dial } from '@/features/contact/actions'
+import { useContactEventsFlush } from '@/features/contact/hooks/useContactEventsFlush'
 import { setPendingParkFilter } from '@/features/parks/filterStore'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
@@ -37,10 +38,15 @@ function openParksTab(filter?: { district: District }) {
   void Taro.switchTab({ url: PARKS_TAB_PATH })
 }
 
+/** Contact taps on the home page are recorded like those on detail pages. */
+const HOME_PLACE = { page: HOME_PATH }
+
 const openPark = (id: string) => void Taro.navigateTo({ url: withQuery(PARK_DETAIL_PATH, { id }) })
 
 function HomePage() {
   const home = useHome()
+  // Hotline and WeChat taps here are queued like everywhere else: send them when the page hides.
+  useContactEventsFlush()
   const [now] = useState(() => new Date())
 
   // QR codes open the home page with `scene`; shared links may carry `src`.
@@ -82,7 +88,7 @@ function HomePage() {
       {home.stale ? (
         <Notice text='网络异常，显示的是缓存内容' actionText='重试' onAction={() => void home.refresh()} />
       ) : null}
-      <HotlineBanner contact={contact} onCall={(n) => void callNumber(n)} />
+      <HotlineBanner contact={contact} onCall={(n) => dial(n, HOME_PLACE)} />
 
       <View className='home-page__search'>
         <SearchEntry placeholder='搜索园区、厂房、土地' onTap={() => openParksTab()} />
@@ -121,8 +127,8 @@ function HomePage() {
 
       <ContactStrip
         contact={contact}
-        onCall={(n) => void callNumber(n)}
-        onCopyWechat={(id) => void copyWechatId(id)}
+        onCall={(n) => dial(n, HOME_PLACE)}
+        onCopyWechat={() => copyWechat(contact, HOME_PLACE)}
       />
       {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
       <PrivacyAuthorization />

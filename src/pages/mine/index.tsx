@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 // Design-system styles first (one shared sheet), so every page orders CSS the same way.
 import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { ABOUT_PATH, FAVOURITES_PATH, HISTORY_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
@@ -18,7 +19,7 @@ interface EntryProps {
 
 function Entry({ title, value, onTap }: EntryProps) {
   return (
-    <View className='mine-page__entry' role='button' onClick={onTap}>
+    <View className='mine-page__entry' {...tapTarget()} onClick={onTap}>
       <Text className='mine-page__entry-title'>{title}</Text>
       {value ? <Text className='mine-page__entry-value'>{value}</Text> : null}
       <Text className='mine-page__entry-arrow'>›</Text>
@@ -55,7 +56,7 @@ function MinePage() {
       {agency.contact ? (
         <ContactCard contact={agency.contact} />
       ) : agency.error ? (
-        <View className='mine-page__contact-error' onClick={() => void agency.reload()}>
+        <View className='mine-page__contact-error' {...tapTarget()} onClick={() => void agency.reload()}>
           <Text>联系方式加载失败，点击重试</Text>
         </View>
       ) : null}

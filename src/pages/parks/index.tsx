@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { PARK_SORTS, PARK_SORT_LABELS } from '@/domain/park'
+import { tapTarget } from '@/components/a11y'
+import { DEALS, PARK_SORTS, PARK_SORT_LABELS, isPriceSort } from '@/domain/park'
 import { CardSkeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/StateView'
 import { PagedListFooter } from '@/components/ListFooter'
@@ -20,6 +21,9 @@ import {
   filtersFromRoute,
   hasActiveFilters,
   removeChip,
+  sortLabel,
+  withSort,
+  PRICE_SORT_DEAL_LABELS,
   type ChipKey,
   type ParkFilters,
 } from '@/features/parks/query'
@@ -84,9 +88,19 @@ function ParksPage() {
 
   const chooseSort = () => {
     Taro.showActionSheet({ itemList: PARK_SORTS.map((s) => PARK_SORT_LABELS[s]) })
-      .then(({ tapIndex }) => {
+      .then(async ({ tapIndex }) => {
         const sort = PARK_SORTS[tapIndex]
-        if (sort) setFilters((f) => ({ ...f, sort }))
+        if (!sort) return
+        if (isPriceSort(sort) && !filters.deal) {
+          // Rent (元/m²/天) and sale (元/m²) prices cannot be ranked together: ask which.
+          const { tapIndex: i } = await Taro.showActionSheet({
+            itemList: DEALS.map((d) => PRICE_SORT_DEAL_LABELS[d]),
+          })
+          const deal = DEALS[i]
+          if (deal) setFilters((f) => withSort(f, sort, deal))
+          return
+        }
+        setFilters((f) => withSort(f, sort))
       })
       .catch(() => undefined) // closing the sheet is a choice, not an error
   }
@@ -137,12 +151,17 @@ function ParksPage() {
         </View>
         <QuickFilters filters={filters} onChange={setFilters} />
         <View className='parks-page__toolbar'>
-          <View className='parks-page__sort' onClick={chooseSort} ariaLabel='排序方式'>
-            <Text>{PARK_SORT_LABELS[filters.sort]}</Text>
+          <View
+            className='parks-page__sort'
+            {...tapTarget({ label: `排序方式：${sortLabel(filters)}` })}
+            onClick={chooseSort}
+          >
+            <Text>{sortLabel(filters)}</Text>
             <Text className='parks-page__caret'>▾</Text>
           </View>
           <View
             className={`parks-page__filter${count ? ' parks-page__filter--on' : ''}`}
+            {...tapTarget({ label: count ? `筛选，已选${count}项` : '筛选' })}
             onClick={() => setPanelOpen(true)}
           >
             <Text>筛选</Text>

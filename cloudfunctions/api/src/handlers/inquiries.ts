@@ -7,6 +7,7 @@ import type {
   SubmitResult,
 } from '@/domain/inquiry'
 import { maskPhone } from '@/domain/phone'
+import { formatPhone } from '@/domain/format-quantity'
 import { ActionError, MESSAGES } from '../errors'
 import type { ContentCheckPort, ContentVerdict } from '../ports/content-check'
 import type { ActionContext } from '../context'
@@ -102,12 +103,8 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\ufffd')
 }
 
-/** 4000123021 → "400-0123-021"; other numbers as stored. (formatPhone lives with dayjs in format.ts.) */
-export function formatHotline(digits: string): string {
-  const d = digits.replace(/\D/g, '')
-  if (/^[48]00\d{7}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`
-  return digits
-}
+/** The hotline as every page shows it (4000123021 → "400-012-3021"): the domain's one formatter. */
+export const formatHotline = formatPhone
 
 function toSummary(r: InquiryRecord): InquirySummary {
   const out: InquirySummary = { id: r.id, needType: r.needType, status: r.status, createdAt: r.createdAt }

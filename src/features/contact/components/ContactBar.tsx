@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { AgencyContact } from '@/domain/agency'
 import { callAgency, chooseWechatAction, openInquiry, type ContactPlace, type InquiryQuery } from '../actions'
 import { useContactEventsFlush } from '../hooks/useContactEventsFlush'
@@ -22,16 +23,24 @@ export function ContactBar({ contact, place, inquiry, leading, ariaLabel = '联�
   return (
     <View className='contact-bar' aria-label={ariaLabel}>
       {leading}
-      <View className='contact-bar__item' role='button' onClick={() => callAgency(contact, place)}>
+      <View
+        className='contact-bar__item'
+        {...tapTarget({ label: '电话' })}
+        onClick={() => callAgency(contact, place)}
+      >
         <Text className='contact-bar__icon'>☎</Text>
         <Text className='contact-bar__label'>电话</Text>
       </View>
-      <View className='contact-bar__item' role='button' onClick={() => chooseWechatAction(contact, place)}>
+      <View
+        className='contact-bar__item'
+        {...tapTarget({ label: '微信' })}
+        onClick={() => chooseWechatAction(contact, place)}
+      >
         <Text className='contact-bar__icon'>✉</Text>
         <Text className='contact-bar__label'>微信</Text>
       </View>
       {inquiry ? (
-        <Button className='contact-bar__primary' onClick={() => openInquiry(inquiry, place)}>
+        <Button className='contact-bar__primary' {...tapTarget()} onClick={() => openInquiry(inquiry, place)}>
           留言咨询
         </Button>
       ) : null}

@@ -1,6 +1,7 @@
 import { View, Text, Image, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import { mediaUrl } from '@/lib/media'
 import {
   addToPhoneContacts,
@@ -41,14 +42,23 @@ export function ContactCard({ contact, place, kefu = true }: Props) {
         <Text className='contact-card__agency'>{contact.agencyName}</Text>
       </View>
 
-      <Button className='contact-card__hotline' onClick={() => dial(contact.hotline, place)}>
+      <Button
+        className='contact-card__hotline'
+        {...tapTarget({ label: `拨打招商热线 ${formatPhone(contact.hotline)}` })}
+        onClick={() => dial(contact.hotline, place)}
+      >
         <Text className='contact-card__hotline-label'>拨打招商热线</Text>
         <Text className='contact-card__hotline-number'>{formatPhone(contact.hotline)}</Text>
       </Button>
 
       <View className='contact-card__rows'>
         {callable.map((m) => (
-          <View key={m.number} className='contact-card__row' onClick={() => dial(m.number, place)}>
+          <View
+            key={m.number}
+            className='contact-card__row'
+            {...tapTarget({ label: `拨打手机 ${formatPhone(m.number)}` })}
+            onClick={() => dial(m.number, place)}
+          >
             <Text className='contact-card__row-label'>手机</Text>
             <Text className='contact-card__row-value'>{formatPhone(m.number)}</Text>
             <Text className='contact-card__row-action'>拨打</Text>
@@ -57,7 +67,12 @@ export function ContactCard({ contact, place, kefu = true }: Props) {
         <View className='contact-card__row'>
           <Text className='contact-card__row-label'>微信</Text>
           <Text className='contact-card__row-value'>{contact.wechatId}</Text>
-          <Button className='contact-card__copy' size='mini' onClick={() => copyWechat(contact, place)}>
+          <Button
+            className='contact-card__copy'
+            size='mini'
+            {...tapTarget({ label: `复制微信号 ${contact.wechatId}` })}
+            onClick={() => copyWechat(contact, place)}
+          >
             复制微信号
           </Button>
         </View>
@@ -75,7 +90,12 @@ export function ContactCard({ contact, place, kefu = true }: Props) {
         />
         <View className='contact-card__qr-side'>
           <Text className='contact-card__qr-tip'>长按二维码，添加{contact.agentName}微信</Text>
-          <Button className='contact-card__qr-open' size='mini' onClick={() => viewWechatQr(contact, place)}>
+          <Button
+            className='contact-card__qr-open'
+            size='mini'
+            {...tapTarget({ label: '查看微信二维码大图' })}
+            onClick={() => viewWechatQr(contact, place)}
+          >
             查看大图
           </Button>
         </View>
@@ -84,7 +104,11 @@ export function ContactCard({ contact, place, kefu = true }: Props) {
       {showAdd || showKefu ? (
         <View className='contact-card__more'>
           {showAdd ? (
-            <Button className='contact-card__more-btn' onClick={() => addToPhoneContacts(contact, place)}>
+            <Button
+              className='contact-card__more-btn'
+              {...tapTarget()}
+              onClick={() => addToPhoneContacts(contact, place)}
+            >
               存入通讯录
             </Button>
           ) : null}

@@ -1,6 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import './ContactStrip.scss'
 
 interface Props {
@@ -22,11 +23,16 @@ export function ContactStrip({ contact, onCall, onCopyWechat }: Props) {
       <View className='contact-strip__actions'>
         <Button
           className='contact-strip__btn contact-strip__btn--primary'
+          {...tapTarget({ label: `拨打招商热线 ${formatPhone(contact.hotline)}` })}
           onClick={() => onCall(contact.hotline)}
         >
           拨打电话
         </Button>
-        <Button className='contact-strip__btn' onClick={() => onCopyWechat(contact.wechatId)}>
+        <Button
+          className='contact-strip__btn'
+          {...tapTarget({ label: `复制微信号 ${contact.wechatId}` })}
+          onClick={() => onCopyWechat(contact.wechatId)}
+        >
           复制微信
         </Button>
       </View>

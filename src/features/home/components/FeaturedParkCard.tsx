@@ -1,8 +1,10 @@
 import { memo } from 'react'
 import { View, Text, Image } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { ParkSummary } from '@/domain/park'
 import { mediaUrl } from '@/lib/media'
-import { dealLabel, formatArea, formatPrice, parkSubtitle } from '../format'
+import { formatArea, formatPrice } from '@/domain/format-quantity'
+import { dealLabel, parkSubtitle } from '../format'
 import './FeaturedParkCard.scss'
 
 interface Props {
@@ -13,7 +15,7 @@ interface Props {
 /** A compact card in the home page's 推荐园区 grid: cover (deal and area on it), name, district · type, price. */
 export const FeaturedParkCard = memo(function FeaturedParkCard({ park, onOpen }: Props) {
   return (
-    <View className='featured-park' onClick={() => onOpen(park.id)} data-id={park.id}>
+    <View className='featured-park' {...tapTarget()} onClick={() => onOpen(park.id)} data-id={park.id}>
       <View className='featured-park__thumb'>
         <Image className='featured-park__cover' src={mediaUrl(park.cover)} mode='aspectFill' lazyLoad />
         <Text className='featured-park__deal'>{dealLabel(park)}</Text>

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { AgencyContact } from '@/domain/agency'
-import { formatPhone } from '@/domain/format'
+import { formatPhone } from '@/domain/format-quantity'
 import './HotlineBanner.scss'
 
 interface Props {
@@ -17,8 +18,7 @@ export function HotlineBanner({ contact, onCall }: Props) {
       <Text className='hotline-banner__services'>厂房土地租售 · 企业注册落户</Text>
       <View
         className='hotline-banner__call'
-        role='button'
-        aria-label='拨打招商热线'
+        {...tapTarget({ label: `拨打招商热线 ${formatPhone(contact.hotline)}` })}
         onClick={() => onCall(contact.hotline)}
       >
         <Text className='hotline-banner__call-label'>招商热线</Text>

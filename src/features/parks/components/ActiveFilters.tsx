@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { ActiveChip, ChipKey } from '../query'
 import './ActiveFilters.scss'
 
@@ -18,15 +19,15 @@ export function ActiveFilters({ chips, onRemove, onClear }: Props) {
           <View
             key={chip.key}
             className='active-filters__chip'
+            {...tapTarget({ label: `移除条件 ${chip.label}` })}
             onClick={() => onRemove(chip.key)}
-            ariaLabel={`移除条件 ${chip.label}`}
           >
             <Text>{chip.label}</Text>
             <Text className='active-filters__x'>×</Text>
           </View>
         ))}
       </View>
-      <View className='active-filters__clear' onClick={onClear}>
+      <View className='active-filters__clear' {...tapTarget({ label: '清空筛选条件' })} onClick={onClear}>
         <Text>清空</Text>
       </View>
     </View>

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import './Chip.scss'
 
 interface Props {
@@ -12,7 +13,11 @@ interface Props {
 export function Chip({ label, active = false, disabled = false, onTap }: Props) {
   const cls = `park-chip${active ? ' park-chip--active' : ''}${disabled ? ' park-chip--disabled' : ''}`
   return (
-    <View className={cls} onClick={disabled ? undefined : onTap} aria-disabled={disabled || undefined}>
+    <View
+      className={cls}
+      {...tapTarget({ pressed: active, disabled })}
+      onClick={disabled ? undefined : onTap}
+    >
       <Text>{label}</Text>
     </View>
   )

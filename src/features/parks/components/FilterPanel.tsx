@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Input, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import {
   DEALS,
   DEAL_LABELS,
@@ -143,7 +144,7 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
       <View className='filter-panel__sheet' role='dialog' aria-label='筛选条件'>
         <View className='filter-panel__head'>
           <Text className='filter-panel__title'>筛选</Text>
-          <View className='filter-panel__close' onClick={onClose} ariaLabel='关闭筛选'>
+          <View className='filter-panel__close' {...tapTarget({ label: '关闭筛选' })} onClick={onClose}>
             <Text>×</Text>
           </View>
         </View>

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import './ParkActionBar.scss'
 
 interface Props {
@@ -14,9 +15,8 @@ export function ParkFavouriteAction({ favourite, onFavourite }: Props) {
   return (
     <View
       className={`park-favourite${favourite ? ' park-favourite--on' : ''}`}
-      role='button'
+      {...tapTarget({ label: '收藏', pressed: favourite })}
       onClick={onFavourite}
-      aria-pressed={favourite}
     >
       <Text className='park-favourite__icon'>{favourite ? '★' : '☆'}</Text>
       <Text className='park-favourite__label'>{favourite ? '已收藏' : '收藏'}</Text>

@@ -1,8 +1,10 @@
 import { memo } from 'react'
 import { View, Text, Image } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import type { ParkSummary } from '@/domain/park'
 import { mediaUrl } from '@/lib/media'
-import { formatAreaLine, formatPrice, parkMetaLine } from '../query'
+import { formatPrice } from '@/domain/format-quantity'
+import { formatAreaLine, parkMetaLine } from '../query'
 import './ParkCard.scss'
 
 interface Props {
@@ -19,6 +21,7 @@ export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }
   return (
     <View
       className={`park-card${compact ? ' park-card--compact' : ''}`}
+      {...(onOpen ? tapTarget() : {})}
       onClick={onOpen ? () => onOpen(park.id) : undefined}
       data-id={park.id}
     >

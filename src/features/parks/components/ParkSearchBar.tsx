@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Input, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import { KEYWORD_MAX_LENGTH, cleanKeyword } from '../query'
 // The field, magnifier and input are the design system's SearchBar pieces (components/ui.scss).
 import '@/components/ui.scss'
@@ -37,7 +38,7 @@ export function ParkSearchBar({ keyword, onSearch }: Props) {
         ariaLabel='搜索园区'
       />
       {text ? (
-        <View className='park-search__clear' onClick={clear} ariaLabel='清除搜索'>
+        <View className='park-search__clear' {...tapTarget({ label: '清除搜索' })} onClick={clear}>
           <Text>×</Text>
         </View>
       ) : null}

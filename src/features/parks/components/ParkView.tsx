@@ -2,13 +2,14 @@ import { useMemo } from 'react'
 import { View, Text, RichText } from '@tarojs/components'
 import { DEAL_LABELS, DISTRICT_LABELS, LISTING_TYPE_LABELS, type Park } from '@/domain/park'
 import { parkFacts } from '../facts'
-import { formatPrice } from '../query'
+import { formatLotTotal, formatPrice } from '@/domain/format-quantity'
 import { prepareDescription } from '../richDescription'
 import './ParkView.scss'
 
 /** The park's read-only content: name, tags, price, key facts, industries, tax, highlights, text. */
 export function ParkView({ park }: { park: Park }) {
   const facts = useMemo(() => parkFacts(park), [park])
+  const lotTotal = formatLotTotal(park)
   const description = useMemo(() => prepareDescription(park.description || ''), [park.description])
   return (
     <View className='park-view'>
@@ -23,6 +24,8 @@ export function ParkView({ park }: { park: Park }) {
         <Text className={`park-view__price${park.price ? '' : ' park-view__price--negotiable'}`}>
           {formatPrice(park.price)}
         </Text>
+        {/* A sale lot's total, apart from the unit price that sorts and filters compare. */}
+        {lotTotal ? <Text className='park-view__total'>{lotTotal}</Text> : null}
         {park.address ? <Text className='park-view__address'>{park.address}</Text> : null}
       </View>
 

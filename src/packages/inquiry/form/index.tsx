@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import { formatPhone } from '@/domain/format'
 import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { getSessionSource } from '@/lib/attribution'
-import { callNumber } from '@/features/contact/actions'
+import { dial } from '@/features/contact/actions'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { InquiryForm } from '@/features/inquiry/components/InquiryForm'
 import { buildContext, isDistrict, needTypeForListing } from '@/features/inquiry/form'
@@ -47,7 +47,7 @@ function InquiryFormPage() {
         prefill={setup.prefill}
         agencyName={contact?.agencyName}
         hotlineText={hotline ? formatPhone(hotline) : undefined}
-        onCallHotline={hotline ? () => void callNumber(hotline) : undefined}
+        onCallHotline={hotline ? () => dial(hotline) : undefined}
       />
       <PrivacyAuthorization />
     </View>

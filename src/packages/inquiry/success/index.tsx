@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { formatPhone } from '@/domain/format'
-import { callNumber } from '@/features/contact/actions'
+import { formatPhone } from '@/domain/format-quantity'
+import { dial } from '@/features/contact/actions'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { queuedItems } from '@/features/inquiry/outbox'
 import { InquiryOutcome, type OutcomeMode } from '@/features/inquiry/components/InquiryOutcome'
@@ -22,7 +22,7 @@ function InquirySuccessPage() {
       mode={mode}
       waitingKeys={waitingKeys}
       hotlineText={contact ? formatPhone(contact.hotline) : undefined}
-      onCallHotline={contact ? () => void callNumber(contact.hotline) : undefined}
+      onCallHotline={contact ? () => dial(contact.hotline) : undefined}
     />
   )
 }

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import { formatPhone } from '@/domain/format'
+import { tapTarget } from '@/components/a11y'
+import { formatPhone } from '@/domain/format-quantity'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
-import { callNumber } from '@/features/contact/actions'
+import { dial } from '@/features/contact/actions'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
@@ -58,7 +59,11 @@ function AboutPage() {
           是一家专注上海及长三角产业园区的招商服务机构，主要业务包括产业招商、工业厂房和土地的租售，以及企业注册落户。我们为企业免费匹配合适的园区与房源，并协助看房、洽谈和办理落户手续。
         </P>
         {hotline ? (
-          <Text className='about-page__call' onClick={() => void callNumber(contact!.hotline)}>
+          <Text
+            className='about-page__call'
+            {...tapTarget({ label: `拨打招商热线 ${hotline}` })}
+            onClick={() => dial(contact!.hotline)}
+          >
             招商热线 {hotline}（点击拨打）
           </Text>
         ) : null}

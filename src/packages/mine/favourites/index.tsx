@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import { EmptyState } from '@/components/StateView'
 import { MediaRow } from '@/components/MediaRow'
 import { useFavourites } from '@/features/favourites/store'
-import { formatArea, formatPrice, parkSubtitle } from '@/features/home/format'
+import { formatArea, formatPrice } from '@/domain/format-quantity'
+import { parkMetaLine } from '@/features/parks/query'
 import { mediaUrl } from '@/lib/media'
 import { PARK_DETAIL_PATH, PARKS_TAB_PATH, withQuery } from '@/lib/routes'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
@@ -31,7 +33,7 @@ function FavouritesPage() {
           key={park.id}
           image={mediaUrl(park.cover)}
           title={park.name}
-          subtitle={parkSubtitle(park)}
+          subtitle={parkMetaLine(park)}
           meta={
             <>
               <Text className='favourites-page__price'>{formatPrice(park.price)}</Text>
@@ -40,7 +42,12 @@ function FavouritesPage() {
           }
           onOpen={() => void Taro.navigateTo({ url: withQuery(PARK_DETAIL_PATH, { id: park.id }) })}
           extra={
-            <Button className='favourites-page__remove' size='mini' onClick={() => toggle(park)}>
+            <Button
+              className='favourites-page__remove'
+              size='mini'
+              {...tapTarget({ label: `取消收藏 ${park.name}` })}
+              onClick={() => toggle(park)}
+            >
               取消收藏
             </Button>
           }

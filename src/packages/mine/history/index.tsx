@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { tapTarget } from '@/components/a11y'
 import { formatRelative } from '@/domain/format'
 import { EmptyState } from '@/components/StateView'
 import { MediaRow } from '@/components/MediaRow'
@@ -44,7 +45,11 @@ function HistoryPage() {
     <View className='history-page'>
       <View className='history-page__bar'>
         <Text className='history-page__count'>最近 {items.length} 条 · 仅保存在本机</Text>
-        <Text className='history-page__clear' onClick={() => void confirmClear()}>
+        <Text
+          className='history-page__clear'
+          {...tapTarget({ label: '清空浏览记录' })}
+          onClick={() => void confirmClear()}
+        >
           清空
         </Text>
       </View>
