@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { PagedList } from '@/lib/usePagedList'
 import './ui.scss'
+import { tapTarget } from './a11y'
 
 interface Props {
   loading: boolean
@@ -22,14 +23,14 @@ export function ListFooter({ loading, hasMore, failed, onRetry, onLoadMore }: Pr
   }
   if (failed) {
     return (
-      <View className='list-footer list-footer--action' onClick={onRetry}>
+      <View className='list-footer list-footer--action' {...tapTarget()} onClick={onRetry}>
         <Text>加载失败，点击重试</Text>
       </View>
     )
   }
   if (hasMore) {
     return (
-      <View className='list-footer list-footer--action' onClick={onLoadMore}>
+      <View className='list-footer list-footer--action' {...tapTarget()} onClick={onLoadMore}>
         <Text>加载更多</Text>
       </View>
     )

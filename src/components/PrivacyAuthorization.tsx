@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import './ui.scss'
+import { tapTarget } from './a11y'
 
 /**
  * WeChat's privacy authorisation (enforced since 2023-10-17). When the app calls a privacy
@@ -141,13 +142,17 @@ function PrivacySheet() {
         </Text>
         <Text className='privacy-sheet__body'>
           使用前请阅读
-          <Text className='privacy-sheet__link' onClick={openContract}>
+          <Text className='privacy-sheet__link' {...tapTarget()} onClick={openContract}>
             {contractName || '《用户隐私保护指引》'}
           </Text>
           。拒绝不影响浏览园区和资讯，您也可以拨打热线联系我们。
         </Text>
         <View className='privacy-sheet__actions'>
-          <Button className='privacy-sheet__btn privacy-sheet__btn--ghost' onClick={disagree}>
+          <Button
+            className='privacy-sheet__btn privacy-sheet__btn--ghost'
+            {...tapTarget()}
+            onClick={disagree}
+          >
             拒绝
           </Button>
           <Button

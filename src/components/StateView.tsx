@@ -1,6 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import type { ApiError } from '@/domain/result'
 import './ui.scss'
+import { tapTarget } from './a11y'
 
 interface EmptyProps {
   title: string
@@ -17,7 +18,7 @@ export function EmptyState({ title, description, actionText, onAction }: EmptyPr
       <Text className='state-view__title'>{title}</Text>
       {description ? <Text className='state-view__desc'>{description}</Text> : null}
       {actionText && onAction ? (
-        <Button className='state-view__action' onClick={onAction}>
+        <Button className='state-view__action' {...tapTarget()} onClick={onAction}>
           {actionText}
         </Button>
       ) : null}
@@ -47,12 +48,16 @@ export function ErrorState({ error, title, onRetry, onHome }: ErrorProps) {
       <Text className='state-view__title'>{title ?? ERROR_TITLES[error.code] ?? '加载失败'}</Text>
       <Text className='state-view__desc'>{error.message}</Text>
       {onRetry && error.code !== 'NOT_FOUND' ? (
-        <Button className='state-view__action' onClick={onRetry}>
+        <Button className='state-view__action' {...tapTarget()} onClick={onRetry}>
           重新加载
         </Button>
       ) : null}
       {onHome ? (
-        <Button className='state-view__action state-view__action--secondary' onClick={onHome}>
+        <Button
+          className='state-view__action state-view__action--secondary'
+          {...tapTarget()}
+          onClick={onHome}
+        >
           返回首页
         </Button>
       ) : null}

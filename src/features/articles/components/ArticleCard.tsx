@@ -4,6 +4,7 @@ import { ARTICLE_CATEGORY_LABELS, type ArticleSummary } from '@/domain/article'
 import { formatCount, formatRelative } from '@/domain/format'
 import { mediaUrl } from '@/lib/media'
 import './ArticleCard.scss'
+import { tapTarget } from '@/components/a11y'
 
 interface Props {
   article: ArticleSummary
@@ -14,7 +15,12 @@ interface Props {
 /** One list row: cover, title, category, relative date and views. */
 export const ArticleCard = memo(function ArticleCard({ article, now, onOpen }: Props) {
   return (
-    <View className='article-card' onClick={() => onOpen(article.id)} data-id={article.id}>
+    <View
+      className='article-card'
+      {...tapTarget({ label: article.title })}
+      onClick={() => onOpen(article.id)}
+      data-id={article.id}
+    >
       <Image className='article-card__cover' src={mediaUrl(article.cover)} mode='aspectFill' lazyLoad />
       <View className='article-card__main'>
         <Text className='article-card__title'>{article.title}</Text>

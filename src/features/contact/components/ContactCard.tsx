@@ -117,6 +117,7 @@ export function ContactCard({ contact, place, kefu = true }: Props) {
               className='contact-card__more-btn'
               openType='contact'
               sessionFrom={sessionFrom(place)}
+              {...tapTarget()}
               onClick={() => recordKefu(place)}
             >
               在线咨询

@@ -10,6 +10,7 @@ import { MAX_LENGTHS, type InquiryField } from '../form'
 import { useInquiryForm, type InquiryFormOptions } from '../hooks/useInquiryForm'
 import { InquiryOutcome } from './InquiryOutcome'
 import './InquiryForm.scss'
+import { tapTarget } from '@/components/a11y'
 
 interface FieldProps {
   field: InquiryField
@@ -233,7 +234,11 @@ export function InquiryForm({ agencyName, hotlineText, ...options }: Props) {
         id='inquiry-field-consent'
         className={`inquiry-consent${errors.consent ? ' inquiry-consent--invalid' : ''}`}
       >
-        <View className='inquiry-consent__row' onClick={() => setField('consent', !values.consent)}>
+        <View
+          className='inquiry-consent__row'
+          {...tapTarget({ pressed: values.consent, label: '同意隐私政策' })}
+          onClick={() => setField('consent', !values.consent)}
+        >
           <Checkbox
             className='inquiry-consent__box'
             value='consent'
@@ -243,6 +248,7 @@ export function InquiryForm({ agencyName, hotlineText, ...options }: Props) {
           <Text className='inquiry-consent__text'>我已阅读并同意</Text>
           <Text
             className='inquiry-consent__link'
+            {...tapTarget()}
             onClick={(e) => {
               e.stopPropagation()
               openPolicy()
@@ -273,6 +279,7 @@ export function InquiryForm({ agencyName, hotlineText, ...options }: Props) {
         loading={submitting}
         // Only when true: Taro's H5 button reflects disabled="false" and dims the label for it.
         disabled={submitting || undefined}
+        {...tapTarget({ disabled: submitting })}
         onClick={() => void submit()}
       >
         {/* In an element: a bare string child makes React set the button's textContent, which
@@ -281,7 +288,7 @@ export function InquiryForm({ agencyName, hotlineText, ...options }: Props) {
       </Button>
 
       {hotlineText ? (
-        <Text className='inquiry-form__hotline' onClick={options.onCallHotline}>
+        <Text className='inquiry-form__hotline' {...tapTarget()} onClick={options.onCallHotline}>
           不方便填写？可直接拨打招商热线 {hotlineText}
         </Text>
       ) : null}

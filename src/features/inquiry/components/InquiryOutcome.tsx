@@ -5,6 +5,7 @@ import { HOME_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
 import { flushOutbox } from '../outbox'
 import { useOutboxItems } from '../hooks/useOutbox'
 import './InquiryOutcome.scss'
+import { tapTarget } from '@/components/a11y'
 
 export type OutcomeMode = 'new' | 'review' | 'queued'
 
@@ -89,6 +90,7 @@ export function InquiryOutcome({ mode, waitingKeys, hotlineText, onCallHotline }
       {shown === 'queued' ? (
         <Button
           className='inquiry-done__btn inquiry-done__btn--ghost'
+          {...tapTarget()}
           loading={retrying}
           disabled={retrying || undefined}
           onClick={() => void retry()}
@@ -100,7 +102,11 @@ export function InquiryOutcome({ mode, waitingKeys, hotlineText, onCallHotline }
       {hotlineText && onCallHotline ? (
         <View className='inquiry-done__hotline'>
           <Text className='inquiry-done__hotline-tip'>着急的话，可以直接拨打招商热线</Text>
-          <Button className='inquiry-done__btn inquiry-done__btn--primary' onClick={onCallHotline}>
+          <Button
+            className='inquiry-done__btn inquiry-done__btn--primary'
+            {...tapTarget()}
+            onClick={onCallHotline}
+          >
             拨打 {hotlineText}
           </Button>
         </View>
@@ -109,12 +115,14 @@ export function InquiryOutcome({ mode, waitingKeys, hotlineText, onCallHotline }
       <View className='inquiry-done__links'>
         <Button
           className='inquiry-done__btn inquiry-done__btn--ghost'
+          {...tapTarget()}
           onClick={() => void Taro.redirectTo({ url: MY_INQUIRIES_PATH }).catch(() => undefined)}
         >
           查看我的咨询
         </Button>
         <Button
           className='inquiry-done__btn inquiry-done__btn--ghost'
+          {...tapTarget()}
           onClick={() => void Taro.switchTab({ url: HOME_PATH }).catch(() => undefined)}
         >
           返回首页

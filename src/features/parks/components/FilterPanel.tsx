@@ -227,10 +227,10 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         </View>
 
         <View className='filter-panel__foot'>
-          <Button className='filter-panel__reset' onClick={reset}>
+          <Button className='filter-panel__reset' {...tapTarget()} onClick={reset}>
             重置
           </Button>
-          <Button className='filter-panel__apply' onClick={apply}>
+          <Button className='filter-panel__apply' {...tapTarget()} onClick={apply}>
             确定
           </Button>
         </View>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Swiper, SwiperItem, Image, View, Text } from '@tarojs/components'
 import { mediaUrl } from '@/lib/media'
 import './ParkGallery.scss'
+import { tapTarget } from '@/components/a11y'
 
 interface Props {
   photos: string[]
@@ -36,6 +37,7 @@ export function ParkGallery({ photos, name }: Props) {
               src={url}
               mode='aspectFill'
               lazyLoad={i > 0}
+              {...tapTarget({ label: `${name} 第${i + 1}张照片，点击查看大图` })}
               onClick={() => preview(i)}
               ariaLabel={`${name} 第${i + 1}张照片`}
             />

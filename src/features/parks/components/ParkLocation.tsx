@@ -4,6 +4,7 @@ import { Map, View, Text, Button } from '@tarojs/components'
 import type { MapProps } from '@tarojs/components'
 import type { Park } from '@/domain/park'
 import './ParkLocation.scss'
+import { tapTarget } from '@/components/a11y'
 
 /** Hands the place to WeChat's map, which offers navigation apps. Closing it is not an error. */
 export function navigateToPark(park: Pick<Park, 'name' | 'address' | 'location'>): void {
@@ -44,7 +45,12 @@ export function ParkLocation({ park }: { park: Pick<Park, 'name' | 'address' | '
       <View className='park-location__row'>
         <Text className='park-location__address'>{park.address}</Text>
         {hasPoint ? (
-          <Button className='park-location__go' size='mini' onClick={() => navigateToPark(park)}>
+          <Button
+            className='park-location__go'
+            size='mini'
+            {...tapTarget({ label: '导航到园区' })}
+            onClick={() => navigateToPark(park)}
+          >
             导航
           </Button>
         ) : null}

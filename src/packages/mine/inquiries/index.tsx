@@ -9,6 +9,7 @@ import { useOutboxItems } from '@/features/inquiry/hooks/useOutbox'
 import { dismissOutboxItem, type OutboxItem } from '@/features/inquiry/outbox'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
+import { tapTarget } from '@/components/a11y'
 
 /** "2026-11-20 10:30" in Beijing time, whatever the phone's time zone (the agency works in it). */
 const formatTime = (iso: string) => {
@@ -45,7 +46,7 @@ function Row({
       <View className='my-inquiry__bottom'>
         <Text className='my-inquiry__time'>{time}</Text>
         {action ? (
-          <Text className='my-inquiry__action' onClick={action.onTap}>
+          <Text className='my-inquiry__action' {...tapTarget()} onClick={action.onTap}>
             {action.text}
           </Text>
         ) : null}
@@ -158,7 +159,7 @@ function MyInquiriesPage() {
         <Text className='my-inquiries__privacy-text'>
           您的咨询信息保存不超过 2 年，仅用于为您匹配园区和联系您。您可以随时删除在本小程序提交的全部数据。
         </Text>
-        <Button className='my-inquiries__delete' onClick={() => void onDelete()}>
+        <Button className='my-inquiries__delete' {...tapTarget()} onClick={() => void onDelete()}>
           删除我的数据
         </Button>
       </View>
