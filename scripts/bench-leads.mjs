@@ -1,6 +1,7 @@
 // 200 concurrent lead submissions against the local server (build/server.cjs, its own process)
 // on 127.0.0.1 with a throw-away DATA_DIR: 200 visitors (one cookie each, so the per-visitor rate
-// limit stays out of the way), each with its own idempotency key, plus 20 of them resent in the
+// limit stays out of the way) behind 200 addresses (TRUST_PROXY=1 and an X-Forwarded-For each, so
+// the per-address limit does too), each with its own idempotency key, plus 20 of them resent in the
 // same burst. Then SQLite is read to verify every acknowledged submission is stored exactly once.
 // Usage: node scripts/bench-leads.mjs     (builds the api bundle first when it is stale)
 //   Env: BENCH_VISITORS (default 200, max 1000), BENCH_DUPLICATES (default 20),
@@ -42,7 +43,14 @@ const hex = (bytes) => randomBytes(bytes).toString('hex')
  */
 function startServer(dataDir, staticDir) {
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir }
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    STATIC_DIR: staticDir,
+    TRUST_PROXY: '1',
+  }
   // Loopback only: no webhook from a bench.
   delete env.LEADS_WEBHOOK_URL
   const child = spawn(
@@ -86,9 +94,10 @@ function startServer(dataDir, staticDir) {
  * @param {http.Agent} agent
  * @param {string} body
  * @param {string} [cookie]
+ * @param {string} [address] the visitor's address, as a trusted proxy would forward it
  * @returns {Promise<Reply>}
  */
-function post(port, agent, body, cookie) {
+function post(port, agent, body, cookie, address) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint()
     const req = http.request(
@@ -103,6 +112,7 @@ function post(port, agent, body, cookie) {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           ...(cookie ? { cookie: `vid=${cookie}` } : {}),
+          ...(address ? { 'x-forwarded-for': address } : {}),
         },
       },
       (res) => {
@@ -175,13 +185,15 @@ try {
   const sends = Array.from({ length: VISITORS }, (_, n) => ({
     visitor: hex(16),
     payload: inquiry(n, parkId),
+    // The benchmarking range (RFC 2544, 198.18.0.0/15): never a real peer, only counted by the limits.
+    address: `198.18.${Math.floor(n / 250)}.${(n % 250) + 1}`,
   }))
   const burst = [...sends, ...sends.slice(0, DUPLICATES)].map((s) => ({
     ...s,
     body: JSON.stringify({ action: 'inquiries.submit', payload: s.payload }),
   }))
   const started = process.hrtime.bigint()
-  const replies = await Promise.all(burst.map((s) => post(port, keepAlive, s.body, s.visitor)))
+  const replies = await Promise.all(burst.map((s) => post(port, keepAlive, s.body, s.visitor, s.address)))
   const wallMs = ms(started)
 
   // Stop the server before reading its file (a clean WAL checkpoint; reading live works too).

@@ -24,7 +24,8 @@ beforeAll(async () => {
   dir = tmpDir('leads-http')
   storage = openSqliteStorage(path.join(dir, 'db.sqlite'))
   storage.seedFromMock({ articles: [], parks: leadParks, agency })
-  server = createServer({ storage, leads: storage, notifier, staticDir: dir, mediaDir: dir })
+  // One trusted proxy hop: the burst below stands for visitors behind 200 different addresses.
+  server = createServer({ storage, leads: storage, notifier, staticDir: dir, mediaDir: dir, trustProxy: 1 })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
 })
@@ -143,10 +144,17 @@ describe('inquiries over the local server (POST /api)', () => {
   it('handles 200 concurrent submissions from 200 visitors plus 20 concurrent resends: each stored once', async () => {
     const before = sqliteRows(storage.file, 'inquiries').length
     const noticesBefore = notifier.notices.length
-    const sends = Array.from({ length: 200 }, () => ({ visitor: vid(), payload: inquiry() }))
+    // 200 visitors at 200 addresses (per-address limits would rightly stop 200 from one).
+    const sends = Array.from({ length: 200 }, (_, i) => ({
+      visitor: vid(),
+      payload: inquiry(),
+      address: `198.51.100.${i + 1}`,
+    }))
     const burst = [...sends, ...sends.slice(0, 20)]
     const replies = await Promise.all(
-      burst.map((s) => post({ action: 'inquiries.submit', payload: s.payload }, s.visitor)),
+      burst.map((s) =>
+        post({ action: 'inquiries.submit', payload: s.payload }, s.visitor, { 'x-forwarded-for': s.address }),
+      ),
     )
     expect(replies.every((r) => r.status === 200 && r.json.ok)).toBe(true)
     const results = replies.map((r) => r.json.data as SubmitResult)

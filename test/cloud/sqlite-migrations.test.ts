@@ -164,6 +164,32 @@ describe('SQLite migrations', () => {
     expect(snapshot()).toEqual(first)
   })
 
+  it('step 3 turns lots quoted in 万元 into 元/m² unit prices, so a sale price sort has one unit', async () => {
+    const file = path.join(dir, 'wan.sqlite')
+    buildOldFile(file)
+    const db = new Database(file)
+    const lot = db.prepare(
+      `INSERT INTO parks (id, name, district, type, deal, area_min, area_max, divisible, price_value, price_unit,
+         cover, highlights, updated_at, views, featured, search_text, detail)
+       VALUES (@id, @name, 'songjiang', 'land', 'sale', @area, @area, 0, @price, @unit, '', '[]',
+         '2026-04-02T09:00:00+08:00', 0, 0, @name, '{}')`,
+    )
+    lot.run({ id: 'p101', name: '整宗工业用地', area: 20000, price: 3000, unit: 'wan' })
+    lot.run({ id: 'p102', name: '面积未定地块', area: 0, price: 900, unit: 'wan' })
+    lot.run({ id: 'p103', name: '单价厂房', area: 5000, price: 4200, unit: 'yuan_m2' })
+    db.close()
+
+    const storage = openSqliteStorage(file)
+    // 3000 万元 over 20,000 m² = 1,500 元/m²; a lot without an area cannot be priced per m².
+    expect((await storage.getPark('p101'))?.price).toEqual({ value: 1500, unit: 'yuan_m2' })
+    expect((await storage.getPark('p102'))?.price).toBeNull()
+    expect((await storage.getPark('p103'))?.price).toEqual({ value: 4200, unit: 'yuan_m2' })
+    const sorted = await storage.listParks({ deal: 'sale', sort: 'price_asc', limit: 10 })
+    expect(sorted.map((p) => p.id)).toEqual(['p101', 'p103', 'p102'])
+    expect(new Set(sorted.flatMap((p) => (p.price ? [p.price.unit] : [])))).toEqual(new Set(['yuan_m2']))
+    storage.close()
+  })
+
   it('gives a new file the same schema as an upgraded one', () => {
     const fresh = path.join(dir, 'fresh.sqlite')
     const old = path.join(dir, 'old.sqlite')

@@ -1,5 +1,5 @@
 import type { Article } from '@/domain/article'
-import { DEALS, DISTRICTS, LISTING_TYPES, PRICE_UNITS, type Park, type PriceUnit } from '@/domain/park'
+import { DEALS, DISTRICTS, LISTING_TYPES, priceProblem, type Park } from '@/domain/park'
 import { PARK_ID_RE } from '@/domain/schemas'
 import { PRICE_NULL_ASC_KEY } from './park-order'
 
@@ -24,12 +24,14 @@ export function checkSeedPark(p: Park): void {
   const areaOk = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0
   if (!areaOk(p.areaMin) || !areaOk(p.areaMax) || p.areaMin > p.areaMax) throw new Error(`${where}: bad area`)
   if (p.price !== null) {
-    const { value, unit } = p.price ?? {}
+    const { value } = p.price ?? {}
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= PRICE_NULL_ASC_KEY) {
       throw new Error(`${where}: bad price value`)
     }
-    if (!PRICE_UNITS.includes(unit as PriceUnit)) throw new Error(`${where}: bad price unit`)
   }
+  // One unit per deal (rent 元/m²/天, sale 元/m²): a price sort within a deal never meets another.
+  const problem = priceProblem(p)
+  if (problem) throw new Error(`${where}: ${problem}`)
 }
 
 /** Refuses a seed article without the fields the keyset order needs. */

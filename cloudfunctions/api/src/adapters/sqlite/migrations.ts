@@ -158,9 +158,23 @@ CREATE INDEX contact_events_openid_created ON contact_events (openid, created_at
 DROP INDEX contact_events_openid;
 `
 
+/*
+ * Step 3, prices in one unit per deal (issue 7 item 10). Files seeded before it hold land lots
+ * quoted as a whole in 万元 (unit 'wan'), which sorted among 元/m² unit prices. A lot's unit price
+ * is its total over its area (× 10,000 元 per 万元), rounded to the yuan; the total is derived
+ * again for the detail page. A lot without an area cannot be converted and becomes 面议 (NULL),
+ * which no price range matches. The sort keys are generated columns and follow by themselves.
+ */
+const STEP_3 = `
+UPDATE parks SET price_value = round(price_value * 10000.0 / area_min), price_unit = 'yuan_m2'
+  WHERE price_unit = 'wan' AND area_min > 0;
+UPDATE parks SET price_value = NULL, price_unit = NULL WHERE price_unit = 'wan';
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
+  { version: 3, name: 'prices in one unit per deal (万元 lots to 元/m²)', sql: STEP_3 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
