@@ -8,8 +8,8 @@ import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
 
 /** Bump both when the notice's content changes; visitors see what they read and when. */
-const PRIVACY_VERSION = '1.1'
-const PRIVACY_UPDATED = '2026年11月26日'
+const PRIVACY_VERSION = '1.2'
+const PRIVACY_UPDATED = '2026年12月1日'
 const APP_VERSION = '0.1.0'
 
 /** How long an inquiry (lead) is kept, at most. */
@@ -102,6 +102,9 @@ function AboutPage() {
         <P lead='留言咨询'>
           当您在「留言咨询」页主动填写并提交时，{agency}
           会收集您填写的：需求类型、面积、用途/行业、期望区域、年税收、公司、联系人、手机号和备注，以及您是从哪个园区或文章发起的咨询。其中需求类型、联系人和手机号必填，其余由您决定是否填写。提交前需要您勾选同意本政策。
+        </P>
+        <P lead='网络地址'>
+          为防止恶意刷量，您提交咨询或点击联系按钮时，我们会把您当时的网络地址（IP）经不可逆的加密摘要处理后用于频率限制，不保存地址本身；该摘要在 24 小时后清除。
         </P>
         <P lead='草稿与待发送'>
           未提交的内容会作为草稿只保存在您手机上，提交后即清除；网络不稳定时，您已提交的咨询会先保存在手机上，网络恢复后自动发送给我们。
