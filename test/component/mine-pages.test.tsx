@@ -224,7 +224,8 @@ describe('关于我们与隐私政策', () => {
     // Clipboard use is declared.
     expect(text).toContain('剪贴板')
     // Version and date.
-    expect(text).toMatch(/版本 1\.1 · 更新日期 2026年11月26日/)
+    expect(text).toMatch(/版本 1\.2 · 更新日期 2026年12月1日/)
+    expect(text).toContain('网络地址（IP）经不可逆的加密摘要')
     expect(text).toContain('我们不会读取您的通讯录')
     expect(text).toContain('记录您点击了哪个联系按钮')
   })
