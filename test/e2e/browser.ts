@@ -70,7 +70,15 @@ export interface PhoneBrowser {
 }
 
 /** Debian Chromium at an iPhone SE-sized viewport (375×667), touch, zh-CN. */
-export async function openPhone(): Promise<PhoneBrowser> {
+export interface PhoneOptions {
+  /**
+   * Ignore the server's Content-Security-Policy. Only for tests of a defence that must hold on
+   * its own (the sanitiser): the CSP would otherwise hide what it lets through.
+   */
+  bypassCSP?: boolean
+}
+
+export async function openPhone(options: PhoneOptions = {}): Promise<PhoneBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk`,
@@ -95,6 +103,7 @@ export async function openPhone(): Promise<PhoneBrowser> {
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    bypassCSP: options.bypassCSP ?? false,
   })
   await context.addInitScript(() => {
     const w = window as unknown as { __external: string[]; navigation?: EventTarget }

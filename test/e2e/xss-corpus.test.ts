@@ -6,6 +6,10 @@
  * (click, hover, focus …; link navigation is held back). Counted: `__xss()` calls, dialogs,
  * requests to any other host. Expected: 0, 0, 0. A control run of raw (unsanitised) vectors
  * shows the same counters do see script that runs.
+ *
+ * The page's Content-Security-Policy is bypassed here: the sanitiser must hold on its own (the
+ * CSP is the second wall, proven in csp.test.ts), and with the CSP on the control run would see
+ * nothing run at all.
  */
 import type { Page } from 'playwright-core'
 import { sanitizeHtml } from '@/domain/sanitize'
@@ -26,7 +30,7 @@ let watch: AttackWatch
 
 beforeAll(async () => {
   server = await startServer()
-  phone = await openPhone()
+  phone = await openPhone({ bypassCSP: true })
   watch = await watchForAttacks(phone.context, server.url)
 }, 60_000)
 
