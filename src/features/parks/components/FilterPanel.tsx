@@ -19,6 +19,7 @@ import {
   type RangePreset,
 } from '../query'
 import { Chip } from './Chip'
+import '@/components/ui.scss'
 import './FilterPanel.scss'
 
 interface Props {
@@ -139,9 +140,9 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
   }
 
   return (
-    <View className='filter-panel' catchMove style={ABOVE_H5_TAB_BAR}>
-      <View className='filter-panel__mask' onClick={onClose} />
-      <View className='filter-panel__sheet' role='dialog' aria-label='筛选条件'>
+    <View className='ui-layer filter-panel' catchMove style={ABOVE_H5_TAB_BAR}>
+      <View className='ui-layer__mask filter-panel__mask' onClick={onClose} />
+      <View className='ui-layer__sheet filter-panel__sheet' role='dialog' aria-label='筛选条件'>
         <View className='filter-panel__head'>
           <Text className='filter-panel__title'>筛选</Text>
           <View className='filter-panel__close' {...tapTarget({ label: '关闭筛选' })} onClick={onClose}>
@@ -227,10 +228,14 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         </View>
 
         <View className='filter-panel__foot'>
-          <Button className='filter-panel__reset' {...tapTarget()} onClick={reset}>
+          <Button className='ui-btn ui-btn--compact filter-panel__reset' {...tapTarget()} onClick={reset}>
             重置
           </Button>
-          <Button className='filter-panel__apply' {...tapTarget()} onClick={apply}>
+          <Button
+            className='ui-btn ui-btn--compact ui-btn--primary filter-panel__apply'
+            {...tapTarget()}
+            onClick={apply}
+          >
             确定
           </Button>
         </View>

@@ -1,10 +1,34 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { View, Text, RichText } from '@tarojs/components'
 import { DEAL_LABELS, DISTRICT_LABELS, LISTING_TYPE_LABELS, type Park } from '@/domain/park'
 import { parkFacts } from '../facts'
 import { formatLotTotal, formatPrice } from '@/domain/format-quantity'
 import { prepareDescription } from '../richDescription'
+import '@/components/ui.scss'
 import './ParkView.scss'
+
+/** One titled part of a card (准入行业, 税收要求, 园区亮点). */
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className='park-view__block'>
+      <Text className='park-view__section'>{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+/** A wrapping row of chips; highlights are tinted. */
+function Chips({ items, highlight = false }: { items: string[]; highlight?: boolean }) {
+  return (
+    <View className='park-view__chips'>
+      {items.map((item) => (
+        <Text key={item} className={`park-view__chip${highlight ? ' park-view__chip--highlight' : ''}`}>
+          {item}
+        </Text>
+      ))}
+    </View>
+  )
+}
 
 /** The park's read-only content: name, tags, price, key facts, industries, tax, highlights, text. */
 export function ParkView({ park }: { park: Park }) {
@@ -13,7 +37,7 @@ export function ParkView({ park }: { park: Park }) {
   const description = useMemo(() => prepareDescription(park.description || ''), [park.description])
   return (
     <View className='park-view'>
-      <View className='park-view__card'>
+      <View className='ui-card ui-card--roomy park-view__card'>
         <Text className='park-view__name'>{park.name}</Text>
         <View className='park-view__tags'>
           <Text className='park-view__tag'>{DISTRICT_LABELS[park.district]}</Text>
@@ -29,7 +53,7 @@ export function ParkView({ park }: { park: Park }) {
         {park.address ? <Text className='park-view__address'>{park.address}</Text> : null}
       </View>
 
-      <View className='park-view__card'>
+      <View className='ui-card ui-card--roomy park-view__card'>
         <Text className='park-view__section'>核心信息</Text>
         <View className='park-view__facts' aria-label='核心信息'>
           {facts.map((f) => (
@@ -42,42 +66,27 @@ export function ParkView({ park }: { park: Park }) {
       </View>
 
       {park.industries.length || park.taxRequirement || park.highlights.length ? (
-        <View className='park-view__card'>
+        <View className='ui-card ui-card--roomy park-view__card'>
           {park.industries.length ? (
-            <View className='park-view__block'>
-              <Text className='park-view__section'>准入行业</Text>
-              <View className='park-view__chips'>
-                {park.industries.map((name) => (
-                  <Text key={name} className='park-view__chip'>
-                    {name}
-                  </Text>
-                ))}
-              </View>
-            </View>
+            <Block title='准入行业'>
+              <Chips items={park.industries} />
+            </Block>
           ) : null}
           {park.taxRequirement ? (
-            <View className='park-view__block'>
-              <Text className='park-view__section'>税收要求</Text>
+            <Block title='税收要求'>
               <Text className='park-view__text'>{park.taxRequirement}</Text>
-            </View>
+            </Block>
           ) : null}
           {park.highlights.length ? (
-            <View className='park-view__block'>
-              <Text className='park-view__section'>园区亮点</Text>
-              <View className='park-view__chips'>
-                {park.highlights.map((h) => (
-                  <Text key={h} className='park-view__chip park-view__chip--highlight'>
-                    {h}
-                  </Text>
-                ))}
-              </View>
-            </View>
+            <Block title='园区亮点'>
+              <Chips items={park.highlights} highlight />
+            </Block>
           ) : null}
         </View>
       ) : null}
 
       {description ? (
-        <View className='park-view__card'>
+        <View className='ui-card ui-card--roomy park-view__card'>
           <Text className='park-view__section'>园区介绍</Text>
           <RichText className='park-view__description' nodes={description} />
         </View>
