@@ -74,6 +74,52 @@ function parseBound(text: string): number | undefined {
   return /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN
 }
 
+interface PresetChipsProps {
+  presets: readonly RangePreset[]
+  chosen: RangePreset | undefined
+  disabled?: boolean
+  onTap: (preset: RangePreset) => void
+}
+
+/** A range's preset bands (面积, 价格); tapping the chosen one again clears it (see onTap). */
+function PresetChips({ presets, chosen, disabled, onTap }: PresetChipsProps) {
+  return (
+    <View className='filter-panel__options'>
+      {presets.map((p) => (
+        <Chip
+          key={p.key}
+          label={p.label}
+          active={chosen?.key === p.key}
+          disabled={disabled}
+          onTap={() => onTap(p)}
+        />
+      ))}
+    </View>
+  )
+}
+
+interface BoundInputProps {
+  value: string
+  /** Also its accessible name: the field has no visible label of its own. */
+  placeholder: string
+  onInput: (text: string) => void
+}
+
+/** One end of a custom range, typed as digits (checked on 确定 by parseBound). */
+function BoundInput({ value, placeholder, onInput }: BoundInputProps) {
+  return (
+    <Input
+      className='filter-panel__input'
+      type='digit'
+      value={value}
+      placeholder={placeholder}
+      maxlength={8}
+      onInput={(e) => onInput(e.detail.value)}
+      ariaLabel={placeholder}
+    />
+  )
+}
+
 /**
  * The 筛选 sheet: type, deal, area (presets or custom bounds) and price bands of the chosen
  * deal. Edits stay in a draft until 确定; 重置 clears the draft. District and keyword are
@@ -171,35 +217,18 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
           </View>
 
           <Text className='filter-panel__label'>面积</Text>
-          <View className='filter-panel__options'>
-            {AREA_PRESETS.map((p) => (
-              <Chip
-                key={p.key}
-                label={p.label}
-                active={areaPreset?.key === p.key}
-                onTap={() => toggleArea(p)}
-              />
-            ))}
-          </View>
+          <PresetChips presets={AREA_PRESETS} chosen={areaPreset} onTap={toggleArea} />
           <View className='filter-panel__custom'>
-            <Input
-              className='filter-panel__input'
-              type='digit'
+            <BoundInput
               value={draft.areaMinText}
               placeholder='最小面积'
-              maxlength={8}
-              onInput={(e) => update({ areaMinText: e.detail.value })}
-              ariaLabel='最小面积'
+              onInput={(areaMinText) => update({ areaMinText })}
             />
             <Text className='filter-panel__dash'>–</Text>
-            <Input
-              className='filter-panel__input'
-              type='digit'
+            <BoundInput
               value={draft.areaMaxText}
               placeholder='最大面积'
-              maxlength={8}
-              onInput={(e) => update({ areaMaxText: e.detail.value })}
-              ariaLabel='最大面积'
+              onInput={(areaMaxText) => update({ areaMaxText })}
             />
             <Text className='filter-panel__unit'>㎡</Text>
           </View>
@@ -208,17 +237,12 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
             价格{draft.deal ? `（${PRICE_RANGE_UNITS[draft.deal]}）` : ''}
           </Text>
           {draft.deal ? null : <Text className='filter-panel__hint'>请先选择出租或出售，再选价格区间</Text>}
-          <View className='filter-panel__options'>
-            {pricePresets.map((p) => (
-              <Chip
-                key={p.key}
-                label={p.label}
-                active={pricePreset?.key === p.key}
-                disabled={!draft.deal}
-                onTap={() => togglePrice(p)}
-              />
-            ))}
-          </View>
+          <PresetChips
+            presets={pricePresets}
+            chosen={pricePreset}
+            disabled={!draft.deal}
+            onTap={togglePrice}
+          />
 
           {error ? (
             <View className='filter-panel__error' role='alert'>

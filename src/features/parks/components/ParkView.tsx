@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import { useMemo } from 'react'
 import { View, Text, RichText } from '@tarojs/components'
 import { DEAL_LABELS, DISTRICT_LABELS, LISTING_TYPE_LABELS, type Park } from '@/domain/park'
 import { parkFacts } from '../facts'
@@ -7,17 +7,7 @@ import { prepareDescription } from '../richDescription'
 import '@/components/ui.scss'
 import './ParkView.scss'
 
-/** One titled part of a card (准入行业, 税收要求, 园区亮点). */
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className='park-view__block'>
-      <Text className='park-view__section'>{title}</Text>
-      {children}
-    </View>
-  )
-}
-
-/** A wrapping row of chips; highlights are tinted. */
+/** A wrapping row of chips (准入行业, 园区亮点); highlights are tinted. */
 function Chips({ items, highlight = false }: { items: string[]; highlight?: boolean }) {
   return (
     <View className='park-view__chips'>
@@ -68,19 +58,22 @@ export function ParkView({ park }: { park: Park }) {
       {park.industries.length || park.taxRequirement || park.highlights.length ? (
         <View className='ui-card ui-card--roomy park-view__card'>
           {park.industries.length ? (
-            <Block title='准入行业'>
+            <View className='park-view__block'>
+              <Text className='park-view__section'>准入行业</Text>
               <Chips items={park.industries} />
-            </Block>
+            </View>
           ) : null}
           {park.taxRequirement ? (
-            <Block title='税收要求'>
+            <View className='park-view__block'>
+              <Text className='park-view__section'>税收要求</Text>
               <Text className='park-view__text'>{park.taxRequirement}</Text>
-            </Block>
+            </View>
           ) : null}
           {park.highlights.length ? (
-            <Block title='园区亮点'>
+            <View className='park-view__block'>
+              <Text className='park-view__section'>园区亮点</Text>
               <Chips items={park.highlights} highlight />
-            </Block>
+            </View>
           ) : null}
         </View>
       ) : null}
