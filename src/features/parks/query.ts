@@ -17,6 +17,7 @@ import {
   type ParkSummary,
 } from '@/domain/park'
 import { formatArea, formatRange } from '@/domain/format-quantity'
+import { inOrder } from '@/domain/range'
 import type { ListParksPayload } from '@/domain/schemas'
 import { cleanLine } from '@/domain/text'
 
@@ -139,7 +140,7 @@ function bound(value: unknown, limit: number): number | undefined {
 function boundRange(min: unknown, max: unknown, limit: number): [number | undefined, number | undefined] {
   const low = bound(min, limit)
   const high = bound(max, limit)
-  return low !== undefined && high !== undefined && low > high ? [high, low] : [low, high]
+  return inOrder(low, high) ? [low, high] : [high, low]
 }
 
 /** Drops invisible characters, folds spaces, trims, caps at the schema's 30 characters. */

@@ -18,6 +18,7 @@ import {
   type ParkFilters,
   type RangePreset,
 } from '../query'
+import { AREA_ORDER_MESSAGE, inOrder } from '@/domain/range'
 import { Chip } from './Chip'
 import '@/components/ui.scss'
 import './FilterPanel.scss'
@@ -167,8 +168,8 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         setError('面积请填写数字')
         return
       }
-      if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax) {
-        setError('最小面积不能大于最大面积')
+      if (!inOrder(areaMin, areaMax)) {
+        setError(AREA_ORDER_MESSAGE)
         return
       }
     }
