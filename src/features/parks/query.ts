@@ -40,6 +40,14 @@ export interface ParkFilters {
 }
 
 export const DEFAULT_FILTERS: ParkFilters = { sort: 'newest' }
+
+/** The filters picked from a fixed list: their values in display order, and their labels. */
+export const CHOICE_FILTERS = {
+  district: { values: DISTRICTS, labels: DISTRICT_LABELS },
+  type: { values: LISTING_TYPES, labels: LISTING_TYPE_LABELS },
+  deal: { values: DEALS, labels: DEAL_LABELS },
+} as const
+export type ChoiceFilter = keyof typeof CHOICE_FILTERS
 export const PARK_PAGE_SIZE = 10
 export const KEYWORD_MAX_LENGTH = 30
 

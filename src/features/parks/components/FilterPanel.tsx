@@ -1,14 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input, Button } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
-import {
-  DEALS,
-  DEAL_LABELS,
-  LISTING_TYPES,
-  LISTING_TYPE_LABELS,
-  type Deal,
-  type ListingType,
-} from '@/domain/park'
+import type { Deal, ListingType } from '@/domain/park'
 import {
   AREA_PRESETS,
   PRICE_PRESETS,
@@ -20,6 +13,7 @@ import {
 } from '../query'
 import { AREA_ORDER_MESSAGE, inOrder } from '@/domain/range'
 import { Chip } from './Chip'
+import { FilterChips } from './FilterChips'
 import '@/components/ui.scss'
 import './FilterPanel.scss'
 
@@ -200,21 +194,16 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         <View className='filter-panel__body'>
           <Text className='filter-panel__label'>类型</Text>
           <View className='filter-panel__options'>
-            {LISTING_TYPES.map((t) => (
-              <Chip
-                key={t}
-                label={LISTING_TYPE_LABELS[t]}
-                active={draft.type === t}
-                onTap={() => update({ type: draft.type === t ? undefined : t })}
-              />
-            ))}
+            <FilterChips
+              filter='type'
+              chosen={draft.type}
+              onTap={(t) => update({ type: draft.type === t ? undefined : t })}
+            />
           </View>
 
           <Text className='filter-panel__label'>租售</Text>
           <View className='filter-panel__options'>
-            {DEALS.map((d) => (
-              <Chip key={d} label={DEAL_LABELS[d]} active={draft.deal === d} onTap={() => chooseDeal(d)} />
-            ))}
+            <FilterChips filter='deal' chosen={draft.deal} onTap={chooseDeal} />
           </View>
 
           <Text className='filter-panel__label'>面积</Text>
