@@ -23,14 +23,14 @@ interface Props {
 /** A list row with a thumbnail: the shape of park and article rows outside their own lists. */
 export function MediaRow({ image, title, subtitle, meta, badge, extra, onOpen }: Props) {
   return (
-    <View className={`media-row${extra ? ' media-row--with-extra' : ''}`}>
+    <View className={`ui-card media-row${extra ? ' media-row--with-extra' : ''}`}>
       <View className='media-row__open' {...(onOpen ? tapTarget() : {})} onClick={onOpen}>
         <View className='media-row__thumb'>
-          <Image className='media-row__image' src={image} mode='aspectFill' lazyLoad />
-          {badge ? <Text className='media-row__badge'>{badge}</Text> : null}
+          <Image className='ui-thumb media-row__image' src={image} mode='aspectFill' lazyLoad />
+          {badge ? <Text className='ui-corner-badge media-row__badge'>{badge}</Text> : null}
         </View>
         <View className='media-row__main'>
-          <Text className='media-row__title'>{title}</Text>
+          <Text className='ui-row-title media-row__title'>{title}</Text>
           {subtitle ? <Text className='media-row__subtitle'>{subtitle}</Text> : null}
           {meta ? <View className='media-row__meta'>{meta}</View> : null}
         </View>

@@ -133,9 +133,9 @@ function PrivacySheet() {
   }
 
   return (
-    <View className='privacy-sheet' role='dialog' aria-modal='true' catchMove>
-      <View className='privacy-sheet__mask' />
-      <View className='privacy-sheet__panel'>
+    <View className='ui-layer privacy-sheet' role='dialog' aria-modal='true' catchMove>
+      <View className='ui-layer__mask privacy-sheet__mask' />
+      <View className='ui-layer__sheet privacy-sheet__panel'>
         <Text className='privacy-sheet__title'>用户隐私保护提示</Text>
         <Text className='privacy-sheet__body'>
           为方便您联系招商顾问：点击「复制微信号」时，我们会把顾问的微信号写入剪贴板；点击「存入通讯录」时，会把顾问的电话添加到您的手机通讯录。我们不会读取您剪贴板或通讯录中的任何内容。
@@ -149,7 +149,7 @@ function PrivacySheet() {
         </Text>
         <View className='privacy-sheet__actions'>
           <Button
-            className='privacy-sheet__btn privacy-sheet__btn--ghost'
+            className='ui-btn privacy-sheet__btn privacy-sheet__btn--ghost'
             {...tapTarget()}
             onClick={disagree}
           >
@@ -157,7 +157,7 @@ function PrivacySheet() {
           </Button>
           <Button
             id={buttonId}
-            className='privacy-sheet__btn privacy-sheet__btn--primary'
+            className='ui-btn ui-btn--primary privacy-sheet__btn'
             openType='agreePrivacyAuthorization'
             onAgreePrivacyAuthorization={agree}
           >

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ARTICLE_ID_RE } from './article'
 import { DISTRICTS, PARK_ID_RE } from './park'
+import { AREA_ORDER_MESSAGE, inOrder } from './range'
 import { SOURCE_RE } from './scene'
 import { cleanLine, cleanText } from './text'
 import { CONTACT_EVENT_KINDS, INQUIRY_LIMITS, NEED_TYPES, TAX_BRACKETS } from './inquiryOptions'
@@ -103,10 +104,7 @@ export const InquirySchema = v.pipe(
     '请求参数格式不正确',
   ),
   v.forward(
-    v.check(
-      (q) => q.areaMin === undefined || q.areaMax === undefined || q.areaMin <= q.areaMax,
-      '最小面积不能大于最大面积',
-    ),
+    v.check((q) => inOrder(q.areaMin, q.areaMax), AREA_ORDER_MESSAGE),
     ['areaMax'],
   ),
 )

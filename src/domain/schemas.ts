@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ARTICLE_CATEGORIES } from './article'
+import { AREA_ORDER_MESSAGE, PRICE_ORDER_MESSAGE, inOrder } from './range'
 import { cleanLine } from './text'
 import { DEALS, DISTRICTS, LISTING_TYPES, PARK_ID_RE, PARK_SORTS, isPriceSort } from './park'
 
@@ -88,17 +89,11 @@ export const ListParksSchema = v.pipe(
     '请求参数格式不正确',
   ),
   v.forward(
-    v.check(
-      (q) => q.areaMin === undefined || q.areaMax === undefined || q.areaMin <= q.areaMax,
-      '最小面积不能大于最大面积',
-    ),
+    v.check((q) => inOrder(q.areaMin, q.areaMax), AREA_ORDER_MESSAGE),
     ['areaMax'],
   ),
   v.forward(
-    v.check(
-      (q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax,
-      '最低价格不能高于最高价格',
-    ),
+    v.check((q) => inOrder(q.priceMin, q.priceMax), PRICE_ORDER_MESSAGE),
     ['priceMax'],
   ),
   // Rent and sale prices are in different units: comparing them would be meaningless.

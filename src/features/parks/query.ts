@@ -17,6 +17,7 @@ import {
   type ParkSummary,
 } from '@/domain/park'
 import { formatArea, formatRange } from '@/domain/format-quantity'
+import { inOrder } from '@/domain/range'
 import type { ListParksPayload } from '@/domain/schemas'
 import { cleanLine } from '@/domain/text'
 
@@ -39,6 +40,14 @@ export interface ParkFilters {
 }
 
 export const DEFAULT_FILTERS: ParkFilters = { sort: 'newest' }
+
+/** The filters picked from a fixed list: their values in display order, and their labels. */
+export const CHOICE_FILTERS = {
+  district: { values: DISTRICTS, labels: DISTRICT_LABELS },
+  type: { values: LISTING_TYPES, labels: LISTING_TYPE_LABELS },
+  deal: { values: DEALS, labels: DEAL_LABELS },
+} as const
+export type ChoiceFilter = keyof typeof CHOICE_FILTERS
 export const PARK_PAGE_SIZE = 10
 export const KEYWORD_MAX_LENGTH = 30
 
@@ -135,6 +144,13 @@ function bound(value: unknown, limit: number): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= limit ? n : undefined
 }
 
+/** A range's two ends, each bounded (an invalid end is dropped), swapped when reversed. */
+function boundRange(min: unknown, max: unknown, limit: number): [number | undefined, number | undefined] {
+  const low = bound(min, limit)
+  const high = bound(max, limit)
+  return inOrder(low, high) ? [low, high] : [high, low]
+}
+
 /** Drops invisible characters, folds spaces, trims, caps at the schema's 30 characters. */
 export function cleanKeyword(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
@@ -156,17 +172,11 @@ export function normaliseFilters(raw: unknown): ParkFilters {
   if (isOneOf(DEALS, r.deal)) out.deal = r.deal
   // A price sort compares one deal's unit: without a deal it falls back to the default order.
   if (!out.deal && isPriceSort(out.sort)) out.sort = 'newest'
-  let areaMin = bound(r.areaMin, AREA_LIMIT)
-  let areaMax = bound(r.areaMax, AREA_LIMIT)
-  if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax)
-    [areaMin, areaMax] = [areaMax, areaMin]
+  const [areaMin, areaMax] = boundRange(r.areaMin, r.areaMax, AREA_LIMIT)
   if (areaMin !== undefined) out.areaMin = areaMin
   if (areaMax !== undefined) out.areaMax = areaMax
   if (out.deal) {
-    let priceMin = bound(r.priceMin, PRICE_LIMIT)
-    let priceMax = bound(r.priceMax, PRICE_LIMIT)
-    if (priceMin !== undefined && priceMax !== undefined && priceMin > priceMax)
-      [priceMin, priceMax] = [priceMax, priceMin]
+    const [priceMin, priceMax] = boundRange(r.priceMin, r.priceMax, PRICE_LIMIT)
     if (priceMin !== undefined) out.priceMin = priceMin
     if (priceMax !== undefined) out.priceMax = priceMax
   }

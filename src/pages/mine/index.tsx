@@ -9,6 +9,7 @@ import { useHistory } from '@/features/history/store'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import '@/components/ui.scss'
 import './index.scss'
 
 interface EntryProps {
@@ -36,7 +37,7 @@ function MinePage() {
 
   return (
     <View className='mine-page'>
-      <View className='mine-page__header'>
+      <View className='ui-hero mine-page__header'>
         <View className='mine-page__avatar'>
           <Text>园</Text>
         </View>

@@ -3,6 +3,7 @@ import { View, Text, Image } from '@tarojs/components'
 import { ARTICLE_CATEGORY_LABELS, type ArticleSummary } from '@/domain/article'
 import { formatCount, formatRelative } from '@/domain/format'
 import { mediaUrl } from '@/lib/media'
+import '@/components/ui.scss'
 import './ArticleCard.scss'
 import { tapTarget } from '@/components/a11y'
 
@@ -16,14 +17,19 @@ interface Props {
 export const ArticleCard = memo(function ArticleCard({ article, now, onOpen }: Props) {
   return (
     <View
-      className='article-card'
+      className='ui-card article-card'
       {...tapTarget({ label: article.title })}
       onClick={() => onOpen(article.id)}
       data-id={article.id}
     >
-      <Image className='article-card__cover' src={mediaUrl(article.cover)} mode='aspectFill' lazyLoad />
+      <Image
+        className='ui-thumb article-card__cover'
+        src={mediaUrl(article.cover)}
+        mode='aspectFill'
+        lazyLoad
+      />
       <View className='article-card__main'>
-        <Text className='article-card__title'>{article.title}</Text>
+        <Text className='ui-row-title article-card__title'>{article.title}</Text>
         <View className='article-card__meta'>
           <Text className='article-card__category'>{ARTICLE_CATEGORY_LABELS[article.category]}</Text>
           <Text>{formatRelative(article.publishedAt, now)}</Text>

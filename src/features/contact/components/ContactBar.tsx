@@ -4,6 +4,7 @@ import { tapTarget } from '@/components/a11y'
 import type { AgencyContact } from '@/domain/agency'
 import { callAgency, chooseWechatAction, openInquiry, type ContactPlace, type InquiryQuery } from '../actions'
 import { useContactEventsFlush } from '../hooks/useContactEventsFlush'
+import '@/components/ui.scss'
 import './ContactBar.scss'
 
 interface Props {
@@ -24,23 +25,27 @@ export function ContactBar({ contact, place, inquiry, leading, ariaLabel = '联�
     <View className='contact-bar' aria-label={ariaLabel}>
       {leading}
       <View
-        className='contact-bar__item'
+        className='ui-bar-item contact-bar__item'
         {...tapTarget({ label: '电话' })}
         onClick={() => callAgency(contact, place)}
       >
-        <Text className='contact-bar__icon'>☎</Text>
-        <Text className='contact-bar__label'>电话</Text>
+        <Text className='ui-bar-item__icon'>☎</Text>
+        <Text className='ui-bar-item__label'>电话</Text>
       </View>
       <View
-        className='contact-bar__item'
+        className='ui-bar-item contact-bar__item'
         {...tapTarget({ label: '微信' })}
         onClick={() => chooseWechatAction(contact, place)}
       >
-        <Text className='contact-bar__icon'>✉</Text>
-        <Text className='contact-bar__label'>微信</Text>
+        <Text className='ui-bar-item__icon'>✉</Text>
+        <Text className='ui-bar-item__label'>微信</Text>
       </View>
       {inquiry ? (
-        <Button className='contact-bar__primary' {...tapTarget()} onClick={() => openInquiry(inquiry, place)}>
+        <Button
+          className='ui-btn ui-btn--compact ui-btn--primary contact-bar__primary'
+          {...tapTarget()}
+          onClick={() => openInquiry(inquiry, place)}
+        >
           留言咨询
         </Button>
       ) : null}

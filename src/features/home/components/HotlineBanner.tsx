@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import type { AgencyContact } from '@/domain/agency'
 import { formatPhone } from '@/domain/format-quantity'
+import '@/components/ui.scss'
 import './HotlineBanner.scss'
 
 interface Props {
@@ -12,8 +13,8 @@ interface Props {
 /** The top of the home page: who we are, what we do, and the hotline one tap away. */
 export function HotlineBanner({ contact, onCall }: Props) {
   return (
-    <View className='hotline-banner'>
-      <Text className='hotline-banner__agency'>{contact.agencyName}</Text>
+    <View className='ui-hero hotline-banner'>
+      <Text className='ui-hero__agency'>{contact.agencyName}</Text>
       <Text className='hotline-banner__slogan'>上海及长三角产业园区 · 一站式招商服务</Text>
       <Text className='hotline-banner__services'>厂房土地租售 · 企业注册落户</Text>
       <View

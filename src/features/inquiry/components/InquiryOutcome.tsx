@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components'
 import { HOME_PATH, MY_INQUIRIES_PATH } from '@/lib/routes'
 import { flushOutbox } from '../outbox'
 import { useOutboxItems } from '../hooks/useOutbox'
+import '@/components/ui.scss'
 import './InquiryOutcome.scss'
 import { tapTarget } from '@/components/a11y'
 
@@ -89,7 +90,7 @@ export function InquiryOutcome({ mode, waitingKeys, hotlineText, onCallHotline }
 
       {shown === 'queued' ? (
         <Button
-          className='inquiry-done__btn inquiry-done__btn--ghost'
+          className='ui-btn inquiry-done__btn inquiry-done__btn--ghost'
           {...tapTarget()}
           loading={retrying}
           disabled={retrying || undefined}
@@ -103,7 +104,7 @@ export function InquiryOutcome({ mode, waitingKeys, hotlineText, onCallHotline }
         <View className='inquiry-done__hotline'>
           <Text className='inquiry-done__hotline-tip'>着急的话，可以直接拨打招商热线</Text>
           <Button
-            className='inquiry-done__btn inquiry-done__btn--primary'
+            className='ui-btn ui-btn--primary inquiry-done__btn'
             {...tapTarget()}
             onClick={onCallHotline}
           >
@@ -114,14 +115,14 @@ export function InquiryOutcome({ mode, waitingKeys, hotlineText, onCallHotline }
 
       <View className='inquiry-done__links'>
         <Button
-          className='inquiry-done__btn inquiry-done__btn--ghost'
+          className='ui-btn inquiry-done__btn inquiry-done__btn--ghost'
           {...tapTarget()}
           onClick={() => void Taro.redirectTo({ url: MY_INQUIRIES_PATH }).catch(() => undefined)}
         >
           查看我的咨询
         </Button>
         <Button
-          className='inquiry-done__btn inquiry-done__btn--ghost'
+          className='ui-btn inquiry-done__btn inquiry-done__btn--ghost'
           {...tapTarget()}
           onClick={() => void Taro.switchTab({ url: HOME_PATH }).catch(() => undefined)}
         >

@@ -1,14 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input, Button } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
-import {
-  DEALS,
-  DEAL_LABELS,
-  LISTING_TYPES,
-  LISTING_TYPE_LABELS,
-  type Deal,
-  type ListingType,
-} from '@/domain/park'
+import type { Deal, ListingType } from '@/domain/park'
 import {
   AREA_PRESETS,
   PRICE_PRESETS,
@@ -18,7 +11,10 @@ import {
   type ParkFilters,
   type RangePreset,
 } from '../query'
+import { AREA_ORDER_MESSAGE, inOrder } from '@/domain/range'
 import { Chip } from './Chip'
+import { FilterChips } from './FilterChips'
+import '@/components/ui.scss'
 import './FilterPanel.scss'
 
 interface Props {
@@ -73,6 +69,52 @@ function parseBound(text: string): number | undefined {
   return /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN
 }
 
+interface PresetChipsProps {
+  presets: readonly RangePreset[]
+  chosen: RangePreset | undefined
+  disabled?: boolean
+  onTap: (preset: RangePreset) => void
+}
+
+/** A range's preset bands (面积, 价格); tapping the chosen one again clears it (see onTap). */
+function PresetChips({ presets, chosen, disabled, onTap }: PresetChipsProps) {
+  return (
+    <View className='filter-panel__options'>
+      {presets.map((p) => (
+        <Chip
+          key={p.key}
+          label={p.label}
+          active={chosen?.key === p.key}
+          disabled={disabled}
+          onTap={() => onTap(p)}
+        />
+      ))}
+    </View>
+  )
+}
+
+interface BoundInputProps {
+  value: string
+  /** Also its accessible name: the field has no visible label of its own. */
+  placeholder: string
+  onInput: (text: string) => void
+}
+
+/** One end of a custom range, typed as digits (checked on 确定 by parseBound). */
+function BoundInput({ value, placeholder, onInput }: BoundInputProps) {
+  return (
+    <Input
+      className='filter-panel__input'
+      type='digit'
+      value={value}
+      placeholder={placeholder}
+      maxlength={8}
+      onInput={(e) => onInput(e.detail.value)}
+      ariaLabel={placeholder}
+    />
+  )
+}
+
 /**
  * The 筛选 sheet: type, deal, area (presets or custom bounds) and price bands of the chosen
  * deal. Edits stay in a draft until 确定; 重置 clears the draft. District and keyword are
@@ -120,8 +162,8 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         setError('面积请填写数字')
         return
       }
-      if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax) {
-        setError('最小面积不能大于最大面积')
+      if (!inOrder(areaMin, areaMax)) {
+        setError(AREA_ORDER_MESSAGE)
         return
       }
     }
@@ -139,9 +181,9 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
   }
 
   return (
-    <View className='filter-panel' catchMove style={ABOVE_H5_TAB_BAR}>
-      <View className='filter-panel__mask' onClick={onClose} />
-      <View className='filter-panel__sheet' role='dialog' aria-label='筛选条件'>
+    <View className='ui-layer filter-panel' catchMove style={ABOVE_H5_TAB_BAR}>
+      <View className='ui-layer__mask filter-panel__mask' onClick={onClose} />
+      <View className='ui-layer__sheet filter-panel__sheet' role='dialog' aria-label='筛选条件'>
         <View className='filter-panel__head'>
           <Text className='filter-panel__title'>筛选</Text>
           <View className='filter-panel__close' {...tapTarget({ label: '关闭筛选' })} onClick={onClose}>
@@ -152,53 +194,31 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         <View className='filter-panel__body'>
           <Text className='filter-panel__label'>类型</Text>
           <View className='filter-panel__options'>
-            {LISTING_TYPES.map((t) => (
-              <Chip
-                key={t}
-                label={LISTING_TYPE_LABELS[t]}
-                active={draft.type === t}
-                onTap={() => update({ type: draft.type === t ? undefined : t })}
-              />
-            ))}
+            <FilterChips
+              filter='type'
+              chosen={draft.type}
+              onTap={(t) => update({ type: draft.type === t ? undefined : t })}
+            />
           </View>
 
           <Text className='filter-panel__label'>租售</Text>
           <View className='filter-panel__options'>
-            {DEALS.map((d) => (
-              <Chip key={d} label={DEAL_LABELS[d]} active={draft.deal === d} onTap={() => chooseDeal(d)} />
-            ))}
+            <FilterChips filter='deal' chosen={draft.deal} onTap={chooseDeal} />
           </View>
 
           <Text className='filter-panel__label'>面积</Text>
-          <View className='filter-panel__options'>
-            {AREA_PRESETS.map((p) => (
-              <Chip
-                key={p.key}
-                label={p.label}
-                active={areaPreset?.key === p.key}
-                onTap={() => toggleArea(p)}
-              />
-            ))}
-          </View>
+          <PresetChips presets={AREA_PRESETS} chosen={areaPreset} onTap={toggleArea} />
           <View className='filter-panel__custom'>
-            <Input
-              className='filter-panel__input'
-              type='digit'
+            <BoundInput
               value={draft.areaMinText}
               placeholder='最小面积'
-              maxlength={8}
-              onInput={(e) => update({ areaMinText: e.detail.value })}
-              ariaLabel='最小面积'
+              onInput={(areaMinText) => update({ areaMinText })}
             />
             <Text className='filter-panel__dash'>–</Text>
-            <Input
-              className='filter-panel__input'
-              type='digit'
+            <BoundInput
               value={draft.areaMaxText}
               placeholder='最大面积'
-              maxlength={8}
-              onInput={(e) => update({ areaMaxText: e.detail.value })}
-              ariaLabel='最大面积'
+              onInput={(areaMaxText) => update({ areaMaxText })}
             />
             <Text className='filter-panel__unit'>㎡</Text>
           </View>
@@ -207,17 +227,12 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
             价格{draft.deal ? `（${PRICE_RANGE_UNITS[draft.deal]}）` : ''}
           </Text>
           {draft.deal ? null : <Text className='filter-panel__hint'>请先选择出租或出售，再选价格区间</Text>}
-          <View className='filter-panel__options'>
-            {pricePresets.map((p) => (
-              <Chip
-                key={p.key}
-                label={p.label}
-                active={pricePreset?.key === p.key}
-                disabled={!draft.deal}
-                onTap={() => togglePrice(p)}
-              />
-            ))}
-          </View>
+          <PresetChips
+            presets={pricePresets}
+            chosen={pricePreset}
+            disabled={!draft.deal}
+            onTap={togglePrice}
+          />
 
           {error ? (
             <View className='filter-panel__error' role='alert'>
@@ -227,10 +242,14 @@ export function FilterPanel({ filters, onApply, onClose }: Props) {
         </View>
 
         <View className='filter-panel__foot'>
-          <Button className='filter-panel__reset' {...tapTarget()} onClick={reset}>
+          <Button className='ui-btn ui-btn--compact filter-panel__reset' {...tapTarget()} onClick={reset}>
             重置
           </Button>
-          <Button className='filter-panel__apply' {...tapTarget()} onClick={apply}>
+          <Button
+            className='ui-btn ui-btn--compact ui-btn--primary filter-panel__apply'
+            {...tapTarget()}
+            onClick={apply}
+          >
             确定
           </Button>
         </View>

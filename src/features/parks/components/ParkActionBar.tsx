@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
-import './ParkActionBar.scss'
+import '@/components/ui.scss'
 
 interface Props {
   favourite: boolean
@@ -14,12 +14,12 @@ interface Props {
 export function ParkFavouriteAction({ favourite, onFavourite }: Props) {
   return (
     <View
-      className={`park-favourite${favourite ? ' park-favourite--on' : ''}`}
+      className={`ui-bar-item${favourite ? ' ui-bar-item--on' : ''}`}
       {...tapTarget({ label: '收藏', pressed: favourite })}
       onClick={onFavourite}
     >
-      <Text className='park-favourite__icon'>{favourite ? '★' : '☆'}</Text>
-      <Text className='park-favourite__label'>{favourite ? '已收藏' : '收藏'}</Text>
+      <Text className='ui-bar-item__icon'>{favourite ? '★' : '☆'}</Text>
+      <Text className='ui-bar-item__label'>{favourite ? '已收藏' : '收藏'}</Text>
     </View>
   )
 }

@@ -5,6 +5,7 @@ import type { ParkSummary } from '@/domain/park'
 import { mediaUrl } from '@/lib/media'
 import { formatPrice } from '@/domain/format-quantity'
 import { formatAreaLine, parkMetaLine } from '../query'
+import '@/components/ui.scss'
 import './ParkCard.scss'
 
 interface Props {
@@ -20,14 +21,14 @@ export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }
   const highlights = compact ? [] : park.highlights.slice(0, 3)
   return (
     <View
-      className={`park-card${compact ? ' park-card--compact' : ''}`}
+      className={`ui-card park-card${compact ? ' park-card--compact' : ''}`}
       {...(onOpen ? tapTarget() : {})}
       onClick={onOpen ? () => onOpen(park.id) : undefined}
       data-id={park.id}
     >
       <View className='park-card__media'>
-        <Image className='park-card__cover' src={mediaUrl(park.cover)} mode='aspectFill' lazyLoad />
-        {park.featured ? <Text className='park-card__badge'>精选</Text> : null}
+        <Image className='ui-thumb park-card__cover' src={mediaUrl(park.cover)} mode='aspectFill' lazyLoad />
+        {park.featured ? <Text className='ui-corner-badge park-card__badge'>精选</Text> : null}
       </View>
       <View className='park-card__main'>
         <Text className='park-card__name'>{park.name}</Text>

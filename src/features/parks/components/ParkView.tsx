@@ -4,7 +4,21 @@ import { DEAL_LABELS, DISTRICT_LABELS, LISTING_TYPE_LABELS, type Park } from '@/
 import { parkFacts } from '../facts'
 import { formatLotTotal, formatPrice } from '@/domain/format-quantity'
 import { prepareDescription } from '../richDescription'
+import '@/components/ui.scss'
 import './ParkView.scss'
+
+/** A wrapping row of chips (准入行业, 园区亮点); highlights are tinted. */
+function Chips({ items, highlight = false }: { items: string[]; highlight?: boolean }) {
+  return (
+    <View className='park-view__chips'>
+      {items.map((item) => (
+        <Text key={item} className={`park-view__chip${highlight ? ' park-view__chip--highlight' : ''}`}>
+          {item}
+        </Text>
+      ))}
+    </View>
+  )
+}
 
 /** The park's read-only content: name, tags, price, key facts, industries, tax, highlights, text. */
 export function ParkView({ park }: { park: Park }) {
@@ -13,7 +27,7 @@ export function ParkView({ park }: { park: Park }) {
   const description = useMemo(() => prepareDescription(park.description || ''), [park.description])
   return (
     <View className='park-view'>
-      <View className='park-view__card'>
+      <View className='ui-card ui-card--roomy park-view__card'>
         <Text className='park-view__name'>{park.name}</Text>
         <View className='park-view__tags'>
           <Text className='park-view__tag'>{DISTRICT_LABELS[park.district]}</Text>
@@ -29,7 +43,7 @@ export function ParkView({ park }: { park: Park }) {
         {park.address ? <Text className='park-view__address'>{park.address}</Text> : null}
       </View>
 
-      <View className='park-view__card'>
+      <View className='ui-card ui-card--roomy park-view__card'>
         <Text className='park-view__section'>核心信息</Text>
         <View className='park-view__facts' aria-label='核心信息'>
           {facts.map((f) => (
@@ -42,17 +56,11 @@ export function ParkView({ park }: { park: Park }) {
       </View>
 
       {park.industries.length || park.taxRequirement || park.highlights.length ? (
-        <View className='park-view__card'>
+        <View className='ui-card ui-card--roomy park-view__card'>
           {park.industries.length ? (
             <View className='park-view__block'>
               <Text className='park-view__section'>准入行业</Text>
-              <View className='park-view__chips'>
-                {park.industries.map((name) => (
-                  <Text key={name} className='park-view__chip'>
-                    {name}
-                  </Text>
-                ))}
-              </View>
+              <Chips items={park.industries} />
             </View>
           ) : null}
           {park.taxRequirement ? (
@@ -64,20 +72,14 @@ export function ParkView({ park }: { park: Park }) {
           {park.highlights.length ? (
             <View className='park-view__block'>
               <Text className='park-view__section'>园区亮点</Text>
-              <View className='park-view__chips'>
-                {park.highlights.map((h) => (
-                  <Text key={h} className='park-view__chip park-view__chip--highlight'>
-                    {h}
-                  </Text>
-                ))}
-              </View>
+              <Chips items={park.highlights} highlight />
             </View>
           ) : null}
         </View>
       ) : null}
 
       {description ? (
-        <View className='park-view__card'>
+        <View className='ui-card ui-card--roomy park-view__card'>
           <Text className='park-view__section'>园区介绍</Text>
           <RichText className='park-view__description' nodes={description} />
         </View>

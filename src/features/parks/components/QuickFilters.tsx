@@ -1,14 +1,7 @@
 import { ScrollView, View } from '@tarojs/components'
-import {
-  DEALS,
-  DEAL_LABELS,
-  DISTRICTS,
-  DISTRICT_LABELS,
-  LISTING_TYPES,
-  LISTING_TYPE_LABELS,
-} from '@/domain/park'
 import { withDeal, type ParkFilters } from '../query'
 import { Chip } from './Chip'
+import { FilterChips } from './FilterChips'
 import './QuickFilters.scss'
 
 interface Props {
@@ -30,35 +23,26 @@ export function QuickFilters({ filters, onChange }: Props) {
             active={!filters.district}
             onTap={() => onChange({ ...filters, district: undefined })}
           />
-          {DISTRICTS.map((d) => (
-            <Chip
-              key={d}
-              label={DISTRICT_LABELS[d]}
-              active={filters.district === d}
-              onTap={() => onChange({ ...filters, district: d })}
-            />
-          ))}
+          <FilterChips
+            filter='district'
+            chosen={filters.district}
+            onTap={(district) => onChange({ ...filters, district })}
+          />
         </View>
       </ScrollView>
       <ScrollView className='quick-filters__row' scrollX enhanced showScrollbar={false}>
         <View className='quick-filters__track' aria-label='租售与类型'>
-          {DEALS.map((d) => (
-            <Chip
-              key={d}
-              label={DEAL_LABELS[d]}
-              active={filters.deal === d}
-              onTap={() => onChange(withDeal(filters, filters.deal === d ? undefined : d))}
-            />
-          ))}
+          <FilterChips
+            filter='deal'
+            chosen={filters.deal}
+            onTap={(d) => onChange(withDeal(filters, filters.deal === d ? undefined : d))}
+          />
           <View className='quick-filters__divider' />
-          {LISTING_TYPES.map((t) => (
-            <Chip
-              key={t}
-              label={LISTING_TYPE_LABELS[t]}
-              active={filters.type === t}
-              onTap={() => onChange({ ...filters, type: filters.type === t ? undefined : t })}
-            />
-          ))}
+          <FilterChips
+            filter='type'
+            chosen={filters.type}
+            onTap={(t) => onChange({ ...filters, type: filters.type === t ? undefined : t })}
+          />
         </View>
       </ScrollView>
     </View>

@@ -1,9 +1,9 @@
 import Taro, { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
 // Design-system styles first (one shared sheet), so every page orders CSS the same way.
 import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
-import { ARTICLE_CATEGORY_LABELS } from '@/domain/article'
+import { ARTICLE_CATEGORY_LABELS, type Article } from '@/domain/article'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
 import { useArticleDetail } from '@/features/articles/hooks/useArticleDetail'
@@ -19,16 +19,23 @@ import {
 import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { isMomentsSinglePage } from '@/features/parks/platform'
-import { recordView } from '@/features/history/store'
+import { useViewedDetail } from '@/features/history/useViewedDetail'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
-import { setPageTitle } from '@/lib/pageTitle'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import { decodeParam } from '@/lib/params'
 import './index.scss'
 
 const goHome = () => void Taro.reLaunch({ url: HOME_PATH })
+
+const viewedArticle = (article: Article) => ({
+  kind: 'article' as const,
+  id: article.id,
+  title: article.title,
+  cover: article.cover,
+  subtitle: ARTICLE_CATEGORY_LABELS[article.category],
+})
 
 function ArticleDetailPage() {
   const { params } = useRouter()
@@ -42,17 +49,7 @@ function ArticleDetailPage() {
   useLoad((options: Record<string, string | undefined> = {}) => rememberSource(options.src))
 
   const article = detail.status === 'ready' ? detail.data.article : null
-  useEffect(() => {
-    if (!article) return
-    void setPageTitle(article.title)
-    recordView({
-      kind: 'article',
-      id: article.id,
-      title: article.title,
-      cover: article.cover,
-      subtitle: ARTICLE_CATEGORY_LABELS[article.category],
-    })
-  }, [article])
+  useViewedDetail(article, viewedArticle)
 
   // The same card for a chat and for Moments; only how the target is written differs.
   const share = () => ({

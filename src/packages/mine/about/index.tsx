@@ -5,6 +5,7 @@ import { formatPhone } from '@/domain/format-quantity'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { dial } from '@/features/contact/actions'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import '@/components/ui.scss'
 import './index.scss'
 
 /** Bump both when the notice's content changes; visitors see what they read and when. */
@@ -48,8 +49,8 @@ function AboutPage() {
 
   return (
     <View className='about-page'>
-      <View className='about-page__intro'>
-        <Text className='about-page__agency'>{agency}</Text>
+      <View className='ui-hero about-page__intro'>
+        <Text className='ui-hero__agency'>{agency}</Text>
         <Text className='about-page__business'>产业招商 · 厂房/土地租售 · 企业注册落户</Text>
       </View>
 

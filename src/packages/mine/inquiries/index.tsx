@@ -8,6 +8,7 @@ import { useMyInquiries } from '@/features/inquiry/hooks/useMyInquiries'
 import { useOutboxItems } from '@/features/inquiry/hooks/useOutbox'
 import { dismissOutboxItem, type OutboxItem } from '@/features/inquiry/outbox'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
+import '@/components/ui.scss'
 import './index.scss'
 import { tapTarget } from '@/components/a11y'
 
@@ -36,7 +37,7 @@ function Row({
   action?: { text: string; onTap: () => void }
 }) {
   return (
-    <View className='my-inquiry'>
+    <View className='ui-card ui-card--roomy my-inquiry'>
       <View className='my-inquiry__top'>
         <Text className='my-inquiry__need'>{need}</Text>
         <Text className={`my-inquiry__status my-inquiry__status--${tone}`}>{status}</Text>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 // Design-system styles first (one shared sheet), so every page orders CSS the same way.
 import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
+import type { Park } from '@/domain/park'
 import { parseScene } from '@/domain/scene'
 import { CardSkeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/StateView'
@@ -21,8 +22,7 @@ import { isMomentsSinglePage } from '@/features/parks/platform'
 import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { toggleFavourite, useFavourites } from '@/features/favourites/store'
-import { recordView } from '@/features/history/store'
-import { setPageTitle } from '@/lib/pageTitle'
+import { useViewedDetail } from '@/features/history/useViewedDetail'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import { decodeParam } from '@/lib/params'
 import './index.scss'
@@ -48,6 +48,14 @@ function readEntry(params: Record<string, string | undefined>): string | undefin
 
 const shareSource = () => getSessionSource() ?? 'share'
 
+const viewedPark = (park: Park) => ({
+  kind: 'park' as const,
+  id: park.id,
+  title: park.name,
+  cover: park.cover,
+  subtitle: parkMetaLine(park),
+})
+
 function ParkDetailPage() {
   const { params } = useRouter()
   const [id] = useState(() => readEntry(params))
@@ -57,17 +65,7 @@ function ParkDetailPage() {
   const { isFavourite } = useFavourites()
   const park = detail.status === 'ready' ? detail.data.park : null
 
-  useEffect(() => {
-    if (!park) return
-    void setPageTitle(park.name)
-    recordView({
-      kind: 'park',
-      id: park.id,
-      title: park.name,
-      cover: park.cover,
-      subtitle: parkMetaLine(park),
-    })
-  }, [park])
+  useViewedDetail(park, viewedPark)
 
   useShareAppMessage(() => parkShareMessage(park?.id ?? id ?? '', park, shareSource()))
   useShareTimeline(() => parkShareTimeline(park?.id ?? id ?? '', park, shareSource()))
