@@ -1,8 +1,10 @@
 import dayjs from 'dayjs'
 import relativeTime from 'dayjs/plugin/relativeTime'
+import utc from 'dayjs/plugin/utc'
 import 'dayjs/locale/zh-cn'
 
 dayjs.extend(relativeTime)
+dayjs.extend(utc)
 dayjs.locale('zh-cn')
 
 /** "7个月前 (09-21)" as on the agency's site; "刚刚" for the last minute. */
@@ -30,3 +32,13 @@ export function formatCount(n: number): string {
 // Phone numbers, areas and prices: format-quantity.ts (no dayjs there, so the cloud function
 // can use it). Re-exported so pages that format dates and phones import one module.
 export { formatPhone } from './format-quantity'
+
+/**
+ * "2026-11-20 10:30" in Beijing time (UTC+8, no daylight saving), whatever the phone's time
+ * zone: the agency works in it. '' for an unreadable time.
+ */
+export function formatBeijingDateTime(iso: string): string {
+  const date = dayjs(iso)
+  if (!date.isValid()) return ''
+  return date.utcOffset(8 * 60).format('YYYY-MM-DD HH:mm')
+}

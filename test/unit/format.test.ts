@@ -1,4 +1,4 @@
-import { formatCount, formatRelative, formatRelativeDate } from '@/domain/format'
+import { formatBeijingDateTime, formatCount, formatRelative, formatRelativeDate } from '@/domain/format'
 import {
   formatArea,
   formatLotTotal,
@@ -130,5 +130,17 @@ describe('quantities (domain/format-quantity)', () => {
     expect(formatLotTotal({ ...lot, deal: 'rent', price: { value: 1.2, unit: 'yuan_m2_day' } })).toBeNull()
     expect(formatLotTotal({ ...lot, areaMax: 40000 })).toBeNull()
     expect(formatLotTotal({ ...lot, price: null })).toBeNull()
+  })
+})
+
+describe('formatBeijingDateTime', () => {
+  it('shows Beijing time whatever offset the instant was written in', () => {
+    expect(formatBeijingDateTime('2026-11-20T10:30:00+08:00')).toBe('2026-11-20 10:30')
+    expect(formatBeijingDateTime('2026-11-20T02:30:00.000Z')).toBe('2026-11-20 10:30')
+    // Across midnight: 17:00 UTC is 01:00 the next day in Beijing.
+    expect(formatBeijingDateTime('2026-12-31T17:00:00Z')).toBe('2027-01-01 01:00')
+  })
+  it('is empty for an unreadable time', () => {
+    expect(formatBeijingDateTime('not a date')).toBe('')
   })
 })

@@ -11,13 +11,7 @@ import { withPageBoundary } from '@/components/PageErrorBoundary'
 import '@/components/ui.scss'
 import './index.scss'
 import { tapTarget } from '@/components/a11y'
-
-/** "2026-11-20 10:30" in Beijing time, whatever the phone's time zone (the agency works in it). */
-const formatTime = (iso: string) => {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
+import { formatBeijingDateTime } from '@/domain/format'
 
 function Row({
   need,
@@ -66,7 +60,7 @@ function OutboxRow({ item }: { item: OutboxItem }) {
       park={item.parkName}
       status={rejected ? '未能发送' : '待发送'}
       tone={rejected ? 'failed' : 'pending'}
-      time={`${formatTime(item.queuedAt)} 保存`}
+      time={`${formatBeijingDateTime(item.queuedAt)} 保存`}
       note={rejected ? `${item.lastError ?? '内容未通过检查'}，请重新填写提交` : '网络恢复后会自动发送'}
       action={rejected ? { text: '移除', onTap: () => dismissOutboxItem(item.key) } : undefined}
     />
@@ -87,7 +81,7 @@ function ServerRow({ item }: { item: InquirySummary }) {
       park={item.parkName}
       status={INQUIRY_STATUS_LABELS[item.status] ?? '已提交'}
       tone={TONES[item.status] ?? 'normal'}
-      time={`${formatTime(item.createdAt)} 提交`}
+      time={`${formatBeijingDateTime(item.createdAt)} 提交`}
     />
   )
 }
