@@ -48,6 +48,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, Status> = {
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  FORBIDDEN: 403,
   INTERNAL: 500,
   NETWORK: 502,
 }

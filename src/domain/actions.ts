@@ -1,6 +1,7 @@
 import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
+import type { ActionAccess } from './staff'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
 import type {
   GetArticlePayload,
@@ -34,6 +35,22 @@ export interface ApiActions {
 }
 
 export type ActionName = keyof ApiActions
+
+/**
+ * Who may call each action (src/domain/staff.ts). `satisfies` makes a new action without an
+ * entry a type error, so no staff action can ship unguarded by omission.
+ */
+export const ACTION_ACCESS = {
+  'articles.list': 'public',
+  'articles.get': 'public',
+  'parks.list': 'public',
+  'parks.get': 'public',
+  'home.get': 'public',
+  'inquiries.submit': 'public',
+  'inquiries.mine': 'public',
+  'inquiries.deleteMine': 'public',
+  'events.record': 'public',
+} as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']
 

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'FORBIDDEN' // a staff action called by someone who is not (active) staff, or not an owner
   | 'INTERNAL'
   // Client-side only: the call never got an answer.
   | 'NETWORK'

@@ -1,3 +1,4 @@
+import type { StaffMember } from '@/domain/staff'
 import type { Logger } from './logger'
 
 /**
@@ -11,6 +12,11 @@ export interface ActionContext {
   source: 'cloud' | 'local'
   /** The caller's network address, for per-address limits; absent when the host knows none. */
   clientAddress?: string
+  /**
+   * The caller as staff: set by the router, for actions whose ACTION_ACCESS is 'staff' or
+   * 'owner', after it found the caller's openid among the active staff. Never from a payload.
+   */
+  staff?: StaffMember
   now: () => Date
   logger: Logger
 }

@@ -36,4 +36,5 @@ export const MESSAGES = {
   rateLimitedAddressHour: '当前网络提交过于频繁，请稍后再试',
   rateLimitedAddressDay: '当前网络今天的提交次数已达上限，请明天再试',
   eventsRateLimited: '操作过于频繁，请稍后再试',
+  forbidden: '没有权限执行此操作',
 } as const

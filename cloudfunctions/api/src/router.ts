@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import type { ActionName, DataOf, PayloadOf } from '@/domain/actions'
+import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import {
@@ -11,6 +11,7 @@ import {
   validate,
 } from '@/domain/schemas'
 import type { ActionContext } from './context'
+import type { StaffStore } from './ports/staff-store'
 import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
@@ -35,7 +36,7 @@ export interface CallContext {
 export type { ActionContext } from './context'
 
 /** Compile-time check: ActionContext (context.ts) carries exactly the caller fields of CallContext. */
-type CallerFields = Omit<ActionContext, 'now' | 'logger'>
+type CallerFields = Omit<ActionContext, 'now' | 'logger' | 'staff'>
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const callerFieldsMatch: Same<Required<CallerFields>, Required<CallContext>> = true
 void callerFieldsMatch
@@ -54,6 +55,8 @@ export interface ApiDeps {
   contentCheck?: ContentCheckPort
   /** Told about each new lead; default: nobody. */
   notifier?: NotifierPort
+  /** The staff records; without it every staff action answers FORBIDDEN. */
+  staff?: StaffStore
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -180,6 +183,18 @@ export function createApi(deps: ApiDeps): Api {
       logger,
     }
     try {
+      // Staff actions: the caller must be active staff (an owner for 'owner' actions), checked
+      // against the platform identity before the payload is looked at. One answer for every
+      // refusal, so it tells an outsider nothing about who is staff.
+      const access = ACTION_ACCESS[action as ActionName]
+      if (access !== 'public') {
+        const member = ctx.openid && deps.staff ? await deps.staff.findStaffByOpenid(ctx.openid) : null
+        if (!member || !member.active || (access === 'owner' && member.role !== 'owner')) {
+          logger.info('staff action refused', { action, source: callCtx.source })
+          return fail('FORBIDDEN', MESSAGES.forbidden)
+        }
+        ctx.staff = member
+      }
       return await dispatch(action as ActionName, payload, handlers, ctx)
     } catch (err) {
       if (err instanceof ActionError) return fail(err.code, err.message, err.fields)

@@ -1,0 +1,7 @@
+import type { StaffMember } from '@/domain/staff'
+
+/** The staff records. Both adapters implement it; the router uses it to guard staff actions. */
+export interface StaffStore {
+  /** The member of staff who claimed a seat with this openid (active or not), or null. */
+  findStaffByOpenid(openid: string): Promise<StaffMember | null>
+}
