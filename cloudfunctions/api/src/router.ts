@@ -11,6 +11,7 @@ import {
   validate,
 } from '@/domain/schemas'
 import type { ActionContext } from './context'
+import type { AuditLog } from './ports/audit-log'
 import type { StaffStore } from './ports/staff-store'
 import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
@@ -57,6 +58,8 @@ export interface ApiDeps {
   notifier?: NotifierPort
   /** The staff records; without it every staff action answers FORBIDDEN. */
   staff?: StaffStore
+  /** Where every staff write is recorded; staff handlers require it. */
+  audit?: AuditLog
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
