@@ -1,7 +1,8 @@
 import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
-import type { ActionAccess } from './staff'
+import type { ActionAccess, StaffMember } from './staff'
+import type { ClaimStaffInput, InviteStaffInput, StaffIdInput, StaffInvite, StaffMe } from './staff-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
 import type {
   GetArticlePayload,
@@ -32,6 +33,16 @@ export interface ApiActions {
   }
   /** Contact taps (call, copy WeChat …), batched by the client. */
   'events.record': { payload: RecordEventsPayload; data: { accepted: number } }
+  /** Am I staff? The member (active only) or null, and the count of leads still 新线索. */
+  'staff.me': { payload: Record<string, never>; data: StaffMe }
+  /** Takes a seat with an invite code (the first owner: STAFF_INVITE_CODE / the printed link). */
+  'staff.claim': { payload: ClaimStaffInput; data: { member: StaffMember } }
+  /** Owner: a one-time invite code, valid 24 h, for the role chosen. */
+  'staff.invite': { payload: InviteStaffInput; data: StaffInvite }
+  /** Owner: every member of staff, active first. */
+  'staff.list': { payload: Record<string, never>; data: { items: StaffMember[] } }
+  /** Owner: takes a member's seat away (never their own, never the last owner's). */
+  'staff.deactivate': { payload: StaffIdInput; data: { member: StaffMember } }
 }
 
 export type ActionName = keyof ApiActions
@@ -50,6 +61,11 @@ export const ACTION_ACCESS = {
   'inquiries.mine': 'public',
   'inquiries.deleteMine': 'public',
   'events.record': 'public',
+  'staff.me': 'public',
+  'staff.claim': 'public',
+  'staff.invite': 'owner',
+  'staff.list': 'owner',
+  'staff.deactivate': 'owner',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
+import { ClaimStaffSchema, InviteStaffSchema, StaffIdSchema } from '@/domain/staff-schemas'
 import {
   GetArticleSchema,
   GetParkSchema,
@@ -20,6 +21,7 @@ import { createArticleHandlers } from './handlers/articles'
 import { createHomeHandlers } from './handlers/home'
 import { createInquiryHandlers } from './handlers/inquiries'
 import { createParkHandlers } from './handlers/parks'
+import { createStaffHandlers } from './handlers/staff'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
 import type { LeadStore } from './ports/lead-store'
@@ -60,6 +62,8 @@ export interface ApiDeps {
   staff?: StaffStore
   /** Where every staff write is recorded; staff handlers require it. */
   audit?: AuditLog
+  /** STAFF_INVITE_CODE: seats the first owner while the desk has none (cloud configuration). */
+  staffInviteCode?: string
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -87,6 +91,11 @@ const schemas = {
   'inquiries.mine': EmptySchema,
   'inquiries.deleteMine': EmptySchema,
   'events.record': RecordEventsSchema,
+  'staff.me': EmptySchema,
+  'staff.claim': ClaimStaffSchema,
+  'staff.invite': InviteStaffSchema,
+  'staff.list': EmptySchema,
+  'staff.deactivate': StaffIdSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -154,6 +163,12 @@ export function createApi(deps: ApiDeps): Api {
     notifyTimeoutMs: deps.notifyTimeoutMs,
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
+  const staff = createStaffHandlers({
+    staff: deps.staff,
+    audit: deps.audit,
+    clientKeyOf: createClientKeyer(deps.clientKeySecret),
+    firstOwnerCode: deps.staffInviteCode,
+  })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -164,6 +179,11 @@ export function createApi(deps: ApiDeps): Api {
     'inquiries.mine': inquiries.mine,
     'inquiries.deleteMine': inquiries.deleteMine,
     'events.record': inquiries.recordEvents,
+    'staff.me': staff.me,
+    'staff.claim': staff.claim,
+    'staff.invite': staff.invite,
+    'staff.list': staff.list,
+    'staff.deactivate': staff.deactivate,
   }
 
   return async (request, callCtx) => {

@@ -4,6 +4,7 @@ import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
+import { createSqliteAuditLog, createSqliteStaffStore, type SqliteStaffStore } from './sqlite/staff'
 
 export type { SeedData } from './sqlite/catalogue'
 
@@ -16,6 +17,9 @@ export interface SqliteStorage extends StoragePort, LeadStore {
   readonly file: string
   /** What opening did to the schema: the version found, the version now, the steps run. */
   readonly migration: MigrationReport
+  /** Staff, invites and claim limits (sqlite/staff.ts); `audit`: the audit log of staff writes. */
+  readonly staff: SqliteStaffStore
+  readonly audit: ReturnType<typeof createSqliteAuditLog>
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
   close(): void
@@ -40,6 +44,8 @@ export function openSqliteStorage(file: string): SqliteStorage {
   return {
     ...catalogue,
     ...leads,
+    staff: createSqliteStaffStore(db),
+    audit: createSqliteAuditLog(db),
     file,
     migration,
     close() {
