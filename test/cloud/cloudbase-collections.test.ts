@@ -34,6 +34,10 @@ import {
   NOTIFY_TIMEOUT_MS,
 } from '../../cloudfunctions/api/src/handlers/inquiries'
 import { createCloudMain } from '../../cloudfunctions/api/src/index'
+import {
+  createCloudbaseAuditLog,
+  createCloudbaseStaffStore,
+} from '../../cloudfunctions/api/src/adapters/cloudbase-staff'
 import { silentLogger } from '../../cloudfunctions/api/src/logger'
 import { createApi } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
@@ -291,11 +295,12 @@ describe('every adapter query walks a listed index', () => {
       storage: createCloudbaseStorage(db),
       leads: createCloudbaseLeadStore(db),
       contentCheck: createKeywordContentCheck(),
+      staff: createCloudbaseStaffStore(db),
+      audit: createCloudbaseAuditLog(db),
+      staffInviteCode: 'INDEX-CHECK-OWNER',
     })
-    const call = async (action: string, payload: unknown) =>
-      data<any>(
-        await api({ action, payload }, { openid: 'o-index', source: 'cloud', clientAddress: '203.0.113.7' }),
-      )
+    const call = async (action: string, payload: unknown, openid = 'o-index') =>
+      data<any>(await api({ action, payload }, { openid, source: 'cloud', clientAddress: '203.0.113.7' }))
 
     const article = (await call('articles.list', { limit: 3 })).items[0]
     const page = await call('articles.list', { limit: 3 })
@@ -328,6 +333,20 @@ describe('every adapter query walks a listed index', () => {
     ]
     await call('events.record', { events })
     await call('inquiries.deleteMine', {})
+    // The staff side (issue 8): a failed claim (counted), the first owner, an invite and its use.
+    const staffCall = (action: string, payload: unknown, openid = 'o-index') =>
+      api({ action, payload }, { openid, source: 'cloud', clientAddress: '203.0.113.7' })
+    await staffCall('staff.claim', { name: '甲', mobile: '13524678515', code: 'WRONG-CODE' })
+    await call('staff.claim', { name: '甲', mobile: '13524678515', code: 'INDEX-CHECK-OWNER' })
+    const invite = await call('staff.invite', { role: 'agent' })
+    const agent = await call(
+      'staff.claim',
+      { name: '乙', mobile: '13524678516', code: invite.code },
+      'o-agent',
+    )
+    await call('staff.me', {})
+    await call('staff.list', {})
+    await call('staff.deactivate', { id: agent.member.id })
 
     const names = new Set(specs.map((c) => c.name))
     expect(log.length).toBeGreaterThan(50)

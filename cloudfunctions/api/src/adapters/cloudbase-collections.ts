@@ -116,6 +116,11 @@ export const CLOUDBASE_COLLECTIONS = [
         serves: 'per-address limit',
       },
       { name: 'created', fields: [desc('createdAt')], serves: 'staff list, newest first' },
+      {
+        name: 'status_created',
+        fields: [asc('status'), desc('createdAt')],
+        serves: 'new leads count (我的 badge)',
+      },
     ],
   },
   {
@@ -135,6 +140,39 @@ export const CLOUDBASE_COLLECTIONS = [
       { name: 'created', fields: [desc('createdAt')], serves: 'staff reports, newest first' },
     ],
   },
+  {
+    name: 'staff',
+    holds: 'staff seats: `_id` = StaffMember.id, one per openid',
+    indexes: [
+      { name: 'openid', fields: [asc('openid')], serves: 'who is calling (every staff action)' },
+      { name: 'role_active', fields: [asc('role'), asc('active')], serves: 'active owners count' },
+    ],
+  },
+  {
+    name: 'staff_invites',
+    holds: 'one-time invite codes: `_id` = SHA-256 of the code (never the code)',
+    indexes: [],
+  },
+  {
+    name: 'staff_claim_failures',
+    holds: 'failed staff claims, for the claim limits',
+    indexes: [
+      { name: 'openid_at', fields: [asc('openid'), desc('at')], serves: 'per-visitor claim limit' },
+      { name: 'client_at', fields: [asc('clientKey'), desc('at')], serves: 'per-address claim limit' },
+    ],
+  },
+  {
+    name: 'audit_log',
+    holds: 'every staff write: who, what, when, before → after (phones masked)',
+    indexes: [
+      {
+        name: 'target_at',
+        fields: [asc('targetType'), asc('targetId'), desc('at')],
+        serves: 'history of a record',
+      },
+      { name: 'at', fields: [desc('at')], serves: 'audit review, newest first' },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -146,6 +184,10 @@ export const COLLECTIONS = {
   settings: 'settings',
   inquiries: 'inquiries',
   contactEvents: 'contact_events',
+  staff: 'staff',
+  staffInvites: 'staff_invites',
+  staffClaimFailures: 'staff_claim_failures',
+  auditLog: 'audit_log',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'
