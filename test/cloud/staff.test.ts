@@ -221,3 +221,17 @@ describe('audit log', () => {
     }
   })
 })
+
+describe('the local runtime’s printed first-owner link (issueFirstOwnerCode)', () => {
+  it('one fresh owner code per start while there is no owner; only the latest works, and only once', async () => {
+    const first = env.storage.staff.issueFirstOwnerCode(env.clock.now())!
+    const second = env.storage.staff.issueFirstOwnerCode(env.clock.now())!
+    expect(second).toMatch(/^[A-HJ-NP-Z2-9]{10}$/)
+    expect(second).not.toBe(first)
+    expect(errorOf(await claim('o-a', first)).code).toBe('VALIDATION')
+    const owner = data<{ member: StaffMember }>(await claim('o-b', second)).member
+    expect(owner.role).toBe('owner')
+    expect(errorOf(await claim('o-c', second)).code).toBe('VALIDATION')
+    expect(env.storage.staff.issueFirstOwnerCode(env.clock.now())).toBeNull()
+  })
+})
