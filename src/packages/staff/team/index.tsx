@@ -123,9 +123,11 @@ function StaffTeamPage() {
             <Text className='desk__code' userSelect>
               {team.invite.code}
             </Text>
-            <Text className='desk__url' userSelect>
-              {inviteLinkText(team.invite.code)}
-            </Text>
+            {inviteLinkText(team.invite.code) !== team.invite.code ? (
+              <Text className='desk__url' userSelect>
+                {inviteLinkText(team.invite.code)}
+              </Text>
+            ) : null}
             <Text className='desk__hint'>有效期至 {formatBeijingDateTime(team.invite.expiresAt)}</Text>
             <Button className='desk__button desk__button--secondary' openType='share' {...tapTarget()}>
               发送给同事
