@@ -77,11 +77,24 @@ describe('claiming the desk with the printed one-time link', () => {
       db.close()
     }
 
+    // 团队管理: a one-time invite with its shareable link.
+    await page.locator('.desk__link').filter({ hasText: '团队管理' }).click()
+    await page.getByText('团队成员（1）').waitFor()
+    await page.locator('.desk__button').filter({ hasText: '生成邀请码' }).click()
+    const shown = await page.locator('.desk__code').innerText()
+    expect(shown).toMatch(/^[A-HJ-NP-Z2-9]{10}$/)
+    expect(await page.locator('.desk__url').innerText()).toBe(
+      `${server.url}/#/packages/staff/claim/index?code=${shown}`,
+    )
+    await settled(page)
+    await shot(page, 'staff-team-invite')
+
     await page.goto(`${server.url}/#/pages/mine/index`)
     await settled(page)
     await page.locator('.staff-entry').filter({ hasText: '员工工作台' }).waitFor()
     await page.locator('.staff-entry').click()
-    await page.locator('.desk__title').filter({ hasText: '张负责' }).waitFor()
+    // The desk opened before is still in the H5 page stack: the newest one is last.
+    await page.locator('.desk__title').filter({ hasText: '张负责' }).last().waitFor()
   }, 60_000)
 
   it('the same link is spent for anyone else, and a visitor never sees the entry', async () => {

@@ -129,9 +129,12 @@ function StaffTeamPage() {
               </Text>
             ) : null}
             <Text className='desk__hint'>有效期至 {formatBeijingDateTime(team.invite.expiresAt)}</Text>
-            <Button className='desk__button desk__button--secondary' openType='share' {...tapTarget()}>
-              发送给同事
-            </Button>
+            {/* WeChat only: a share card of the claim page with the code (H5 shows the link above). */}
+            {process.env.TARO_ENV === 'weapp' ? (
+              <Button className='desk__button desk__button--secondary' openType='share' {...tapTarget()}>
+                发送给同事
+              </Button>
+            ) : null}
           </View>
         ) : null}
       </View>
