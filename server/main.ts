@@ -107,7 +107,6 @@ function main(): void {
     clientKeySecret: clientKeySecret(dataDir, env.CLIENT_KEY_SECRET),
     staff: storage.staff,
     audit: storage.audit,
-    staffInviteCode: env.STAFF_INVITE_CODE,
     logger,
   })
   const server = createServer({
