@@ -103,6 +103,7 @@ describe('claiming the desk with the printed one-time link', () => {
     const { page } = other
     await claim(page, url, '路人甲', '13800001111')
     await page.getByText('邀请码无效、已使用或已过期，请向负责人索取新的邀请码').waitFor()
+    await shot(page, 'staff-claim-refused')
     await page.goto(url.replace(/#.*$/, '#/pages/mine/index'))
     await settled(page)
     await page.getByText('我的咨询').waitFor()

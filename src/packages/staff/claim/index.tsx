@@ -95,13 +95,15 @@ function StaffClaimPage() {
           </View>
         ) : null}
         <Button
-          className='desk__button'
+          className={`desk__button${form.submitting ? ' desk__button--busy' : ''}`}
           {...tapTarget({ disabled: form.submitting })}
           loading={form.submitting}
-          disabled={form.submitting}
+          // Only when true: Taro's H5 button reflects disabled="false" and dims the label for it.
+          disabled={form.submitting || undefined}
           onClick={() => void form.submit()}
         >
-          {form.submitting ? '正在认领…' : '认领'}
+          {/* In an element: a bare string child lets React wipe the loading icon Taro's H5 button inserts. */}
+          <Text>{form.submitting ? '正在认领…' : '认领'}</Text>
         </Button>
       </View>
     </View>

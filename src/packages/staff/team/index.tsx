@@ -31,7 +31,7 @@ function MemberRow({ member, onDeactivate }: { member: StaffMember; onDeactivate
           {...tapTarget({ label: `停用${member.name}` })}
           onClick={onDeactivate}
         >
-          停用
+          <Text>停用</Text>
         </Button>
       ) : null}
     </View>
@@ -112,10 +112,10 @@ function StaffTeamPage() {
         <Button
           className='desk__button'
           {...tapTarget({ disabled: team.busy })}
-          disabled={team.busy}
+          disabled={team.busy || undefined}
           onClick={() => void invite()}
         >
-          生成邀请码
+          <Text>生成邀请码</Text>
         </Button>
         {team.invite ? (
           <View className='desk__field' aria-live='polite'>
@@ -132,7 +132,7 @@ function StaffTeamPage() {
             {/* WeChat only: a share card of the claim page with the code (H5 shows the link above). */}
             {process.env.TARO_ENV === 'weapp' ? (
               <Button className='desk__button desk__button--secondary' openType='share' {...tapTarget()}>
-                发送给同事
+                <Text>发送给同事</Text>
               </Button>
             ) : null}
           </View>
