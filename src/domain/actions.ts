@@ -1,6 +1,7 @@
 import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
+import type { ExportLeadsPayload, ExportLeadsResult } from './export'
 import type { ActionAccess } from './staff'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
 import type {
@@ -32,6 +33,8 @@ export interface ApiActions {
   }
   /** Contact taps (call, copy WeChat …), batched by the client. */
   'events.record': { payload: RecordEventsPayload; data: { accepted: number } }
+  /** Staff (owner): the leads of a range of Beijing dates as an .xlsx; answers a one-time link. */
+  'export.leads': { payload: ExportLeadsPayload; data: ExportLeadsResult }
 }
 
 export type ActionName = keyof ApiActions
@@ -50,6 +53,9 @@ export const ACTION_ACCESS = {
   'inquiries.mine': 'public',
   'inquiries.deleteMine': 'public',
   'events.record': 'public',
+  // Owner only: an export takes every lead of the range, full phones included, out of the system
+  // into a file that can be forwarded anywhere. Agents work leads one at a time on the desk.
+  'export.leads': 'owner',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

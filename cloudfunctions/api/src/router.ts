@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
+import { ExportLeadsSchema } from '@/domain/export-schema'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import {
@@ -17,11 +18,13 @@ import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
+import { createExportHandlers } from './handlers/export'
 import { createHomeHandlers } from './handlers/home'
 import { createInquiryHandlers } from './handlers/inquiries'
 import { createParkHandlers } from './handlers/parks'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
+import type { ExportFileStore, LeadExportReader } from './ports/lead-export'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -60,6 +63,9 @@ export interface ApiDeps {
   staff?: StaffStore
   /** Where every staff write is recorded; staff handlers require it. */
   audit?: AuditLog
+  /** The lead export's paged reads and where its files go (export.leads needs both). */
+  exportReader?: LeadExportReader
+  exportFiles?: ExportFileStore
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -87,6 +93,7 @@ const schemas = {
   'inquiries.mine': EmptySchema,
   'inquiries.deleteMine': EmptySchema,
   'events.record': RecordEventsSchema,
+  'export.leads': ExportLeadsSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -154,6 +161,11 @@ export function createApi(deps: ApiDeps): Api {
     notifyTimeoutMs: deps.notifyTimeoutMs,
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
+  const exporter = createExportHandlers({
+    reader: deps.exportReader,
+    files: deps.exportFiles,
+    audit: deps.audit,
+  })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -164,6 +176,7 @@ export function createApi(deps: ApiDeps): Api {
     'inquiries.mine': inquiries.mine,
     'inquiries.deleteMine': inquiries.deleteMine,
     'events.record': inquiries.recordEvents,
+    'export.leads': exporter.leads,
   }
 
   return async (request, callCtx) => {

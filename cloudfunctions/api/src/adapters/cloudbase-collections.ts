@@ -116,6 +116,11 @@ export const CLOUDBASE_COLLECTIONS = [
         serves: 'per-address limit',
       },
       { name: 'created', fields: [desc('createdAt')], serves: 'staff list, newest first' },
+      {
+        name: 'status_created',
+        fields: [asc('status'), desc('createdAt')],
+        serves: 'retention: 无效 leads past their period',
+      },
     ],
   },
   {
