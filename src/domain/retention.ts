@@ -12,3 +12,8 @@ export const INVALID_LEAD_RETENTION_MONTHS = 6
 
 /** "24 个月" */
 export const monthsText = (months: number) => `${months} 个月`
+
+/** "24 个月（2 年）", "6 个月": how the privacy notice states a period. */
+export function periodText(months: number): string {
+  return months % 12 === 0 ? `${months} 个月（${months / 12} 年）` : monthsText(months)
+}
