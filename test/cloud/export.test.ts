@@ -336,3 +336,16 @@ describe('export.leads in the cloud (CloudBase double)', () => {
     ).rejects.toThrow('getTempFileURL failed')
   })
 })
+
+describe('exceljs in the cloud', () => {
+  it('is installed there from the function package.json at the version the tests ran', () => {
+    const root = path.resolve(__dirname, '../..')
+    const fn = JSON.parse(fs.readFileSync(path.join(root, 'cloudfunctions/api/package.json'), 'utf8'))
+    const lib = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/exceljs/package.json'), 'utf8'))
+    expect(fn.dependencies.exceljs).toBe(lib.version)
+    // The bundle leaves it external (scripts/build-api.mjs): a cold start of other calls skips it.
+    expect(fs.readFileSync(path.join(root, 'scripts/build-api.mjs'), 'utf8')).toContain(
+      "external: ['wx-server-sdk', 'exceljs']",
+    )
+  })
+})

@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream'
-import * as ExcelJS from 'exceljs'
 import { formatBeijingDateTime } from '@/domain/format'
 import { NEED_TYPE_LABELS, TAX_BRACKET_LABELS } from '@/domain/inquiryOptions'
 import { DISTRICT_LABELS } from '@/domain/park'
@@ -135,6 +134,9 @@ export async function writeLeadWorkbook(
     sink.on('end', resolve)
     sink.on('error', reject)
   })
+  // Loaded on first export only: every other call of a cold cloud function skips evaluating
+  // exceljs and its dependencies (about 2.5 MB of the bundle).
+  const ExcelJS = await import('exceljs')
   // No shared strings: each row is written and forgotten (a shared-string table would keep them all).
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink,
