@@ -14,6 +14,7 @@ import { runRetention } from '../../cloudfunctions/api/src/jobs/retention'
 import { createLogger } from '../../cloudfunctions/api/src/logger'
 import type { RetentionStore } from '../../cloudfunctions/api/src/ports/lead-export'
 import type { ContactEventRecord, InquiryRecord } from '../../cloudfunctions/api/src/ports/lead-store'
+import { msUntilBeijingHour, scheduleDaily } from '../../server/daily'
 import { makeSyntheticLeads } from '../../server/synthetic-leads'
 import * as double from '../doubles/wx-server-sdk'
 import { tmpDir } from './fixtures'
@@ -209,6 +210,50 @@ describe('retention job over CloudBase (double)', () => {
     } finally {
       sqlite.close()
       fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the local daily timer (server/daily.ts)', () => {
+  it('waits until the next 03:00 Beijing time', () => {
+    // 2026-12-01T18:00Z is 02:00 on 12-02 in Beijing: one hour to go.
+    expect(msUntilBeijingHour(new Date('2026-12-01T18:00:00.000Z'), 3)).toBe(60 * 60_000)
+    // Exactly 03:00 Beijing: the next one is a day away.
+    expect(msUntilBeijingHour(new Date('2026-12-01T19:00:00.000Z'), 3)).toBe(24 * 60 * 60_000)
+    expect(msUntilBeijingHour(new Date('2026-12-01T19:00:00.001Z'), 3)).toBe(24 * 60 * 60_000 - 1)
+  })
+
+  it('runs the job soon after start, then daily; a failure is logged and the timer goes on', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-01T18:00:00.000Z') })
+    const { lines, logger } = captured()
+    let runs = 0
+    const stop = scheduleDaily(
+      'retention',
+      async () => {
+        runs++
+        if (runs === 1) throw new Error('disk full')
+      },
+      logger,
+      3,
+      10_000,
+    )
+    try {
+      await jest.advanceTimersByTimeAsync(10_000)
+      expect(runs).toBe(1)
+      expect(lines.join('\n')).toContain('scheduled job failed')
+      // Next: 03:00 Beijing = 19:00Z, 59 min 50 s later.
+      await jest.advanceTimersByTimeAsync(60 * 60_000 - 10_000 - 1)
+      expect(runs).toBe(1)
+      await jest.advanceTimersByTimeAsync(1)
+      expect(runs).toBe(2)
+      await jest.advanceTimersByTimeAsync(24 * 60 * 60_000)
+      expect(runs).toBe(3)
+      stop()
+      await jest.advanceTimersByTimeAsync(48 * 60 * 60_000)
+      expect(runs).toBe(3)
+    } finally {
+      stop()
+      jest.useRealTimers()
     }
   })
 })
