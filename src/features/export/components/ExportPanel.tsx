@@ -37,13 +37,16 @@ export function ExportPanel({ now }: { now?: () => Date }) {
           按北京时间计，包含起止两天，每条线索一行。文件含客户完整手机号，请妥善保管，勿外传。
         </Text>
         <Button
-          className='export-panel__action'
+          className={`export-panel__action${busy ? ' export-panel__action--busy' : ''}`}
           loading={busy}
-          disabled={busy}
+          // Only when true: Taro's H5 button reflects disabled="false" and dims the label for it.
+          disabled={busy || undefined}
           {...tapTarget({ disabled: busy })}
           onClick={() => void run()}
         >
-          {busy ? '正在导出…' : '导出 Excel'}
+          {/* In an element: a bare string child makes React set the button's textContent, which
+              wipes the loading icon Taro's H5 button inserts. */}
+          <Text>{busy ? '正在导出…' : '导出 Excel'}</Text>
         </Button>
       </View>
 
@@ -53,7 +56,7 @@ export function ExportPanel({ now }: { now?: () => Date }) {
           <Text className='export-panel__result-text'>{state.error.message}</Text>
           {state.error.code === 'FORBIDDEN' || state.error.code === 'VALIDATION' ? null : (
             <Button className='export-panel__retry' {...tapTarget()} onClick={() => void run()}>
-              重试
+              <Text>重试</Text>
             </Button>
           )}
         </View>
