@@ -10,6 +10,7 @@ import * as ExcelJS from 'exceljs'
 import type { ExportLeadsResult } from '@/domain/export'
 import type { StaffMember } from '@/domain/staff'
 import { createCloudExportFiles } from '../../cloudfunctions/api/src/adapters/cloudbase-export'
+import type { CloudDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
 import { createOneTimeFiles } from '../../cloudfunctions/api/src/adapters/one-time-files'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { LEAD_SHEET_COLUMNS, LEAD_SHEET_NAME } from '../../cloudfunctions/api/src/core/lead-sheet'
@@ -322,15 +323,28 @@ describe('export.leads in the cloud (CloudBase double)', () => {
     expect(sheet.actualRowCount).toBe(expected.length + 1)
     expect(sheet.getRow(2).getCell(col('手机号')).value).toBe(expected[0].phone)
     expect(audit.entries).toHaveLength(1)
+    // Listed for the daily purge, under the path's random part (no personal data).
+    expect(double.__all('export_files')).toEqual([
+      {
+        _id: cloudPath.split('/')[2].replace('.xlsx', ''),
+        fileID: `cloud://test-env.7465-test-env/${cloudPath}`,
+        createdAt: '2026-03-05T00:00:00.000Z',
+      },
+    ])
   }, 60_000)
 
   it('a failed temp link is an INTERNAL error, not a broken URL', async () => {
-    const files = createCloudExportFiles({
-      uploadFile: async () => ({ fileID: 'cloud://x/y.xlsx' }),
-      getTempFileURL: async () => ({
-        fileList: [{ fileID: 'cloud://x/y.xlsx', tempFileURL: '', status: -1 }],
-      }),
-    })
+    double.__reset()
+    const files = createCloudExportFiles(
+      {
+        uploadFile: async () => ({ fileID: 'cloud://x/y.xlsx' }),
+        getTempFileURL: async () => ({
+          fileList: [{ fileID: 'cloud://x/y.xlsx', tempFileURL: '', status: -1 }],
+        }),
+        deleteFile: async () => ({ fileList: [] }),
+      },
+      double.database() as unknown as CloudDatabase,
+    )
     await expect(
       files.save({ name: 'a', bytes: Buffer.from('a'), contentType: 'x' }, new Date()),
     ).rejects.toThrow('getTempFileURL failed')

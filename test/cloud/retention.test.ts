@@ -6,7 +6,10 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { createCloudbaseExportStore } from '../../cloudfunctions/api/src/adapters/cloudbase-export'
+import {
+  createCloudbaseExportStore,
+  createCloudExportFiles,
+} from '../../cloudfunctions/api/src/adapters/cloudbase-export'
 import type { CloudDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { cloudRetentionJob } from '../../cloudfunctions/api/src/index'
@@ -171,7 +174,13 @@ describe('retention job over CloudBase (double)', () => {
       events().map((e, i) => ({ _id: `e${i}`, ...e })),
     )
     const { lines, logger } = captured()
-    const job = cloudRetentionJob(double.database() as unknown as CloudDatabase, {}, logger)
+    // Export files: 60 from two days ago (more than one deleteFile batch of 50), one from an hour ago.
+    const db = double.database() as unknown as CloudDatabase
+    const files = createCloudExportFiles(double, db)
+    const file = { name: 'x', bytes: Buffer.from('x'), contentType: 'x' }
+    for (let i = 0; i < 60; i++) await files.save(file, new Date(NOW.getTime() - 48 * 3_600_000))
+    const recent = await files.save(file, new Date(NOW.getTime() - 3_600_000))
+    const job = cloudRetentionJob(double, db, {}, logger)
     const summary = await job(NOW)
     expect(summary).toEqual({
       cutoff: CUT,
@@ -179,7 +188,12 @@ describe('retention job over CloudBase (double)', () => {
       inquiries: 2,
       invalidInquiries: 1,
       events: 1,
+      exportFiles: 60,
     })
+    expect(double.deleteFile).toHaveBeenCalledTimes(2)
+    expect(double.__fileIds()).toHaveLength(1)
+    expect(recent.url).toContain(double.__fileIds()[0].split('/').pop())
+    expect(double.__all('export_files')).toHaveLength(1)
     expect(
       double
         .__all('inquiries')

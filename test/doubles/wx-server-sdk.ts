@@ -6,7 +6,7 @@
  * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
  * doc().update() with _.inc, collection.add() (rejecting a taken _id, as the database does),
  * where().count(), where().remove() and where().update() (_.exists, _.remove), db.createCollection (rejecting an existing collection),
- * cloud storage (uploadFile → a `cloud://` fileID, getTempFileURL ≤ 50 ids → https links; __file),
+ * cloud storage (uploadFile → a `cloud://` fileID, getTempFileURL / deleteFile ≤ 50 ids; __file),
  * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
@@ -465,6 +465,24 @@ export const getTempFileURL = jest.fn(
   },
 )
 
+/** `cloud.deleteFile`: at most 50 fileIDs a call; an unknown one answers status -1 "not exist". */
+export const deleteFile = jest.fn(async (options: { fileList: string[] }) => {
+  if (options.fileList.length > 50) throw new Error('double: deleteFile takes at most 50 fileIDs')
+  return {
+    errMsg: 'deleteFile:ok',
+    fileList: options.fileList.map((fileID) =>
+      files.delete(fileID)
+        ? { fileID, status: 0, errMsg: 'ok' }
+        : { fileID, status: -1, errMsg: 'storage file not exist' },
+    ),
+  }
+})
+
+/** Every stored fileID. */
+export function __fileIds(): string[] {
+  return [...files.keys()]
+}
+
 /** The bytes stored under a fileID (undefined when none). */
 export function __file(fileID: string): Buffer | undefined {
   return files.get(fileID)?.bytes
@@ -485,4 +503,13 @@ export function __all(name: string): Doc[] {
   return [...table(name).values()].map((d) => structuredClone(d))
 }
 
-export default { init, database, getWXContext, openapi, uploadFile, getTempFileURL, DYNAMIC_CURRENT_ENV }
+export default {
+  init,
+  database,
+  getWXContext,
+  openapi,
+  uploadFile,
+  getTempFileURL,
+  deleteFile,
+  DYNAMIC_CURRENT_ENV,
+}

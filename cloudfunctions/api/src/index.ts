@@ -93,17 +93,24 @@ function isSetupCall(event: unknown, token: string | undefined): boolean {
 
 /**
  * The retention purge (jobs/retention.ts) over CloudBase, for the function's one timer trigger:
- * the scheduled-jobs list runs it daily with the trigger's time. LEAD_RETENTION_MONTHS and
+ * the scheduled-jobs list runs it daily with the trigger's time; it also deletes export files
+ * left in cloud storage for more than a day. LEAD_RETENTION_MONTHS and
  * INVALID_LEAD_RETENTION_MONTHS come from the function's environment.
  */
 export function cloudRetentionJob(
+  sdk: CloudStorageSdk,
   db: CloudDatabase,
   env: Record<string, string | undefined>,
   logger: Logger,
 ): (now: Date) => Promise<RetentionSummary> {
   return (now) =>
     runRetention(
-      { retention: createCloudbaseExportStore(db), logger, retentionConfig: retentionConfigFrom(env) },
+      {
+        retention: createCloudbaseExportStore(db),
+        exportFiles: createCloudExportFiles(sdk, db),
+        logger,
+        retentionConfig: retentionConfigFrom(env),
+      },
       now,
     )
 }
@@ -134,7 +141,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         notifier: cloudNotifier(env, logger),
         clientKeySecret,
         exportReader: createCloudbaseExportStore(db),
-        exportFiles: createCloudExportFiles(sdk),
+        exportFiles: createCloudExportFiles(sdk, db),
         ...options.overrides,
         logger,
       })

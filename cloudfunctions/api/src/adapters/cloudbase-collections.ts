@@ -140,6 +140,12 @@ export const CLOUDBASE_COLLECTIONS = [
       { name: 'created', fields: [desc('createdAt')], serves: 'staff reports, newest first' },
     ],
   },
+  {
+    name: 'export_files',
+    holds:
+      'lead exports in cloud storage (`fileID`, `createdAt`): the daily purge deletes each file after a day',
+    indexes: [{ name: 'created', fields: [desc('createdAt')], serves: 'purge of old export files' }],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -151,6 +157,7 @@ export const COLLECTIONS = {
   settings: 'settings',
   inquiries: 'inquiries',
   contactEvents: 'contact_events',
+  exportFiles: 'export_files',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

@@ -68,6 +68,10 @@ export function createCloudbaseExportStore(db: CloudDatabase): LeadExportReader 
 /** The slice of wx-server-sdk's storage API the export uses. */
 export interface CloudStorageSdk {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  /** At most 50 fileIDs a call; each answers status 0 when deleted. */
+  deleteFile(options: { fileList: string[] }): Promise<{
+    fileList: Array<{ fileID: string; status: number; errMsg?: string }>
+  }>
   getTempFileURL(options: { fileList: Array<string | { fileID: string; maxAge: number }> }): Promise<{
     fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>
   }>
@@ -76,15 +80,27 @@ export interface CloudStorageSdk {
 /** How long the desk has to fetch the file once the link is made. */
 export const EXPORT_LINK_SECONDS = 10 * 60
 
+/** deleteFile and getTempFileURL take at most 50 fileIDs a call. */
+const FILE_BATCH = 50
+
 /**
  * Export files in cloud storage: an unguessable path under `exports/` (nothing personal in the
- * name) and a temporary link that expires after EXPORT_LINK_SECONDS.
+ * name) and a temporary link that expires after EXPORT_LINK_SECONDS. Each file is listed in
+ * `export_files` first, so the daily purge (purgeOlderThan) can delete it: full phones must not
+ * outlive the download in storage.
  */
-export function createCloudExportFiles(sdk: CloudStorageSdk): ExportFileStore {
+export function createCloudExportFiles(
+  sdk: CloudStorageSdk,
+  db: CloudDatabase,
+): ExportFileStore & { purgeOlderThan(before: string): Promise<number> } {
+  const _ = db.command
+  const listed = () => db.collection(COLLECTIONS.exportFiles)
   return {
     async save(file: ExportFile, now: Date) {
-      const cloudPath = `exports/${beijingDate(now)}/${randomBytes(16).toString('hex')}.xlsx`
+      const token = randomBytes(16).toString('hex')
+      const cloudPath = `exports/${beijingDate(now)}/${token}.xlsx`
       const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: file.bytes })
+      await listed().add({ data: { _id: token, fileID, createdAt: now.toISOString() } })
       const res = await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: EXPORT_LINK_SECONDS }] })
       const link = res.fileList[0]
       if (!link || link.status !== 0 || !link.tempFileURL)
@@ -92,6 +108,33 @@ export function createCloudExportFiles(sdk: CloudStorageSdk): ExportFileStore {
       return {
         url: link.tempFileURL,
         expiresAt: new Date(now.getTime() + EXPORT_LINK_SECONDS * 1000).toISOString(),
+      }
+    },
+
+    /** Deletes the files listed before `before` (batches of 50), then their entries. Answers the count. */
+    async purgeOlderThan(before: string): Promise<number> {
+      let deleted = 0
+      for (;;) {
+        const res = await listed()
+          .where({ createdAt: _.lt(before) })
+          .limit(FILE_BATCH)
+          .get()
+        if (res.data.length === 0) return deleted
+        const ids = res.data.map((d) => String(d.fileID))
+        const out = await sdk.deleteFile({ fileList: ids })
+        // A file already gone (deleted by hand) counts as deleted; anything else stays listed.
+        const gone = new Set(
+          out.fileList
+            .filter((f) => f.status === 0 || /not exist/i.test(f.errMsg ?? ''))
+            .map((f) => f.fileID),
+        )
+        const done = res.data.filter((d) => gone.has(String(d.fileID))).map((d) => d._id)
+        if (done.length === 0) throw new Error('deleteFile removed none of the listed export files')
+        await listed()
+          .where({ _id: _.in(done) })
+          .remove()
+        deleted += done.length
+        if (res.data.length < FILE_BATCH) return deleted
       }
     },
   }

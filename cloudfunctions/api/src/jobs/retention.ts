@@ -21,6 +21,8 @@ export interface RetentionConfig {
 
 export interface RetentionJobDeps {
   retention: RetentionStore
+  /** Cloud only: lead exports left in storage (older than EXPORT_FILE_HOURS) are deleted too. */
+  exportFiles?: { purgeOlderThan(before: string): Promise<number> }
   logger: Logger
   /** Default: retentionConfigFrom(process.env). */
   retentionConfig?: RetentionConfig
@@ -34,7 +36,12 @@ export interface RetentionSummary {
   inquiries: number
   invalidInquiries: number
   events: number
+  /** Export files deleted from cloud storage (absent where there are none to keep: locally). */
+  exportFiles?: number
 }
+
+/** An export file is kept this long in cloud storage: its link lasts minutes, a day is ample. */
+export const EXPORT_FILE_HOURS = 24
 
 /** The status the desk's pipeline gives a lead marked 无效. */
 export const INVALID_STATUS = 'invalid'
@@ -90,6 +97,11 @@ export async function runRetention(deps: RetentionJobDeps, now: Date): Promise<R
     inquiries: all.inquiries,
     invalidInquiries,
     events: all.events,
+  }
+  if (deps.exportFiles) {
+    summary.exportFiles = await deps.exportFiles.purgeOlderThan(
+      new Date(now.getTime() - EXPORT_FILE_HOURS * 60 * 60 * 1000).toISOString(),
+    )
   }
   deps.logger.info('retention purge', { ...summary })
   return summary
