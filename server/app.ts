@@ -16,6 +16,7 @@ import { fail, MAX_REQUEST_BYTES, type ErrorCode } from '@/domain/result'
 import { MESSAGES } from '../cloudfunctions/api/src/errors'
 import { silentLogger, type Logger } from '../cloudfunctions/api/src/logger'
 import type { ContentCheckPort } from '../cloudfunctions/api/src/ports/content-check'
+import type { ExportFile } from '../cloudfunctions/api/src/ports/lead-export'
 import type { LeadStore } from '../cloudfunctions/api/src/ports/lead-store'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import type { StoragePort } from '../cloudfunctions/api/src/ports/storage'
@@ -38,6 +39,8 @@ export interface ServerOptions {
   api?: Api
   /** Reverse proxies whose X-Forwarded-For entries are trusted (TRUST_PROXY); default 0: none. */
   trustProxy?: number
+  /** Lead exports waiting for their one download (adapters/one-time-files.ts), `GET /exports/<token>`. */
+  exportFiles?: { take(token: string): ExportFile | null }
 }
 
 /** Same ApiResult bodies as the cloud; the status only mirrors the error code for HTTP tools. */
@@ -265,6 +268,18 @@ export function createServer(options: ServerOptions): http.Server {
     const file = path.join(staticRoot, 'favicon.ico')
     if (await fs.stat(file).catch(() => null)) return sendFile(c, file, SHORT_CACHE)
     return c.body(BUILTIN_FAVICON, 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': SHORT_CACHE })
+  })
+
+  // A lead export (export.leads answered its path): handed out once, then gone. A plain GET the
+  // page navigates to, so the browser downloads it under the connect-src/default-src policy.
+  app.get('/exports/:token', (c) => {
+    const file = options.exportFiles?.take(c.req.param('token'))
+    if (!file) return error(c, 404, 'NOT_FOUND', '下载链接已失效，请重新导出')
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="leads.xlsx"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Cache-Control': 'no-store',
+    })
   })
 
   app.get('/media/*', (c) => {

@@ -6,3 +6,6 @@ export { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-sto
 export { createApi } from '../cloudfunctions/api/src/router'
 export { createServer } from './app'
 export { makeSyntheticParks } from './synthetic'
+export { makeSyntheticLeads } from './synthetic-leads'
+export { createOneTimeFiles } from '../cloudfunctions/api/src/adapters/one-time-files'
+export { writeLeadWorkbook } from '../cloudfunctions/api/src/core/lead-sheet'

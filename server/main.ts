@@ -6,17 +6,20 @@ import type { AgencyContact } from '@/domain/agency'
 import type { Article } from '@/domain/article'
 import type { Park } from '@/domain/park'
 import { createKeywordContentCheck } from '../cloudfunctions/api/src/adapters/keyword-content-check'
+import { createOneTimeFiles } from '../cloudfunctions/api/src/adapters/one-time-files'
 import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
 import {
   createLineNotifier,
   createWebhookNotifier,
   redactWebhookUrl,
 } from '../cloudfunctions/api/src/adapters/webhook-notifier'
+import { retentionConfigFrom, runRetention } from '../cloudfunctions/api/src/jobs/retention'
 import { createLogger } from '../cloudfunctions/api/src/logger'
 import { combineNotifiers } from '../cloudfunctions/api/src/core/notifiers'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createApi } from '../cloudfunctions/api/src/router'
 import { createServer } from './app'
+import { scheduleDaily } from './daily'
 import { parseTrustProxy } from './security'
 
 /** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */
@@ -97,6 +100,14 @@ function main(): void {
   const seeded = storage.seedFromMock({ articles, parks, agency })
 
   const { notifier, describe: notifyDescribe } = localNotifier(env.LEADS_WEBHOOK_URL)
+  const exportFiles = createOneTimeFiles()
+  // Checked now: a typo in a retention period stops the start instead of every purge.
+  const retentionConfig = retentionConfigFrom(env)
+  const stopRetention = scheduleDaily(
+    'retention',
+    () => runRetention({ retention: storage, logger, retentionConfig }, new Date()),
+    logger,
+  )
   // The adapters of the local runtime, wired here and nowhere else (the cloud's: api/src/index.ts).
   const api = createApi({
     storage,
@@ -107,6 +118,8 @@ function main(): void {
     clientKeySecret: clientKeySecret(dataDir, env.CLIENT_KEY_SECRET),
     staff: storage.staff,
     audit: storage.audit,
+    exportReader: storage,
+    exportFiles,
     logger,
   })
   const server = createServer({
@@ -117,12 +130,14 @@ function main(): void {
     mediaDir: path.join(mockDir, 'media'),
     logger,
     trustProxy,
+    exportFiles,
   })
 
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
+    stopRetention()
     server.close(() => {
       storage.close()
       process.stdout.write(`已停止 / stopped (${signal})\n`)

@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/article', pages: ['detail/index', 'tag/index', 'search/index'] },
     { root: 'packages/mine', pages: ['about/index', 'favourites/index', 'history/index', 'inquiries/index'] },
     { root: 'packages/inquiry', pages: ['form/index', 'success/index'] },
-    { root: 'packages/staff', pages: ['desk/index', 'claim/index', 'team/index'] },
+    { root: 'packages/staff', pages: ['desk/index', 'claim/index', 'team/index', 'export/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/park', 'packages/article'] },

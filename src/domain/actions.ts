@@ -1,6 +1,7 @@
 import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
+import type { ExportLeadsPayload, ExportLeadsResult } from './export'
 import type { ActionAccess, StaffMember } from './staff'
 import type { ClaimStaffInput, InviteStaffInput, StaffIdInput, StaffInvite, StaffMe } from './staff-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
@@ -43,6 +44,8 @@ export interface ApiActions {
   'staff.list': { payload: Record<string, never>; data: { items: StaffMember[] } }
   /** Owner: takes a member's seat away (never their own, never the last owner's). */
   'staff.deactivate': { payload: StaffIdInput; data: { member: StaffMember } }
+  /** Staff (owner): the leads of a range of Beijing dates as an .xlsx; answers a one-time link. */
+  'export.leads': { payload: ExportLeadsPayload; data: ExportLeadsResult }
 }
 
 export type ActionName = keyof ApiActions
@@ -66,6 +69,9 @@ export const ACTION_ACCESS = {
   'staff.invite': 'owner',
   'staff.list': 'owner',
   'staff.deactivate': 'owner',
+  // Owner only: an export takes every lead of the range, full phones included, out of the system
+  // into a file that can be forwarded anywhere. Agents work leads one at a time on the desk.
+  'export.leads': 'owner',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

@@ -38,6 +38,7 @@ import {
   createCloudbaseAuditLog,
   createCloudbaseStaffStore,
 } from '../../cloudfunctions/api/src/adapters/cloudbase-staff'
+import { createCloudbaseExportStore } from '../../cloudfunctions/api/src/adapters/cloudbase-export'
 import { silentLogger } from '../../cloudfunctions/api/src/logger'
 import { createApi } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
@@ -357,6 +358,23 @@ describe('every adapter query walks a listed index', () => {
     expect([...new Set(log.map((q) => q.collection))].every((n) => names.has(n))).toBe(true)
     expect(unserved).toEqual([])
   }, 30_000)
+
+  it('the export pages and the retention purge (issue 8 items 12, 14)', async () => {
+    double.__reset()
+    const log: Recorded[] = []
+    const store = createCloudbaseExportStore(recordingDb(double.database() as unknown as CloudDatabase, log))
+    const range = { since: '2026-01-01T00:00:00.000Z', until: '2026-02-01T00:00:00.000Z' }
+    await store.leadsPage(range, null, 1000)
+    await store.leadsPage(range, { createdAt: range.since, id: 'x' }, 1000)
+    await store.purgeOlderThan(range.since)
+    await store.purgeStatusOlderThan('invalid', range.since)
+    expect(log.length).toBe(5)
+    const unserved = log
+      .filter((q) => q.equal.length > 0 || q.order.length > 0)
+      .filter((q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)))
+    expect(log.filter((q) => q.equal.length > 0 || q.order.length > 0)).toHaveLength(3)
+    expect(unserved).toEqual([])
+  })
 
   it('the check bites: a sort no index covers is reported', () => {
     const parksSpec = specs.find((c) => c.name === 'parks')!

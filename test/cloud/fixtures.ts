@@ -4,6 +4,8 @@ import path from 'node:path'
 import type { AgencyContact } from '@/domain/agency'
 import { ARTICLE_CATEGORIES, type Article } from '@/domain/article'
 import type { Park, ParkSort, ParkSummary } from '@/domain/park'
+import type { StaffMember } from '@/domain/staff'
+import type { StaffStore } from '../../cloudfunctions/api/src/ports/staff-store'
 
 /**
  * 40 articles over the three categories. Several share a publishedAt (so the id tie-break
@@ -214,4 +216,25 @@ export function referenceRelated(articles: Article[], id: string, limit = 4): st
     .map(({ a }) => a)
   const rest = newest.filter((a) => shared(a) === 0 && same(a) === 1)
   return [...sharers, ...rest].slice(0, limit).map((a) => a.id)
+}
+
+/**
+ * A StaffStore that only knows who is who (what the router's guard and the announcer read):
+ * for tests of staff actions that are not about seats. Seat management throws, so a test that
+ * reaches it by mistake fails loudly.
+ */
+export function staffDirectory(members: StaffMember[]): StaffStore {
+  const unused = () => Promise.reject(new Error('staffDirectory: seat management is not part of this test'))
+  return {
+    findStaffByOpenid: async (openid) => members.find((m) => m.openid === openid) ?? null,
+    listStaff: async () => members,
+    countActiveOwners: async () => members.filter((m) => m.active && m.role === 'owner').length,
+    createInvite: unused,
+    claimWithInvite: unused,
+    claimFirstOwner: unused,
+    deactivateStaff: unused,
+    failedClaims: unused,
+    recordFailedClaim: unused,
+    countNewLeads: async () => 0,
+  }
 }

@@ -240,13 +240,16 @@ describe('关于我们与隐私政策', () => {
     expect(text).toContain('用途')
     expect(text).toContain('匹配合适的园区')
     expect(text).toContain('保存期限')
-    expect(text).toContain('不超过2 年')
+    // The periods the retention job purges by (src/domain/retention.ts defaults: 24 and 6 months).
+    expect(text).toContain('需求线索和联系按钮的点击记录自提交之日起保存不超过 24 个月（2 年）')
+    expect(text).toContain('经核实无效的线索保存不超过 6 个月')
+    expect(text).toContain('到期后由系统每日自动删除')
     expect(text).toContain('删除')
     expect(text).toContain('15 个工作日')
     // Clipboard use is declared.
     expect(text).toContain('剪贴板')
     // Version and date.
-    expect(text).toMatch(/版本 1\.2 · 更新日期 2026年12月1日/)
+    expect(text).toMatch(/版本 1\.3 · 更新日期 2026年12月1日/)
     expect(text).toContain('网络地址（IP）经不可逆的加密摘要')
     expect(text).toContain('我们不会读取您的通讯录')
     expect(text).toContain('记录您点击了哪个联系按钮')

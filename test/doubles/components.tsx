@@ -86,8 +86,15 @@ export const Checkbox = (p: Props) => (
   <input type='checkbox' checked={Boolean(p.checked)} readOnly {...domProps({ ...p, checked: undefined })} />
 )
 export const CheckboxGroup = (p: Props) => <div {...domProps(p)}>{p.children}</div>
+/** A change is fired on its hidden input: fireEvent.change(input, { target: { value } }). */
 export const Picker = (p: Props) => (
   <div {...domProps(p)} data-picker='true'>
     {p.children}
+    <input
+      hidden
+      data-picker-input='true'
+      value={p.value ?? ''}
+      onChange={(e) => p.onChange?.({ detail: { value: e.target.value } })}
+    />
   </div>
 )

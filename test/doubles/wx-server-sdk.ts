@@ -6,6 +6,7 @@
  * kept), limit (default 100, at most 1000), doc().get() rejecting a missing document,
  * doc().update() with _.inc, collection.add() (rejecting a taken _id, as the database does),
  * where().count(), where().remove() and where().update() (_.exists, _.remove), db.createCollection (rejecting an existing collection),
+ * cloud storage (uploadFile → a `cloud://` fileID, getTempFileURL / deleteFile ≤ 50 ids; __file),
  * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
@@ -429,7 +430,66 @@ export function __peek(name: string, id: string): Doc | undefined {
   return doc ? structuredClone(doc) : undefined
 }
 
+/** Cloud storage: uploaded files by fileID (uploadFile / getTempFileURL). */
+const files = new Map<string, { cloudPath: string; bytes: Buffer }>()
+
+/** `cloud.uploadFile`: stores the content under a `cloud://` fileID. */
+export const uploadFile = jest.fn(async (options: { cloudPath: string; fileContent: Buffer }) => {
+  if (!options.cloudPath || options.cloudPath.startsWith('/')) throw new Error('double: bad cloudPath')
+  const fileID = `cloud://test-env.7465-test-env/${options.cloudPath}`
+  files.set(fileID, { cloudPath: options.cloudPath, bytes: Buffer.from(options.fileContent) })
+  return { fileID, statusCode: 200, errMsg: 'uploadFile:ok' }
+})
+
+/** `cloud.getTempFileURL`: at most 50 fileIDs a call; status -1 for an unknown one. */
+export const getTempFileURL = jest.fn(
+  async (options: { fileList: Array<string | { fileID: string; maxAge?: number }> }) => {
+    if (options.fileList.length > 50) throw new Error('double: getTempFileURL takes at most 50 fileIDs')
+    return {
+      errMsg: 'getTempFileURL:ok',
+      fileList: options.fileList.map((entry) => {
+        const fileID = typeof entry === 'string' ? entry : entry.fileID
+        const maxAge = typeof entry === 'string' ? 86400 : (entry.maxAge ?? 86400)
+        const known = files.get(fileID)
+        return known
+          ? {
+              fileID,
+              tempFileURL: `https://test-env.tcb.qcloud.la/${known.cloudPath}?sign=double&t=${maxAge}`,
+              maxAge,
+              status: 0,
+              errMsg: 'ok',
+            }
+          : { fileID, tempFileURL: '', maxAge, status: -1, errMsg: 'file not exist' }
+      }),
+    }
+  },
+)
+
+/** `cloud.deleteFile`: at most 50 fileIDs a call; an unknown one answers status -1 "not exist". */
+export const deleteFile = jest.fn(async (options: { fileList: string[] }) => {
+  if (options.fileList.length > 50) throw new Error('double: deleteFile takes at most 50 fileIDs')
+  return {
+    errMsg: 'deleteFile:ok',
+    fileList: options.fileList.map((fileID) =>
+      files.delete(fileID)
+        ? { fileID, status: 0, errMsg: 'ok' }
+        : { fileID, status: -1, errMsg: 'storage file not exist' },
+    ),
+  }
+})
+
+/** Every stored fileID. */
+export function __fileIds(): string[] {
+  return [...files.keys()]
+}
+
+/** The bytes stored under a fileID (undefined when none). */
+export function __file(fileID: string): Buffer | undefined {
+  return files.get(fileID)?.bytes
+}
+
 export function __reset(): void {
+  files.clear()
   store.clear()
   existing.clear()
   __calls.length = 0
@@ -443,4 +503,13 @@ export function __all(name: string): Doc[] {
   return [...table(name).values()].map((d) => structuredClone(d))
 }
 
-export default { init, database, getWXContext, openapi, DYNAMIC_CURRENT_ENV }
+export default {
+  init,
+  database,
+  getWXContext,
+  openapi,
+  uploadFile,
+  getTempFileURL,
+  deleteFile,
+  DYNAMIC_CURRENT_ENV,
+}

@@ -188,6 +188,9 @@ const ASYNC_OK: Record<string, (opts: any) => Record<string, unknown>> = {
   pageScrollTo: () => ({}),
   showShareMenu: () => ({}),
   addPhoneContact: () => ({}),
+  // The lead export: the cloud-storage link downloads to a temp file, which openDocument shows.
+  downloadFile: () => ({ tempFilePath: 'http://tmp/export.xlsx', statusCode: 200 }),
+  openDocument: () => ({}),
   getNetworkType: () => ({ networkType: 'wifi' }),
   getSystemInfo: () => ({ ...SYSTEM_INFO }),
   getSystemInfoAsync: () => ({ ...SYSTEM_INFO }),

@@ -1,6 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
 import { fail, MAX_REQUEST_BYTES, ok, type ApiResult } from '@/domain/result'
 import { normaliseInviteCode } from '@/domain/staff-schemas'
+import {
+  createCloudbaseExportStore,
+  createCloudExportFiles,
+  type CloudStorageSdk,
+} from './adapters/cloudbase-export'
 import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
 import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
@@ -8,13 +13,14 @@ import { createCloudbaseAuditLog, createCloudbaseStaffStore } from './adapters/c
 import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './adapters/webhook-notifier'
 import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
 import { MESSAGES } from './errors'
+import { runRetention, retentionConfigFrom, type RetentionSummary } from './jobs/retention'
 import { createLogger, type Logger } from './logger'
 import { combineNotifiers } from './core/notifiers'
 import type { NotifierPort } from './ports/notifier'
 import { createApi, type Api, type ApiDeps } from './router'
 
 /** The slice of wx-server-sdk this entry uses (the sdk is installed in the cloud only). */
-export interface WxServerSdk {
+export interface WxServerSdk extends CloudStorageSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   /** CLIENTIP: the caller's address as the platform saw it (for per-address limits). */
@@ -104,6 +110,30 @@ function isSetupCall(event: unknown, token: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/**
+ * The retention purge (jobs/retention.ts) over CloudBase, for the function's one timer trigger:
+ * the scheduled-jobs list runs it daily with the trigger's time; it also deletes export files
+ * left in cloud storage for more than a day. LEAD_RETENTION_MONTHS and
+ * INVALID_LEAD_RETENTION_MONTHS come from the function's environment.
+ */
+export function cloudRetentionJob(
+  sdk: CloudStorageSdk,
+  db: CloudDatabase,
+  env: Record<string, string | undefined>,
+  logger: Logger,
+): (now: Date) => Promise<RetentionSummary> {
+  return (now) =>
+    runRetention(
+      {
+        retention: createCloudbaseExportStore(db),
+        exportFiles: createCloudExportFiles(sdk, db),
+        logger,
+        retentionConfig: retentionConfigFrom(env),
+      },
+      now,
+    )
+}
+
 /** Builds a cloud entry; tests pass their own sdk loader or api factory. */
 export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
   const logger = options.logger ?? createLogger({ base: { fn: 'api' } })
@@ -132,6 +162,8 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         staff: createCloudbaseStaffStore(db),
         audit: createCloudbaseAuditLog(db),
         staffInviteCode: firstOwnerCode(env, logger),
+        exportReader: createCloudbaseExportStore(db),
+        exportFiles: createCloudExportFiles(sdk, db),
         ...options.overrides,
         logger,
       })

@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
+import { ExportLeadsSchema } from '@/domain/export-schema'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import { ClaimStaffSchema, InviteStaffSchema, StaffIdSchema } from '@/domain/staff-schemas'
@@ -18,12 +19,14 @@ import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
 import { createArticleHandlers } from './handlers/articles'
+import { createExportHandlers } from './handlers/export'
 import { createHomeHandlers } from './handlers/home'
 import { createInquiryHandlers } from './handlers/inquiries'
 import { createParkHandlers } from './handlers/parks'
 import { createStaffHandlers } from './handlers/staff'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
+import type { ExportFileStore, LeadExportReader } from './ports/lead-export'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -64,6 +67,9 @@ export interface ApiDeps {
   audit?: AuditLog
   /** STAFF_INVITE_CODE: seats the first owner while the desk has none (cloud configuration). */
   staffInviteCode?: string
+  /** The lead export's paged reads and where its files go (export.leads needs both). */
+  exportReader?: LeadExportReader
+  exportFiles?: ExportFileStore
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -96,6 +102,7 @@ const schemas = {
   'staff.invite': InviteStaffSchema,
   'staff.list': EmptySchema,
   'staff.deactivate': StaffIdSchema,
+  'export.leads': ExportLeadsSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -169,6 +176,11 @@ export function createApi(deps: ApiDeps): Api {
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
     firstOwnerCode: deps.staffInviteCode,
   })
+  const exporter = createExportHandlers({
+    reader: deps.exportReader,
+    files: deps.exportFiles,
+    audit: deps.audit,
+  })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -184,6 +196,7 @@ export function createApi(deps: ApiDeps): Api {
     'staff.invite': staff.invite,
     'staff.list': staff.list,
     'staff.deactivate': staff.deactivate,
+    'export.leads': exporter.leads,
   }
 
   return async (request, callCtx) => {

@@ -119,7 +119,7 @@ export const CLOUDBASE_COLLECTIONS = [
       {
         name: 'status_created',
         fields: [asc('status'), desc('createdAt')],
-        serves: 'new leads count (我的 badge)',
+        serves: 'new leads count (我的 badge); retention: 无效 leads past their period',
       },
     ],
   },
@@ -173,6 +173,12 @@ export const CLOUDBASE_COLLECTIONS = [
       { name: 'at', fields: [desc('at')], serves: 'audit review, newest first' },
     ],
   },
+  {
+    name: 'export_files',
+    holds:
+      'lead exports in cloud storage (`fileID`, `createdAt`): the daily purge deletes each file after a day',
+    indexes: [{ name: 'created', fields: [desc('createdAt')], serves: 'purge of old export files' }],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -188,6 +194,7 @@ export const COLLECTIONS = {
   staffInvites: 'staff_invites',
   staffClaimFailures: 'staff_claim_failures',
   auditLog: 'audit_log',
+  exportFiles: 'export_files',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

@@ -27,7 +27,7 @@ function toDoc(record: InquiryRecord): CloudDoc {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
-function toInquiry(doc: CloudDoc): InquiryRecord {
+export function toInquiry(doc: CloudDoc): InquiryRecord {
   const r: InquiryRecord = {
     id: doc._id,
     openid: str(doc.openid),

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3'
+import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
+import { createSqliteExportStore } from './sqlite/export'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
 import { createSqliteAuditLog, createSqliteStaffStore, type SqliteStaffStore } from './sqlite/staff'
@@ -13,7 +15,7 @@ export type { SeedData } from './sqlite/catalogue'
  * holds the catalogue (StoragePort, sqlite/catalogue.ts) and the leads (LeadStore,
  * sqlite/leads.ts) on one connection; the schema comes from numbered steps (sqlite/migrations.ts).
  */
-export interface SqliteStorage extends StoragePort, LeadStore {
+export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader, RetentionStore {
   readonly file: string
   /** What opening did to the schema: the version found, the version now, the steps run. */
   readonly migration: MigrationReport
@@ -46,6 +48,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     ...leads,
     staff: createSqliteStaffStore(db),
     audit: createSqliteAuditLog(db),
+    ...createSqliteExportStore(db),
     file,
     migration,
     close() {

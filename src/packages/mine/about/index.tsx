@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { formatPhone } from '@/domain/format-quantity'
+import { INVALID_LEAD_RETENTION_MONTHS, LEAD_RETENTION_MONTHS, periodText } from '@/domain/retention'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { dial } from '@/features/contact/actions'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
@@ -9,12 +10,14 @@ import '@/components/ui.scss'
 import './index.scss'
 
 /** Bump both when the notice's content changes; visitors see what they read and when. */
-const PRIVACY_VERSION = '1.2'
+const PRIVACY_VERSION = '1.3'
 const PRIVACY_UPDATED = '2026年12月1日'
 const APP_VERSION = '0.1.0'
 
-/** How long an inquiry (lead) is kept, at most. */
-const LEAD_RETENTION = '2 年'
+/** How long a lead and the contact-tap records are kept, at most: the purge job's defaults. */
+const LEAD_RETENTION = periodText(LEAD_RETENTION_MONTHS)
+/** How long a lead the agency marked 无效 (not a real need, unreachable…) is kept. */
+const INVALID_LEAD_RETENTION = periodText(INVALID_LEAD_RETENTION_MONTHS)
 /** How fast a deletion request is handled. */
 const DELETION_DAYS = '15 个工作日'
 
@@ -121,8 +124,9 @@ function AboutPage() {
 
       <Section title='四、保存期限'>
         <P>
-          需求线索自提交之日起保存不超过{LEAD_RETENTION}
-          ，到期后删除；您要求删除的，我们会提前删除。保存在您手机上的收藏和浏览记录，由您自行保留或清除。
+          需求线索和联系按钮的点击记录自提交之日起保存不超过 {LEAD_RETENTION}
+          ；经核实无效的线索保存不超过 {INVALID_LEAD_RETENTION}
+          。到期后由系统每日自动删除；您要求删除的，我们会提前删除。保存在您手机上的收藏和浏览记录，由您自行保留或清除。
         </P>
       </Section>
 

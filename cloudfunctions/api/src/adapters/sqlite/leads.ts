@@ -12,7 +12,7 @@ import type {
   RateLimit,
 } from '../../ports/lead-store'
 
-interface InquiryRow {
+export interface InquiryRow {
   id: string
   openid: string
   idempotency_key: string
@@ -38,7 +38,7 @@ interface InquiryRow {
   updated_at: string
 }
 
-function toInquiry(row: InquiryRow): InquiryRecord {
+export function toInquiry(row: InquiryRow): InquiryRecord {
   const r: InquiryRecord = {
     id: row.id,
     openid: row.openid,

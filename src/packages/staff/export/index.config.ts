@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '导出线索',
+  backgroundTextStyle: 'dark',
+})
