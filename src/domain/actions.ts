@@ -2,6 +2,14 @@ import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
 import type { ActionAccess } from './staff'
+import type { LeadDetail, LeadFull, LeadNote, LeadPage, ResponseStats } from './lead-desk'
+import type {
+  AddNotePayload,
+  GetLeadPayload,
+  LeadStatsPayload,
+  ListLeadsPayload,
+  UpdateLeadPayload,
+} from './lead-desk-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
 import type {
   GetArticlePayload,
@@ -32,6 +40,16 @@ export interface ApiActions {
   }
   /** Contact taps (call, copy WeChat …), batched by the client. */
   'events.record': { payload: RecordEventsPayload; data: { accepted: number } }
+  /** Staff: the inbox page (newest first, keyset), stage counts and due follow-ups. */
+  'leads.list': { payload: ListLeadsPayload; data: LeadPage }
+  /** Staff: one lead in full (phone unmasked), marked read for the caller. */
+  'leads.get': { payload: GetLeadPayload; data: LeadDetail }
+  /** Staff: stage / assignee / follow-up date / invalid reason; CONFLICT on a stale version. */
+  'leads.update': { payload: UpdateLeadPayload; data: LeadFull }
+  /** Staff: a follow-up note on the lead's timeline. */
+  'leads.addNote': { payload: AddNotePayload; data: LeadNote }
+  /** Staff: response time (arrival → first 已联系), median per week and per agent. */
+  'leads.stats': { payload: LeadStatsPayload; data: ResponseStats }
 }
 
 export type ActionName = keyof ApiActions
@@ -50,6 +68,11 @@ export const ACTION_ACCESS = {
   'inquiries.mine': 'public',
   'inquiries.deleteMine': 'public',
   'events.record': 'public',
+  'leads.list': 'staff',
+  'leads.get': 'staff',
+  'leads.update': 'staff',
+  'leads.addNote': 'staff',
+  'leads.stats': 'staff',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

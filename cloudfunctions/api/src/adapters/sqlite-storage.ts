@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3'
+import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
+import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
 
@@ -14,6 +16,8 @@ export type { SeedData } from './sqlite/catalogue'
  */
 export interface SqliteStorage extends StoragePort, LeadStore {
   readonly file: string
+  /** The staff side of the leads (issue 8), on the same connection. */
+  readonly desk: LeadDesk
   /** What opening did to the schema: the version found, the version now, the steps run. */
   readonly migration: MigrationReport
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
@@ -40,6 +44,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
   return {
     ...catalogue,
     ...leads,
+    desk: createSqliteLeadDesk(db),
     file,
     migration,
     close() {
