@@ -14,14 +14,22 @@ const leadId = v.pipe(
   v.maxLength(64, '线索编号格式不正确'),
   v.regex(/^[\w-]+$/, '线索编号格式不正确'),
 )
-const staffId = v.pipe(v.string('员工编号格式不正确'), v.maxLength(64, '员工编号格式不正确'), v.regex(/^[\w-]+$/, '员工编号格式不正确'))
+const staffId = v.pipe(
+  v.string('员工编号格式不正确'),
+  v.maxLength(64, '员工编号格式不正确'),
+  v.regex(/^[\w-]+$/, '员工编号格式不正确'),
+)
 
 /** A Beijing calendar date, "YYYY-MM-DD", that exists. */
 const date = (label: string) =>
   v.pipe(
     v.string(`${label}格式不正确`),
     v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式不正确`),
-    v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label}不存在`),
+    v.check(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      `${label}不存在`,
+    ),
   )
 
 export const ListLeadsSchema = v.object(
@@ -34,10 +42,17 @@ export const ListLeadsSchema = v.object(
     from: v.optional(date('开始日期')),
     to: v.optional(date('结束日期')),
     /** Name or company (contains), or the phone's last 4 digits. */
-    q: v.optional(v.pipe(v.string('关键词必须是文本'), v.transform(cleanLine), v.maxLength(30, '关键词最多 30 个字'))),
+    q: v.optional(
+      v.pipe(v.string('关键词必须是文本'), v.transform(cleanLine), v.maxLength(30, '关键词最多 30 个字')),
+    ),
     cursor: v.optional(v.nullable(v.pipe(v.string('游标格式不正确'), v.maxLength(200, '游标格式不正确')))),
     limit: v.optional(
-      v.pipe(v.number('每页条数必须是数字'), v.integer('每页条数必须是整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页最多 50 条')),
+      v.pipe(
+        v.number('每页条数必须是数字'),
+        v.integer('每页条数必须是整数'),
+        v.minValue(1, '每页至少 1 条'),
+        v.maxValue(50, '每页最多 50 条'),
+      ),
       LEAD_PAGE_SIZE,
     ),
   },
@@ -52,7 +67,11 @@ export const UpdateLeadSchema = v.object(
   {
     id: leadId,
     /** The version the caller read: a newer stored one answers CONFLICT, nothing written. */
-    version: v.pipe(v.number('版本号必须是数字'), v.integer('版本号必须是整数'), v.minValue(1, '版本号不正确')),
+    version: v.pipe(
+      v.number('版本号必须是数字'),
+      v.integer('版本号必须是整数'),
+      v.minValue(1, '版本号不正确'),
+    ),
     stage: v.optional(v.picklist(LEAD_STAGES, '状态不存在')),
     /** null: unassign. */
     assigneeId: v.optional(v.nullable(staffId)),
@@ -87,7 +106,12 @@ export type AddNotePayload = v.InferInput<typeof AddNoteSchema>
 export const LeadStatsSchema = v.object(
   {
     weeks: v.optional(
-      v.pipe(v.number('周数必须是数字'), v.integer('周数必须是整数'), v.minValue(1, '至少 1 周'), v.maxValue(26, '最多 26 周')),
+      v.pipe(
+        v.number('周数必须是数字'),
+        v.integer('周数必须是整数'),
+        v.minValue(1, '至少 1 周'),
+        v.maxValue(26, '最多 26 周'),
+      ),
       8,
     ),
   },

@@ -28,8 +28,7 @@ export const LEAD_TRANSITIONS: Record<LeadStage, readonly LeadStage[]> = {
   invalid: ['new'],
 }
 
-export const canTransition = (from: LeadStage, to: LeadStage): boolean =>
-  LEAD_TRANSITIONS[from].includes(to)
+export const canTransition = (from: LeadStage, to: LeadStage): boolean => LEAD_TRANSITIONS[from].includes(to)
 
 /** Stages a lead can be in after any number of allowed transitions from 新线索 (all of them). */
 export function reachableStages(from: LeadStage = 'new'): Set<LeadStage> {
@@ -68,7 +67,13 @@ export const INVALID_REASON_MAX = 100
 export const NOTE_MAX = 500
 
 /** Common reasons offered as one tap; free text is allowed too. */
-export const INVALID_REASON_PRESETS = ['空号/打不通', '重复咨询', '需求不符', '同行/广告', '测试数据'] as const
+export const INVALID_REASON_PRESETS = [
+  '空号/打不通',
+  '重复咨询',
+  '需求不符',
+  '同行/广告',
+  '测试数据',
+] as const
 
 /** Beijing calendar date "YYYY-MM-DD" of an instant (the agency works in UTC+8, no DST). */
 export function beijingDate(at: Date): string {

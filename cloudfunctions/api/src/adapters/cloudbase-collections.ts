@@ -116,6 +116,21 @@ export const CLOUDBASE_COLLECTIONS = [
         serves: 'per-address limit',
       },
       { name: 'created', fields: [desc('createdAt')], serves: 'staff list, newest first' },
+      {
+        name: 'stage_created',
+        fields: [asc('stage'), desc('createdAt'), desc('_id')],
+        serves: 'inbox: a status tab newest first, counts per status',
+      },
+      {
+        name: 'follow_up',
+        fields: [asc('nextFollowUp')],
+        serves: 'inbox: follow-ups due today or overdue',
+      },
+      {
+        name: 'phone_created',
+        fields: [asc('phone'), desc('createdAt')],
+        serves: 'lead detail: repeat leads (same phone)',
+      },
     ],
   },
   {
@@ -135,6 +150,22 @@ export const CLOUDBASE_COLLECTIONS = [
       { name: 'created', fields: [desc('createdAt')], serves: 'staff reports, newest first' },
     ],
   },
+  {
+    name: 'lead_notes',
+    holds: 'follow-up notes on a lead, one document each (`_id` = note id)',
+    indexes: [
+      {
+        name: 'lead_created',
+        fields: [asc('leadId'), asc('createdAt')],
+        serves: 'lead detail: notes timeline',
+      },
+    ],
+  },
+  {
+    name: 'lead_reads',
+    holds: 'which member of staff opened which lead (`_id` = staff id:lead id)',
+    indexes: [{ name: 'staff_lead', fields: [asc('staffId'), asc('leadId')], serves: 'inbox: unread marks' }],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -146,6 +177,8 @@ export const COLLECTIONS = {
   settings: 'settings',
   inquiries: 'inquiries',
   contactEvents: 'contact_events',
+  leadNotes: 'lead_notes',
+  leadReads: 'lead_reads',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

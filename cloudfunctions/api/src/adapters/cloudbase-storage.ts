@@ -56,6 +56,7 @@ export interface CloudCommand {
   lte(value: unknown): unknown
   gt(value: unknown): unknown
   gte(value: unknown): unknown
+  in(values: unknown[]): unknown
   or(conditions: object[]): object
   and(conditions: object[]): object
   inc(n: number): unknown

@@ -61,7 +61,14 @@ export function weekOf(iso: string): string {
 }
 
 /** The pipeline fields of a lead that an update may change (the audit's before → after). */
-const TRACKED = ['stage', 'status', 'assigneeId', 'nextFollowUp', 'invalidReason', 'firstContactedAt'] as const
+const TRACKED = [
+  'stage',
+  'status',
+  'assigneeId',
+  'nextFollowUp',
+  'invalidReason',
+  'firstContactedAt',
+] as const
 
 function changes(before: DeskLeadRecord, after: DeskLeadRecord) {
   const b: Record<string, unknown> = {}
@@ -262,11 +269,15 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
           })
         if (reason !== lead.invalidReason) patch.invalidReason = reason
       } else if (p.invalidReason) {
-        throw new ActionError('VALIDATION', MESSAGES.badTransition, { invalidReason: '只有无效线索可以填写无效原因' })
+        throw new ActionError('VALIDATION', MESSAGES.badTransition, {
+          invalidReason: '只有无效线索可以填写无效原因',
+        })
       }
       if (p.assigneeId !== undefined && p.assigneeId !== (lead.assigneeId ?? null)) {
         if (p.assigneeId !== null && !staff.some((s) => s.id === p.assigneeId && s.active))
-          throw new ActionError('VALIDATION', MESSAGES.unknownAssignee, { assigneeId: MESSAGES.unknownAssignee })
+          throw new ActionError('VALIDATION', MESSAGES.unknownAssignee, {
+            assigneeId: MESSAGES.unknownAssignee,
+          })
         patch.assigneeId = p.assigneeId
       }
       if (p.nextFollowUp !== undefined && p.nextFollowUp !== (lead.nextFollowUp ?? null))

@@ -109,9 +109,10 @@ export function createSqliteLeadDesk(db: Database.Database): LeadDesk {
   const byPhone = db.prepare<[string, string, number], DeskRow>(
     'SELECT * FROM inquiries WHERE phone = ? AND openid <> ? ORDER BY created_at DESC LIMIT ?',
   )
-  const responseStmt = db.prepare<[string], { created_at: string; first_contacted_at: string | null; first_contacted_by: string | null }>(
-    'SELECT created_at, first_contacted_at, first_contacted_by FROM inquiries WHERE created_at >= ?',
-  )
+  const responseStmt = db.prepare<
+    [string],
+    { created_at: string; first_contacted_at: string | null; first_contacted_by: string | null }
+  >('SELECT created_at, first_contacted_at, first_contacted_by FROM inquiries WHERE created_at >= ?')
 
   const columns: Record<keyof Omit<LeadPatch, never>, string> = {
     stage: 'stage',
