@@ -243,6 +243,7 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
 
     async update(p: v.InferOutput<typeof UpdateLeadSchema>, ctx: ActionContext): Promise<LeadFull> {
       const me = ctx.staff!
+      const log = audit() // before anything is written: no write goes unrecorded
       const lead = await mustGet(p.id)
       if (lead.version !== p.version) throw new ActionError('CONFLICT', MESSAGES.leadConflict)
       const staff = await staffList()
@@ -288,7 +289,7 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
       const outcome = await desk().updateLead(lead.id, p.version, patch, nowIso)
       if (outcome.kind === 'not-found') throw new ActionError('NOT_FOUND', MESSAGES.leadNotFound)
       if (outcome.kind === 'conflict') throw new ActionError('CONFLICT', MESSAGES.leadConflict)
-      await audit().record({
+      await log.record({
         actorId: me.id,
         action: 'leads.update',
         targetType: 'lead',
@@ -302,6 +303,7 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
 
     async addNote(p: v.InferOutput<typeof AddNoteSchema>, ctx: ActionContext): Promise<LeadNote> {
       const me = ctx.staff!
+      const log = audit()
       const lead = await mustGet(p.id)
       const note: LeadNote = {
         id: randomUUID(),
@@ -312,7 +314,7 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
         createdAt: ctx.now().toISOString(),
       }
       await desk().addNote(note)
-      await audit().record({
+      await log.record({
         actorId: me.id,
         action: 'leads.addNote',
         targetType: 'lead',
