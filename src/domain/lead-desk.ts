@@ -56,6 +56,8 @@ export interface LeadFull extends LeadListItem {
   parkId?: string
   articleId?: string
   invalidReason?: string
+  /** The page the visitor opened the form from (their last 留言 tap before the lead arrived). */
+  entryPage?: string
   firstContactedAt?: string
   firstContactedById?: string
   firstContactedByName?: string

@@ -117,6 +117,7 @@ describe.each(BACKENDS)('lead desk over %s', (backend) => {
             parkId: 'p012',
             at: env.clock.now().toISOString(),
           },
+          { kind: 'open-inquiry', page: '/packages/article/detail/index', at: env.clock.now().toISOString() },
         ],
       },
       'o-v1',
@@ -134,14 +135,16 @@ describe.each(BACKENDS)('lead desk over %s', (backend) => {
       parkId: 'p012',
       parkName: '松江G60智造园',
       articleId: 'a001',
+      entryPage: '/packages/article/detail/index',
       stage: 'new',
       version: 1,
       remark: expect.any(String),
     })
     expect(detail.otherInquiries.map((r) => r.id)).toEqual([first])
-    expect(detail.contactTaps).toEqual([
+    expect(detail.contactTaps.map((t) => t.kind).sort()).toEqual(['call', 'open-inquiry'])
+    expect(detail.contactTaps).toContainEqual(
       expect.objectContaining({ kind: 'call', page: '/packages/park/detail/index', parkId: 'p012' }),
-    ])
+    )
     expect(detail.repeats.map((r) => r.id)).toEqual([repeat])
     expect(detail.staff.map((s) => s.id)).toEqual(['s-owner', 's-agent', 's-agent2'])
     const missing = await env.staff('leads.get', { id: 'nope' })

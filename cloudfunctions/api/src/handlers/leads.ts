@@ -222,8 +222,9 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
         staffList(),
       ])
       const who = names(staff)
+      const entry = taps.find((e) => e.kind === 'open-inquiry' && e.createdAt <= lead.createdAt)
       return {
-        lead: full(lead, who),
+        lead: entry ? { ...full(lead, who), entryPage: entry.page } : full(lead, who),
         notes,
         otherInquiries: mine
           .filter((r) => r.id !== lead.id)
