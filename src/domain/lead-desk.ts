@@ -14,6 +14,7 @@ export interface LeadListItem {
   phone: string
   needType: NeedType
   district?: District
+  parkId?: string
   parkName?: string
   source?: string
   stage: LeadStage
@@ -53,7 +54,6 @@ export interface LeadFull extends LeadListItem {
   industry: string
   taxBracket?: TaxBracket
   remark: string
-  parkId?: string
   articleId?: string
   invalidReason?: string
   /** The page the visitor opened the form from (their last 留言 tap before the lead arrived). */

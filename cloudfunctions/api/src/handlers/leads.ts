@@ -115,6 +115,7 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
       createdAt: r.createdAt,
     }
     if (r.district) out.district = r.district
+    if (r.parkId) out.parkId = r.parkId
     if (r.parkName) out.parkName = r.parkName
     if (r.source) out.source = r.source
     if (r.flagged) out.flagged = r.flagged
@@ -140,7 +141,6 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
     if (r.areaMin !== undefined) out.areaMin = r.areaMin
     if (r.areaMax !== undefined) out.areaMax = r.areaMax
     if (r.taxBracket) out.taxBracket = r.taxBracket
-    if (r.parkId) out.parkId = r.parkId
     if (r.articleId) out.articleId = r.articleId
     if (r.invalidReason) out.invalidReason = r.invalidReason
     if (r.firstContactedAt) out.firstContactedAt = r.firstContactedAt
