@@ -76,7 +76,7 @@ describe('线索收件箱', () => {
     expect(screen.getByText('响应 25 分钟')).toBeTruthy()
     expect(screen.getByText('135 0000 0001')).toBeTruthy()
     const tabs = document.querySelectorAll('[data-tab]')
-    expect([...tabs].map((t) => t.textContent)).toEqual([
+    expect(Array.from(tabs).map((t) => t.textContent)).toEqual([
       '全部 11',
       '新线索 7',
       '已联系 2',
@@ -243,10 +243,9 @@ describe('线索详情', () => {
     })
     render(<LeadPageView />)
     await screen.findByText('135 2467 8515')
-    expect([...document.querySelectorAll('[data-stage]')].map((b) => b.getAttribute('data-stage'))).toEqual([
-      'contacted',
-      'invalid',
-    ])
+    expect(
+      Array.from(document.querySelectorAll('[data-stage]')).map((b) => b.getAttribute('data-stage')),
+    ).toEqual(['contacted', 'invalid'])
     fireEvent.click(screen.getByText('改为已联系'))
     await waitFor(() =>
       expect(calls('leads.update')[0].payload).toEqual({ id: 'lead1', version: 3, stage: 'contacted' }),
