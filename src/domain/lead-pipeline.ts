@@ -91,8 +91,9 @@ export function responseMinutes(createdAt: string, firstContactedAt?: string | n
   return Math.max(0, Math.round((Date.parse(firstContactedAt) - Date.parse(createdAt)) / 60_000))
 }
 
-/** "25 分钟", "3 小时 5 分", "2 天 4 小时". */
+/** "不到 1 分钟", "25 分钟", "3 小时 5 分", "2 天 4 小时". */
 export function formatDuration(minutes: number): string {
+  if (minutes < 1) return '不到 1 分钟'
   if (minutes < 60) return `${minutes} 分钟`
   if (minutes < 24 * 60) {
     const m = minutes % 60

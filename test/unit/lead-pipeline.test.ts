@@ -50,6 +50,7 @@ describe('lead pipeline', () => {
     expect(beijingDayStart('2026-05-01')).toBe('2026-04-30T16:00:00.000Z')
     expect(responseMinutes('2026-05-01T00:00:00.000Z', '2026-05-01T01:30:20.000Z')).toBe(90)
     expect(responseMinutes('2026-05-01T00:00:00.000Z')).toBeNull()
+    expect(formatDuration(0)).toBe('不到 1 分钟')
     expect(formatDuration(25)).toBe('25 分钟')
     expect(formatDuration(125)).toBe('2 小时 5 分')
     expect(formatDuration(60 * 26)).toBe('1 天 2 小时')

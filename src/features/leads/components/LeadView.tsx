@@ -157,8 +157,9 @@ export function LeadView({ detail, saving, conflict, onSave, onAddNote, onReload
             {nextStages.map((to) => (
               <Button
                 key={to}
-                className={`lead-view__btn${to === 'invalid' ? ' lead-view__btn--muted' : ' lead-view__btn--primary'}`}
-                disabled={saving}
+                className={`lead-view__btn${to === 'invalid' ? ' lead-view__btn--muted' : ' lead-view__btn--primary'}${saving ? ' lead-view__btn--off' : ''}`}
+                // Only when true: Taro's H5 button greys out on any `disabled` attribute, even "false".
+                disabled={saving || undefined}
                 {...tapTarget({ disabled: saving })}
                 onClick={() => changeStage(to)}
                 data-stage={to}
@@ -192,8 +193,8 @@ export function LeadView({ detail, saving, conflict, onSave, onAddNote, onReload
                 取消
               </Button>
               <Button
-                className='lead-view__btn lead-view__btn--primary'
-                disabled={saving || !reason.trim()}
+                className={`lead-view__btn lead-view__btn--primary${saving || !reason.trim() ? ' lead-view__btn--off' : ''}`}
+                disabled={saving || !reason.trim() || undefined}
                 {...tapTarget({ disabled: saving || !reason.trim() })}
                 onClick={() =>
                   void save({ stage: 'invalid', invalidReason: reason.trim() }, '已标记为无效').then(
@@ -291,8 +292,8 @@ export function LeadView({ detail, saving, conflict, onSave, onAddNote, onReload
           onInput={(e) => setNote(e.detail.value)}
         />
         <Button
-          className='lead-view__btn lead-view__btn--primary lead-view__btn--block'
-          disabled={saving || !note.trim()}
+          className={`lead-view__btn lead-view__btn--primary lead-view__btn--block${saving || !note.trim() ? ' lead-view__btn--off' : ''}`}
+          disabled={saving || !note.trim() || undefined}
           {...tapTarget({ disabled: saving || !note.trim() })}
           onClick={() =>
             void onAddNote(note.trim()).then((res) => {
