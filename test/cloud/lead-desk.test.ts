@@ -4,7 +4,10 @@
  * and the audit of every write (phones masked).
  */
 import type { LeadDetail, LeadFull, LeadNote, LeadPage, ResponseStats } from '@/domain/lead-desk'
+import { setupCloudbase } from '../../cloudfunctions/api/src/adapters/cloudbase-setup'
+import type { CloudDatabase } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
 import { STATUS_BY_CODE } from '../../server/app'
+import * as double from '../doubles/wx-server-sdk'
 import { deskEnv, type Backend, type DeskEnv } from './desk-fixtures'
 import { data, HOUR, MINUTE, PHONE } from './inquiry-fixtures'
 
@@ -310,6 +313,52 @@ describe.each(BACKENDS)('lead desk over %s', (backend) => {
       expect(detail.notes).toEqual([])
     } finally {
       bare.close()
+    }
+  })
+})
+
+describe('CloudBase leads stored before the desk', () => {
+  it('the setup step gives them a stage from their status, once; the inbox then finds them', async () => {
+    const env = deskEnv('cloudbase')
+    try {
+      const base = {
+        openid: 'o-old',
+        needType: 'other',
+        contactName: '周先生',
+        phone: PHONE,
+        company: '',
+        remark: '',
+      }
+      const at = '2026-04-01T00:00:00.000Z'
+      double.__seed('inquiries', [
+        { _id: 'old-new', ...base, status: 'new', createdAt: at, updatedAt: at },
+        {
+          _id: 'old-review',
+          ...base,
+          status: 'review',
+          flagged: 'content-review',
+          createdAt: at,
+          updatedAt: at,
+        },
+        { _id: 'old-contacted', ...base, status: 'contacted', createdAt: at, updatedAt: at },
+        { _id: 'old-closed', ...base, status: 'closed', createdAt: at, updatedAt: at },
+      ])
+      const db = double.database() as unknown as CloudDatabase
+      expect((await setupCloudbase(db)).leadStagesBackfilled).toBe(4)
+      expect((await setupCloudbase(db)).leadStagesBackfilled).toBe(0)
+      const page = data<LeadPage>(await env.staff('leads.list', {}))
+      expect(page.counts).toEqual({ new: 2, contacted: 1, visiting: 0, signed: 1, invalid: 0 })
+      expect(double.__peek('inquiries', 'old-review')).toMatchObject({
+        stage: 'new',
+        status: 'review',
+        version: 1,
+      })
+      // And the version check works on them from 1.
+      expect((await env.staff('leads.update', { id: 'old-new', version: 1, stage: 'contacted' })).ok).toBe(
+        true,
+      )
+    } finally {
+      env.close()
     }
   })
 })

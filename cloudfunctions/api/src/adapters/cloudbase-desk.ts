@@ -1,6 +1,6 @@
-import type { ContactEventKind } from '@/domain/inquiry'
+import { INQUIRY_STATUSES, type ContactEventKind } from '@/domain/inquiry'
 import type { LeadNote } from '@/domain/lead-desk'
-import { LEAD_STAGES, OPEN_STAGES, type LeadStage } from '@/domain/lead-pipeline'
+import { LEAD_STAGES, OPEN_STAGES, stageForLegacyStatus, type LeadStage } from '@/domain/lead-pipeline'
 import type {
   DeskFilters,
   DeskLeadRecord,
@@ -20,7 +20,7 @@ const MAX_READ = 1000
 function toDesk(doc: CloudDoc): DeskLeadRecord {
   const r: DeskLeadRecord = {
     ...toInquiry(doc),
-    // Documents stored before the desk have neither: 新线索 at version 1 (see README, step 7).
+    // Documents stored before the desk have neither until the setup step backfills them.
     stage: LEAD_STAGES.includes(doc.stage as LeadStage) ? (doc.stage as LeadStage) : 'new',
     version: typeof doc.version === 'number' ? doc.version : 1,
   }
@@ -237,4 +237,23 @@ export function createCloudbaseLeadDesk(db: CloudDatabase): LeadDesk {
       }
     },
   }
+}
+
+/**
+ * Leads stored before the desk existed have no `stage` (nor `version`): a status tab would miss
+ * them. The setup step (run by the owner after each deploy) gives them one from their
+ * visitor-facing status (lead-pipeline.ts stageForLegacyStatus): contacted → 已联系,
+ * closed → 已签约, new / review → 新线索 (the review status stays). Idempotent.
+ */
+export async function backfillLeadStages(db: CloudDatabase): Promise<number> {
+  const _ = db.command
+  let updated = 0
+  for (const status of INQUIRY_STATUSES) {
+    const res = await db
+      .collection(COLLECTIONS.inquiries)
+      .where({ status, stage: _.exists(false) })
+      .update({ data: { stage: stageForLegacyStatus(status), version: 1 } })
+    updated += res.stats.updated
+  }
+  return updated
 }
