@@ -17,9 +17,10 @@ const calls = (action: string) =>
   request.mock.calls.map((c) => c[0].data).filter((d: { action: string }) => d.action === action)
 
 type Handler = (payload: any) => unknown
+const noStats: Handler = () => ({ ok: true, data: { weeks: [], agents: [] } })
 function serve(handlers: Record<string, Handler>) {
   request.mockImplementation(async (opts: { data: { action: string; payload: unknown } }) => {
-    const handler = handlers[opts.data.action]
+    const handler = handlers[opts.data.action] ?? (opts.data.action === 'leads.stats' ? noStats : undefined)
     if (!handler) throw new Error(`unexpected action ${opts.data.action}`)
     return httpAnswer(await handler(opts.data.payload))
   })
@@ -67,6 +68,16 @@ describe('线索收件箱', () => {
           due: [row(3, { nextFollowUp: '2026-04-28', contactName: '逾期客户' })],
         }),
       }),
+      'leads.stats': () => ({
+        ok: true,
+        data: {
+          weeks: [
+            { week: '2026-04-27', leads: 5, contacted: 4, medianMinutes: 25 },
+            { week: '2026-04-20', leads: 3, contacted: 3, medianMinutes: 130 },
+          ],
+          agents: [{ id: 's-agent', name: '李顾问', contacted: 6, medianMinutes: 30 }],
+        },
+      }),
     })
     render(<InboxPage />)
     expect(await screen.findByText('客户1')).toBeTruthy()
@@ -75,6 +86,11 @@ describe('线索收件箱', () => {
     expect(screen.getByText('逾期 04-28')).toBeTruthy()
     expect(screen.getByText('响应 25 分钟')).toBeTruthy()
     expect(screen.getByText('135 0000 0001')).toBeTruthy()
+    // Response time: this week's median (and last week's); 明细 shows weeks and agents.
+    expect(screen.getByText('本周中位 25 分钟 · 上周 2 小时 10 分')).toBeTruthy()
+    fireEvent.click(screen.getByText('明细'))
+    expect(screen.getByText('6 条 · 中位 30 分钟')).toBeTruthy()
+    expect(screen.getByText('4/5 已联系 · 中位 25 分钟')).toBeTruthy()
     const tabs = document.querySelectorAll('[data-tab]')
     expect(Array.from(tabs).map((t) => t.textContent)).toEqual([
       '全部 11',

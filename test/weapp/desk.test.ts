@@ -39,12 +39,17 @@ describe('lead desk (packages/staff)', () => {
           staff: [{ id: 's-agent', name: '李顾问' }],
         },
       }),
+      'leads.stats': () => ({
+        ok: true,
+        data: { weeks: [{ week: '2026-04-27', leads: 2, contacted: 1, medianMinutes: 25 }], agents: [] },
+      }),
     })
     const page = await h.loadPage(INBOX)
     const text = page.text()
     expect(text).toContain('客户1')
     expect(text).toContain('客户2')
     expect(text).toContain('新线索 1')
+    expect(text).toContain('本周中位 25 分钟')
     expect(page.queryAll('.lead-row')).toHaveLength(2)
     expect(page.queryAll('.lead-row__dot')).toHaveLength(1)
 

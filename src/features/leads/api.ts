@@ -6,3 +6,4 @@ export const listLeads = (payload: ListLeadsPayload) => callApi('leads.list', pa
 export const getLead = (id: string) => callApi('leads.get', { id })
 export const updateLead = (payload: UpdateLeadPayload) => callApi('leads.update', payload)
 export const addLeadNote = (payload: AddNotePayload) => callApi('leads.addNote', payload)
+export const leadStats = (weeks = 4) => callApi('leads.stats', { weeks })

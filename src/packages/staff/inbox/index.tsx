@@ -12,6 +12,8 @@ import { useLoadMoreAtBottom } from '@/lib/useLoadMoreAtBottom'
 import { useLeadInbox, type StageTab } from '@/features/leads/hooks/useLeadInbox'
 import { LeadRow } from '@/features/leads/components/LeadRow'
 import { InboxFiltersSheet } from '@/features/leads/components/InboxFilters'
+import { ResponseStatsCard } from '@/features/leads/components/ResponseStatsCard'
+import { useResponseStats } from '@/features/leads/hooks/useResponseStats'
 import { stageLabel } from '@/features/leads/format'
 import { leadPath } from '@/features/leads/routes'
 import '@/components/ui.scss'
@@ -23,12 +25,14 @@ const TABS: StageTab[] = ['all', ...LEAD_STAGES]
 function InboxPage() {
   const inbox = useLeadInbox()
   const { list, meta } = inbox
+  const response = useResponseStats()
   const [draft, setDraft] = useState('')
   const [sheet, setSheet] = useState(false)
   // Back from a lead: its unread dot and stage may have changed.
   const [shown, setShown] = useState(false)
 
   usePullDownRefresh(() => {
+    void response.reload()
     void list.refresh({ silent: true }).finally(() => Taro.stopPullDownRefresh())
   })
   useDidShow(() => {
@@ -80,6 +84,8 @@ function InboxPage() {
           )
         })}
       </ScrollView>
+
+      {response.stats ? <ResponseStatsCard stats={response.stats} /> : null}
 
       {meta.due.length ? (
         <View className='inbox__due'>
