@@ -135,10 +135,13 @@ try {
     storage: s,
     leads: s,
     desk: s.desk,
-    staff: {
-      findStaffByOpenid: async (o) => staff.find((m) => m.openid === o) ?? null,
-      listStaff: async () => staff,
-    },
+    // The two lookups the desk makes; the bench seats no one through the claim flow.
+    staff: /** @type {import('../cloudfunctions/api/src/ports/staff-store').StaffStore} */ (
+      /** @type {unknown} */ ({
+        findStaffByOpenid: async (/** @type {string} */ o) => staff.find((m) => m.openid === o) ?? null,
+        listStaff: async () => staff,
+      })
+    ),
     audit: { record: async () => {} },
   })
   /** @param {object} payload */

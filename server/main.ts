@@ -106,6 +106,8 @@ function main(): void {
     contentCheck: createKeywordContentCheck(),
     notifier,
     clientKeySecret: clientKeySecret(dataDir, env.CLIENT_KEY_SECRET),
+    staff: storage.staff,
+    audit: storage.audit,
     logger,
   })
   const server = createServer({
@@ -150,6 +152,8 @@ function main(): void {
     const { port: actual } = server.address() as AddressInfo
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
     const h5 = existsSync(path.join(staticDir, 'index.html'))
+    // While the desk has no owner: a fresh one-time owner link each start (earlier ones die).
+    const ownerCode = storage.staff.issueFirstOwnerCode(new Date())
     const lines = [
       '',
       '园区招商 本地服务已启动 / park-leads local server is running',
@@ -166,6 +170,12 @@ function main(): void {
       `  H5 目录 / static:  ${staticDir}${h5 ? '' : '（未构建 / not built: npm run build:h5）'}`,
       `  新询盘 / leads:    通知 ${notifyDescribe}；查看 npm run leads`,
       '  内容检查 / check:  本地演示词表（risky-demo 拒绝、review-demo 待审核）/ demo keyword list',
+      ...(ownerCode
+        ? [
+            `  员工认领 / staff:  http://${shownHost}:${actual}/#/packages/staff/claim/index?code=${ownerCode}`,
+            '                     （一次性链接，24 小时内有效，认领者成为负责人 / one-time owner link, 24 h）',
+          ]
+        : []),
       '  按 Ctrl+C 停止 / press Ctrl+C to stop',
       '',
     ]

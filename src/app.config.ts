@@ -7,7 +7,10 @@ export default defineAppConfig({
     { root: 'packages/mine', pages: ['about/index', 'favourites/index', 'history/index', 'inquiries/index'] },
     { root: 'packages/inquiry', pages: ['form/index', 'success/index'] },
     // The staff desk (issue 8): nothing staff-only is in the main package.
-    { root: 'packages/staff', pages: ['inbox/index', 'lead/index'] },
+    {
+      root: 'packages/staff',
+      pages: ['desk/index', 'claim/index', 'team/index', 'inbox/index', 'lead/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/park', 'packages/article'] },

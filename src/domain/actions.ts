@@ -1,7 +1,6 @@
 import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
-import type { ActionAccess } from './staff'
 import type { LeadDetail, LeadFull, LeadNote, LeadPage, ResponseStats } from './lead-desk'
 import type {
   AddNotePayload,
@@ -10,6 +9,8 @@ import type {
   ListLeadsPayload,
   UpdateLeadPayload,
 } from './lead-desk-schemas'
+import type { ActionAccess, StaffMember } from './staff'
+import type { ClaimStaffInput, InviteStaffInput, StaffIdInput, StaffInvite, StaffMe } from './staff-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
 import type {
   GetArticlePayload,
@@ -50,6 +51,16 @@ export interface ApiActions {
   'leads.addNote': { payload: AddNotePayload; data: LeadNote }
   /** Staff: response time (arrival → first 已联系), median per week and per agent. */
   'leads.stats': { payload: LeadStatsPayload; data: ResponseStats }
+  /** Am I staff? The member (active only) or null, and the count of leads still 新线索. */
+  'staff.me': { payload: Record<string, never>; data: StaffMe }
+  /** Takes a seat with an invite code (the first owner: STAFF_INVITE_CODE / the printed link). */
+  'staff.claim': { payload: ClaimStaffInput; data: { member: StaffMember } }
+  /** Owner: a one-time invite code, valid 24 h, for the role chosen. */
+  'staff.invite': { payload: InviteStaffInput; data: StaffInvite }
+  /** Owner: every member of staff, active first. */
+  'staff.list': { payload: Record<string, never>; data: { items: StaffMember[] } }
+  /** Owner: takes a member's seat away (never their own, never the last owner's). */
+  'staff.deactivate': { payload: StaffIdInput; data: { member: StaffMember } }
 }
 
 export type ActionName = keyof ApiActions
@@ -73,6 +84,11 @@ export const ACTION_ACCESS = {
   'leads.update': 'staff',
   'leads.addNote': 'staff',
   'leads.stats': 'staff',
+  'staff.me': 'public',
+  'staff.claim': 'public',
+  'staff.invite': 'owner',
+  'staff.list': 'owner',
+  'staff.deactivate': 'owner',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

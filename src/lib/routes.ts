@@ -24,3 +24,10 @@ export function withQuery(path: string, query: Record<string, string | number | 
     .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
   return parts.length ? `${path}?${parts.join('&')}` : path
 }
+
+/** The staff desk (subpackage packages/staff): reached from 我的 → 员工工作台, never from a tab. */
+export const STAFF_CLAIM_PATH = '/packages/staff/claim/index'
+export const STAFF_DESK_PATH = '/packages/staff/desk/index'
+export const STAFF_TEAM_PATH = '/packages/staff/team/index'
+export const STAFF_INBOX_PATH = '/packages/staff/inbox/index'
+export const STAFF_EXPORT_PATH = '/packages/staff/export/index'

@@ -35,11 +35,14 @@ import {
   NOTIFY_TIMEOUT_MS,
 } from '../../cloudfunctions/api/src/handlers/inquiries'
 import { createCloudMain } from '../../cloudfunctions/api/src/index'
+import {
+  createCloudbaseAuditLog,
+  createCloudbaseStaffStore,
+} from '../../cloudfunctions/api/src/adapters/cloudbase-staff'
 import { silentLogger } from '../../cloudfunctions/api/src/logger'
 import { createApi } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
 import * as double from '../doubles/wx-server-sdk'
-import { inTestAudit, inTestStaff, member } from './desk-fixtures'
 import { agency, edgeParks, makeArticles } from './fixtures'
 import { data, inquiry } from './inquiry-fixtures'
 
@@ -293,15 +296,13 @@ describe('every adapter query walks a listed index', () => {
       storage: createCloudbaseStorage(db),
       leads: createCloudbaseLeadStore(db),
       desk: createCloudbaseLeadDesk(db),
-      // The caller is also staff, so the lead desk's queries are walked too.
-      staff: inTestStaff([member('s-agent', { openid: 'o-index' })]),
-      audit: inTestAudit(),
       contentCheck: createKeywordContentCheck(),
+      staff: createCloudbaseStaffStore(db),
+      audit: createCloudbaseAuditLog(db),
+      staffInviteCode: 'INDEX-CHECK-OWNER',
     })
-    const call = async (action: string, payload: unknown) =>
-      data<any>(
-        await api({ action, payload }, { openid: 'o-index', source: 'cloud', clientAddress: '203.0.113.7' }),
-      )
+    const call = async (action: string, payload: unknown, openid = 'o-index') =>
+      data<any>(await api({ action, payload }, { openid, source: 'cloud', clientAddress: '203.0.113.7' }))
 
     const article = (await call('articles.list', { limit: 3 })).items[0]
     const page = await call('articles.list', { limit: 3 })
@@ -333,6 +334,12 @@ describe('every adapter query walks a listed index', () => {
       { kind: 'call', page: '/pages/index/index', at: new Date().toISOString() },
     ]
     await call('events.record', { events })
+    // The staff side (issue 8): a failed claim (counted), the first owner, an invite and its use.
+    const staffCall = (action: string, payload: unknown, openid = 'o-index') =>
+      api({ action, payload }, { openid, source: 'cloud', clientAddress: '203.0.113.7' })
+    await staffCall('staff.claim', { name: '甲', mobile: '13524678515', code: 'WRONG-CODE' })
+    await call('staff.claim', { name: '甲', mobile: '13524678515', code: 'INDEX-CHECK-OWNER' })
+    // The lead desk (issue 8 items 5–8), as that owner.
     const desk = await call('leads.list', { limit: 1 })
     await call('leads.list', { limit: 1, cursor: desk.nextCursor })
     for (const filters of [
@@ -354,6 +361,15 @@ describe('every adapter query walks a listed index', () => {
     await call('leads.get', { id: lead.id })
     await call('leads.stats', {})
     await call('inquiries.deleteMine', {})
+    const invite = await call('staff.invite', { role: 'agent' })
+    const agent = await call(
+      'staff.claim',
+      { name: '乙', mobile: '13524678516', code: invite.code },
+      'o-agent',
+    )
+    await call('staff.me', {})
+    await call('staff.list', {})
+    await call('staff.deactivate', { id: agent.member.id })
 
     const names = new Set(specs.map((c) => c.name))
     expect(log.length).toBeGreaterThan(50)

@@ -11,6 +11,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export interface LocalServer {
   url: string
   dataDir: string
+  /** Everything the server printed so far (stdout and stderr), e.g. the one-time staff link. */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -49,6 +51,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Loc
   return {
     url,
     dataDir,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {

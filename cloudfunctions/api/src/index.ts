@@ -1,8 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import { fail, MAX_REQUEST_BYTES, ok, type ApiResult } from '@/domain/result'
+import { normaliseInviteCode } from '@/domain/staff-schemas'
 import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
 import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
+import { createCloudbaseAuditLog, createCloudbaseStaffStore } from './adapters/cloudbase-staff'
 import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './adapters/webhook-notifier'
 import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
 import { MESSAGES } from './errors'
@@ -72,6 +74,23 @@ export function cloudNotifier(env: Record<string, string | undefined>, logger: L
   }
 }
 
+/** Shorter first-owner codes are refused: the code is all that stands between a visitor and the desk. */
+export const MIN_STAFF_INVITE_CODE = 12
+
+/**
+ * STAFF_INVITE_CODE (版本与配置 → 环境变量): the code the first owner types on 员工认领 while the
+ * desk has no owner (README deploy step 6). Ignored, with an error in the log, when too short.
+ */
+export function firstOwnerCode(env: Record<string, string | undefined>, logger: Logger): string | undefined {
+  const code = normaliseInviteCode(env.STAFF_INVITE_CODE ?? '')
+  if (!code) return undefined
+  if (code.length < MIN_STAFF_INVITE_CODE) {
+    logger.error(`STAFF_INVITE_CODE ignored: use at least ${MIN_STAFF_INVITE_CODE} characters`)
+    return undefined
+  }
+  return code
+}
+
 /**
  * The owner's setup call (README deploy step 5): the event `{ "setup": "<SETUP_TOKEN>" }` from
  * the console's 云端测试, with the function's SETUP_TOKEN variable set to a long random value for
@@ -110,6 +129,9 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         contentCheck: createWxContentCheck(sdk.openapi, logger),
         notifier: cloudNotifier(env, logger),
         clientKeySecret,
+        staff: createCloudbaseStaffStore(db),
+        audit: createCloudbaseAuditLog(db),
+        staffInviteCode: firstOwnerCode(env, logger),
         ...options.overrides,
         logger,
       })

@@ -3,6 +3,7 @@ import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/d
 import type { ActionAccess } from '@/domain/staff'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
+import { ClaimStaffSchema, InviteStaffSchema, StaffIdSchema } from '@/domain/staff-schemas'
 import {
   AddNoteSchema,
   GetLeadSchema,
@@ -29,6 +30,7 @@ import { createHomeHandlers } from './handlers/home'
 import { createInquiryHandlers } from './handlers/inquiries'
 import { createLeadHandlers } from './handlers/leads'
 import { createParkHandlers } from './handlers/parks'
+import { createStaffHandlers } from './handlers/staff'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
 import type { LeadDesk } from './ports/lead-desk'
@@ -72,6 +74,8 @@ export interface ApiDeps {
   staff?: StaffStore
   /** Where every staff write is recorded; staff handlers require it. */
   audit?: AuditLog
+  /** STAFF_INVITE_CODE: seats the first owner while the desk has none (cloud configuration). */
+  staffInviteCode?: string
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -104,6 +108,11 @@ const schemas = {
   'leads.update': UpdateLeadSchema,
   'leads.addNote': AddNoteSchema,
   'leads.stats': LeadStatsSchema,
+  'staff.me': EmptySchema,
+  'staff.claim': ClaimStaffSchema,
+  'staff.invite': InviteStaffSchema,
+  'staff.list': EmptySchema,
+  'staff.deactivate': StaffIdSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -172,6 +181,12 @@ export function createApi(deps: ApiDeps): Api {
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
   const leadDesk = createLeadHandlers({ desk: deps.desk, staff: deps.staff, audit: deps.audit })
+  const staff = createStaffHandlers({
+    staff: deps.staff,
+    audit: deps.audit,
+    clientKeyOf: createClientKeyer(deps.clientKeySecret),
+    firstOwnerCode: deps.staffInviteCode,
+  })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -187,6 +202,11 @@ export function createApi(deps: ApiDeps): Api {
     'leads.update': leadDesk.update,
     'leads.addNote': leadDesk.addNote,
     'leads.stats': leadDesk.stats,
+    'staff.me': staff.me,
+    'staff.claim': staff.claim,
+    'staff.invite': staff.invite,
+    'staff.list': staff.list,
+    'staff.deactivate': staff.deactivate,
   }
 
   return async (request, callCtx) => {

@@ -8,6 +8,7 @@ import { useFavourites } from '@/features/favourites/store'
 import { useHistory } from '@/features/history/store'
 import { useAgencyContact } from '@/features/home/hooks/useAgencyContact'
 import { ContactCard } from '@/features/contact/components/ContactCard'
+import { StaffEntry } from '@/features/staff/components/StaffEntry'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import '@/components/ui.scss'
 import './index.scss'
@@ -53,6 +54,9 @@ function MinePage() {
         <Entry title='我的咨询' onTap={go(MY_INQUIRIES_PATH)} />
         <Entry title='关于我们与隐私政策' onTap={go(ABOUT_PATH)} />
       </View>
+
+      {/* Only for active staff; renders nothing for visitors. */}
+      <StaffEntry />
 
       {agency.contact ? (
         <ContactCard contact={agency.contact} />

@@ -131,6 +131,11 @@ export const CLOUDBASE_COLLECTIONS = [
         fields: [asc('phone'), desc('createdAt')],
         serves: 'lead detail: repeat leads (same phone)',
       },
+      {
+        name: 'status_created',
+        fields: [asc('status'), desc('createdAt')],
+        serves: 'new leads count (我的 badge)',
+      },
     ],
   },
   {
@@ -166,6 +171,39 @@ export const CLOUDBASE_COLLECTIONS = [
     holds: 'which member of staff opened which lead (`_id` = staff id:lead id)',
     indexes: [{ name: 'staff_lead', fields: [asc('staffId'), asc('leadId')], serves: 'inbox: unread marks' }],
   },
+  {
+    name: 'staff',
+    holds: 'staff seats: `_id` = StaffMember.id, one per openid',
+    indexes: [
+      { name: 'openid', fields: [asc('openid')], serves: 'who is calling (every staff action)' },
+      { name: 'role_active', fields: [asc('role'), asc('active')], serves: 'active owners count' },
+    ],
+  },
+  {
+    name: 'staff_invites',
+    holds: 'one-time invite codes: `_id` = SHA-256 of the code (never the code)',
+    indexes: [],
+  },
+  {
+    name: 'staff_claim_failures',
+    holds: 'failed staff claims, for the claim limits',
+    indexes: [
+      { name: 'openid_at', fields: [asc('openid'), desc('at')], serves: 'per-visitor claim limit' },
+      { name: 'client_at', fields: [asc('clientKey'), desc('at')], serves: 'per-address claim limit' },
+    ],
+  },
+  {
+    name: 'audit_log',
+    holds: 'every staff write: who, what, when, before → after (phones masked)',
+    indexes: [
+      {
+        name: 'target_at',
+        fields: [asc('targetType'), asc('targetId'), desc('at')],
+        serves: 'history of a record',
+      },
+      { name: 'at', fields: [desc('at')], serves: 'audit review, newest first' },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -179,6 +217,10 @@ export const COLLECTIONS = {
   contactEvents: 'contact_events',
   leadNotes: 'lead_notes',
   leadReads: 'lead_reads',
+  staff: 'staff',
+  staffInvites: 'staff_invites',
+  staffClaimFailures: 'staff_claim_failures',
+  auditLog: 'audit_log',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

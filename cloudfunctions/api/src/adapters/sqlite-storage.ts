@@ -6,6 +6,7 @@ import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
+import { createSqliteAuditLog, createSqliteStaffStore, type SqliteStaffStore } from './sqlite/staff'
 
 export type { SeedData } from './sqlite/catalogue'
 
@@ -20,6 +21,9 @@ export interface SqliteStorage extends StoragePort, LeadStore {
   readonly desk: LeadDesk
   /** What opening did to the schema: the version found, the version now, the steps run. */
   readonly migration: MigrationReport
+  /** Staff, invites and claim limits (sqlite/staff.ts); `audit`: the audit log of staff writes. */
+  readonly staff: SqliteStaffStore
+  readonly audit: ReturnType<typeof createSqliteAuditLog>
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
   close(): void
@@ -45,6 +49,8 @@ export function openSqliteStorage(file: string): SqliteStorage {
     ...catalogue,
     ...leads,
     desk: createSqliteLeadDesk(db),
+    staff: createSqliteStaffStore(db),
+    audit: createSqliteAuditLog(db),
     file,
     migration,
     close() {

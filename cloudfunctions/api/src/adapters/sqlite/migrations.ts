@@ -172,6 +172,56 @@ UPDATE parks SET price_value = NULL, price_unit = NULL WHERE price_unit = 'wan';
 `
 
 /*
+ * Step 4, the lead desk's staff (issue 8 items 1–3). `staff`: one seat per platform identity
+ * (openid UNIQUE: a deactivated member re-invited gets their old seat back). `staff_invites`:
+ * one-time codes by their SHA-256 (never the code), used once (used_at set in the claim's
+ * transaction); the first owner's configured code leaves a used row too. `staff_claim_failures`:
+ * failed claims per visitor and per address hash, for the claim's rate limits. `audit_log`: every
+ * staff write, the changed fields as JSON (phones masked).
+ */
+const STEP_4 = `
+CREATE TABLE staff (
+  id         TEXT PRIMARY KEY,
+  openid     TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  mobile     TEXT NOT NULL,
+  role       TEXT NOT NULL CHECK (role IN ('owner', 'agent')),
+  active     INTEGER NOT NULL CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE staff_invites (
+  code_hash  TEXT PRIMARY KEY,
+  role       TEXT NOT NULL CHECK (role IN ('owner', 'agent')),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_by    TEXT,
+  used_at    TEXT
+);
+CREATE TABLE staff_claim_failures (
+  id         INTEGER PRIMARY KEY,
+  openid     TEXT NOT NULL,
+  client_key TEXT,
+  at         TEXT NOT NULL
+);
+CREATE INDEX staff_claim_failures_openid ON staff_claim_failures (openid, at);
+CREATE INDEX staff_claim_failures_client ON staff_claim_failures (client_key, at) WHERE client_key IS NOT NULL;
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  actor_id    TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  target_type TEXT NOT NULL,
+  target_id   TEXT NOT NULL,
+  before_json TEXT,
+  after_json  TEXT,
+  at          TEXT NOT NULL
+);
+CREATE INDEX audit_log_target ON audit_log (target_type, target_id, at);
+CREATE INDEX audit_log_at ON audit_log (at);
+`
+
+/*
  * Step 5, the lead desk (issue 8 items 5–8). Pipeline columns on the lead itself (one row, one
  * version: the compare-and-set of leads.update is a single UPDATE … WHERE version = ?). Leads of
  * before get their stage from the visitor-facing status: contacted → 已联系, closed → 已签约,
@@ -214,7 +264,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
   { version: 3, name: 'prices in one unit per deal (万元 lots to 元/m²)', sql: STEP_3 },
-  // Step 4 (staff, invites, audit log) arrives from the staff branch; keep this one fifth.
+  { version: 4, name: 'staff, invites, claim limits, audit log', sql: STEP_4 },
   { version: 5, name: 'lead desk: pipeline columns, notes, read marks', sql: STEP_5 },
 ]
 

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '团队管理',
+  enablePullDownRefresh: true,
+})
