@@ -3,9 +3,9 @@
  * staff: the inbox shows seeded leads with counts and the due block; a row opens the lead with
  * the full phone; 拨打电话 goes to tel:; a status change and a note are stored.
  *
- * Until the staff helper's claim flow is merged (issue 8 items 1–4), the server runs in this
- * process from build/bench-api.cjs with an in-test StaffStore that accepts this browser's
- * visitor id; everything else is the real router, SQLite adapter and H5 build.
+ * The server runs in this process from build/bench-api.cjs with an in-test StaffStore, so the
+ * test can seed an overdue follow-up and an assignee directly; everything else is the real router,
+ * SQLite adapter and H5 build. The claim flow on `npm start` itself: desk-claimed.test.ts.
  */
 import fs from 'node:fs'
 import type http from 'node:http'
