@@ -4,7 +4,8 @@
 //   2. weapp   setData calls and bytes on the built dist/ (open tabs, load page 2, details)
 //   3. leads   200 concurrent inquiry submissions on loopback: exactly-once check, p50/p99
 //   4. export  export.leads of 10,000 leads to .xlsx: time (first / warm) and peak RSS
-// Usage: npm run bench [-- api weapp leads export]
+//   5. desk    inbox query (leads.list) over 10,000 leads: p50/p99, page 1 vs page 50 (keyset)
+// Usage: npm run bench [-- api weapp leads export desk]
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -17,6 +18,7 @@ const all = {
   weapp: 'scripts/bench-weapp.mjs',
   leads: 'scripts/bench-leads.mjs',
   export: 'scripts/bench-export.mjs',
+  desk: 'scripts/bench-desk.mjs',
 }
 const picked = process.argv.slice(2).filter((a) => a in all)
 const names = picked.length ? picked : Object.keys(all)

@@ -52,6 +52,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, Status> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   FORBIDDEN: 403,
+  CONFLICT: 409,
   INTERNAL: 500,
   NETWORK: 502,
 }

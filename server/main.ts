@@ -112,6 +112,7 @@ function main(): void {
   const api = createApi({
     storage,
     leads: storage,
+    desk: storage.desk,
     // Not moderation: a demo list so the form's refused / review paths can be tried locally.
     contentCheck: createKeywordContentCheck(),
     notifier,

@@ -6,7 +6,11 @@ export default defineAppConfig({
     { root: 'packages/article', pages: ['detail/index', 'tag/index', 'search/index'] },
     { root: 'packages/mine', pages: ['about/index', 'favourites/index', 'history/index', 'inquiries/index'] },
     { root: 'packages/inquiry', pages: ['form/index', 'success/index'] },
-    { root: 'packages/staff', pages: ['desk/index', 'claim/index', 'team/index', 'export/index'] },
+    // The staff desk (issue 8): nothing staff-only is in the main package.
+    {
+      root: 'packages/staff',
+      pages: ['desk/index', 'claim/index', 'team/index', 'inbox/index', 'lead/index', 'export/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/park', 'packages/article'] },

@@ -2,6 +2,14 @@ import type { AgencyContact } from './agency'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
 import type { ExportLeadsPayload, ExportLeadsResult } from './export'
+import type { LeadDetail, LeadFull, LeadNote, LeadPage, ResponseStats } from './lead-desk'
+import type {
+  AddNotePayload,
+  GetLeadPayload,
+  LeadStatsPayload,
+  ListLeadsPayload,
+  UpdateLeadPayload,
+} from './lead-desk-schemas'
 import type { ActionAccess, StaffMember } from './staff'
 import type { ClaimStaffInput, InviteStaffInput, StaffIdInput, StaffInvite, StaffMe } from './staff-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
@@ -34,6 +42,16 @@ export interface ApiActions {
   }
   /** Contact taps (call, copy WeChat …), batched by the client. */
   'events.record': { payload: RecordEventsPayload; data: { accepted: number } }
+  /** Staff: the inbox page (newest first, keyset), stage counts and due follow-ups. */
+  'leads.list': { payload: ListLeadsPayload; data: LeadPage }
+  /** Staff: one lead in full (phone unmasked), marked read for the caller. */
+  'leads.get': { payload: GetLeadPayload; data: LeadDetail }
+  /** Staff: stage / assignee / follow-up date / invalid reason; CONFLICT on a stale version. */
+  'leads.update': { payload: UpdateLeadPayload; data: LeadFull }
+  /** Staff: a follow-up note on the lead's timeline. */
+  'leads.addNote': { payload: AddNotePayload; data: LeadNote }
+  /** Staff: response time (arrival → first 已联系), median per week and per agent. */
+  'leads.stats': { payload: LeadStatsPayload; data: ResponseStats }
   /** Am I staff? The member (active only) or null, and the count of leads still 新线索. */
   'staff.me': { payload: Record<string, never>; data: StaffMe }
   /** Takes a seat with an invite code (the first owner: STAFF_INVITE_CODE / the printed link). */
@@ -64,6 +82,11 @@ export const ACTION_ACCESS = {
   'inquiries.mine': 'public',
   'inquiries.deleteMine': 'public',
   'events.record': 'public',
+  'leads.list': 'staff',
+  'leads.get': 'staff',
+  'leads.update': 'staff',
+  'leads.addNote': 'staff',
+  'leads.stats': 'staff',
   'staff.me': 'public',
   'staff.claim': 'public',
   'staff.invite': 'owner',

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'FORBIDDEN' // a staff action called by someone who is not (active) staff, or not an owner
+  | 'CONFLICT' // the record changed since the caller read it (optimistic concurrency); nothing written
   | 'INTERNAL'
   // Client-side only: the call never got an answer.
   | 'NETWORK'

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { ContactEvent } from '@/domain/inquiry'
 import type { Park } from '@/domain/park'
 import { MAX_REQUEST_BYTES } from '@/domain/result'
+import { createCloudbaseLeadDesk } from '../../cloudfunctions/api/src/adapters/cloudbase-desk'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
 import {
   CLOUDBASE_COLLECTIONS,
@@ -295,6 +296,7 @@ describe('every adapter query walks a listed index', () => {
     const api = createApi({
       storage: createCloudbaseStorage(db),
       leads: createCloudbaseLeadStore(db),
+      desk: createCloudbaseLeadDesk(db),
       contentCheck: createKeywordContentCheck(),
       staff: createCloudbaseStaffStore(db),
       audit: createCloudbaseAuditLog(db),
@@ -333,12 +335,33 @@ describe('every adapter query walks a listed index', () => {
       { kind: 'call', page: '/pages/index/index', at: new Date().toISOString() },
     ]
     await call('events.record', { events })
-    await call('inquiries.deleteMine', {})
     // The staff side (issue 8): a failed claim (counted), the first owner, an invite and its use.
     const staffCall = (action: string, payload: unknown, openid = 'o-index') =>
       api({ action, payload }, { openid, source: 'cloud', clientAddress: '203.0.113.7' })
     await staffCall('staff.claim', { name: '甲', mobile: '13524678515', code: 'WRONG-CODE' })
     await call('staff.claim', { name: '甲', mobile: '13524678515', code: 'INDEX-CHECK-OWNER' })
+    // The lead desk (issue 8 items 5–8), as that owner.
+    const desk = await call('leads.list', { limit: 1 })
+    await call('leads.list', { limit: 1, cursor: desk.nextCursor })
+    for (const filters of [
+      { stage: 'new' },
+      { source: 'pst01' },
+      { parkId: 'p012' },
+      { assigneeId: 'none' },
+      { assigneeId: 's-agent' },
+      { from: '2026-01-01', to: '2026-12-31' },
+      { q: '王' },
+      { q: '8515' },
+    ])
+      await call('leads.list', filters)
+    const lead = desk.items[0]
+    await call('leads.get', { id: lead.id })
+    await call('leads.update', { id: lead.id, version: 1, stage: 'contacted', nextFollowUp: '2026-01-01' })
+    await call('leads.update', { id: lead.id, version: 2, assigneeId: null })
+    await call('leads.addNote', { id: lead.id, body: '已联系' })
+    await call('leads.get', { id: lead.id })
+    await call('leads.stats', {})
+    await call('inquiries.deleteMine', {})
     const invite = await call('staff.invite', { role: 'agent' })
     const agent = await call(
       'staff.claim',
@@ -367,7 +390,7 @@ describe('every adapter query walks a listed index', () => {
     await store.leadsPage(range, null, 1000)
     await store.leadsPage(range, { createdAt: range.since, id: 'x' }, 1000)
     await store.purgeOlderThan(range.since)
-    await store.purgeStatusOlderThan('invalid', range.since)
+    await store.purgeStageOlderThan('invalid', range.since)
     expect(log.length).toBe(5)
     const unserved = log
       .filter((q) => q.equal.length > 0 || q.order.length > 0)
@@ -386,7 +409,7 @@ describe('every adapter query walks a listed index', () => {
     expect(
       specs
         .find((c) => c.name === 'inquiries')!
-        .indexes.some((i) => served({ collection: 'inquiries', equal: ['phone'], order: [] }, i)),
+        .indexes.some((i) => served({ collection: 'inquiries', equal: ['contactName'], order: [] }, i)),
     ).toBe(false)
   })
 })

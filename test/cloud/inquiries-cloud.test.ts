@@ -82,6 +82,9 @@ describe('CloudBase lead store over the sdk double', () => {
       parkId: 'p012',
       parkName: '松江G60智造园',
       status: 'new',
+      // The lead desk's pipeline fields start with the document (cloudbase-desk.ts).
+      stage: 'new',
+      version: 1,
       createdAt: '2026-05-01T02:00:00.000Z',
       updatedAt: '2026-05-01T02:00:00.000Z',
     })

@@ -104,7 +104,10 @@ describe('contact taps are recorded on every page', () => {
         if (entry.isDirectory()) walk(file)
         else if (
           /\.tsx?$/.test(entry.name) &&
-          !file.endsWith(path.join('features', 'contact', 'actions.ts'))
+          !file.endsWith(path.join('features', 'contact', 'actions.ts')) &&
+          // Staff calling a lead back from the desk (issue 8): not a visitor's contact tap, so
+          // deliberately not recorded as one; the desk's own wrappers, and only those.
+          !file.endsWith(path.join('features', 'leads', 'phone.ts'))
         ) {
           const text = fs.readFileSync(file, 'utf8')
           if (/\b(makePhoneCall|setClipboardData|addPhoneContact)\s*\(/.test(text)) offenders.push(file)

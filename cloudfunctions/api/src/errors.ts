@@ -37,4 +37,10 @@ export const MESSAGES = {
   rateLimitedAddressDay: '当前网络今天的提交次数已达上限，请明天再试',
   eventsRateLimited: '操作过于频繁，请稍后再试',
   forbidden: '没有权限执行此操作',
+  leadConflict: '已被他人更新，请刷新后再试',
+  leadNotFound: '线索不存在或已删除',
+  badTransition: '当前状态不能改为该状态',
+  invalidReasonRequired: '请填写无效原因',
+  unknownAssignee: '该员工不存在或已停用',
+  noAudit: '审计日志未配置',
 } as const

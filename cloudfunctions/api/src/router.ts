@@ -1,9 +1,17 @@
 import type * as v from 'valibot'
 import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
 import { ExportLeadsSchema } from '@/domain/export-schema'
+import type { ActionAccess } from '@/domain/staff'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import { ClaimStaffSchema, InviteStaffSchema, StaffIdSchema } from '@/domain/staff-schemas'
+import {
+  AddNoteSchema,
+  GetLeadSchema,
+  LeadStatsSchema,
+  ListLeadsSchema,
+  UpdateLeadSchema,
+} from '@/domain/lead-desk-schemas'
 import {
   GetArticleSchema,
   GetParkSchema,
@@ -22,11 +30,13 @@ import { createArticleHandlers } from './handlers/articles'
 import { createExportHandlers } from './handlers/export'
 import { createHomeHandlers } from './handlers/home'
 import { createInquiryHandlers } from './handlers/inquiries'
+import { createLeadHandlers } from './handlers/leads'
 import { createParkHandlers } from './handlers/parks'
 import { createStaffHandlers } from './handlers/staff'
 import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
 import type { ExportFileStore, LeadExportReader } from './ports/lead-export'
+import type { LeadDesk } from './ports/lead-desk'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -61,6 +71,8 @@ export interface ApiDeps {
   contentCheck?: ContentCheckPort
   /** Told about each new lead; default: nobody. */
   notifier?: NotifierPort
+  /** The staff side of the leads (inbox, pipeline, notes); the leads.* actions need it. */
+  desk?: LeadDesk
   /** The staff records; without it every staff action answers FORBIDDEN. */
   staff?: StaffStore
   /** Where every staff write is recorded; staff handlers require it. */
@@ -97,6 +109,11 @@ const schemas = {
   'inquiries.mine': EmptySchema,
   'inquiries.deleteMine': EmptySchema,
   'events.record': RecordEventsSchema,
+  'leads.list': ListLeadsSchema,
+  'leads.get': GetLeadSchema,
+  'leads.update': UpdateLeadSchema,
+  'leads.addNote': AddNoteSchema,
+  'leads.stats': LeadStatsSchema,
   'staff.me': EmptySchema,
   'staff.claim': ClaimStaffSchema,
   'staff.invite': InviteStaffSchema,
@@ -170,6 +187,7 @@ export function createApi(deps: ApiDeps): Api {
     notifyTimeoutMs: deps.notifyTimeoutMs,
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
+  const leadDesk = createLeadHandlers({ desk: deps.desk, staff: deps.staff, audit: deps.audit })
   const staff = createStaffHandlers({
     staff: deps.staff,
     audit: deps.audit,
@@ -191,6 +209,11 @@ export function createApi(deps: ApiDeps): Api {
     'inquiries.mine': inquiries.mine,
     'inquiries.deleteMine': inquiries.deleteMine,
     'events.record': inquiries.recordEvents,
+    'leads.list': leadDesk.list,
+    'leads.get': leadDesk.get,
+    'leads.update': leadDesk.update,
+    'leads.addNote': leadDesk.addNote,
+    'leads.stats': leadDesk.stats,
     'staff.me': staff.me,
     'staff.claim': staff.claim,
     'staff.invite': staff.invite,
@@ -222,7 +245,7 @@ export function createApi(deps: ApiDeps): Api {
       // Staff actions: the caller must be active staff (an owner for 'owner' actions), checked
       // against the platform identity before the payload is looked at. One answer for every
       // refusal, so it tells an outsider nothing about who is staff.
-      const access = ACTION_ACCESS[action as ActionName]
+      const access = ACTION_ACCESS[action as ActionName] as ActionAccess
       if (access !== 'public') {
         const member = ctx.openid && deps.staff ? await deps.staff.findStaffByOpenid(ctx.openid) : null
         if (!member || !member.active || (access === 'owner' && member.role !== 'owner')) {

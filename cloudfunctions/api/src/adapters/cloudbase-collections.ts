@@ -117,6 +117,21 @@ export const CLOUDBASE_COLLECTIONS = [
       },
       { name: 'created', fields: [desc('createdAt')], serves: 'staff list, newest first' },
       {
+        name: 'stage_created',
+        fields: [asc('stage'), desc('createdAt'), desc('_id')],
+        serves: 'inbox: a status tab newest first, counts per status',
+      },
+      {
+        name: 'follow_up',
+        fields: [asc('nextFollowUp')],
+        serves: 'inbox: follow-ups due today or overdue',
+      },
+      {
+        name: 'phone_created',
+        fields: [asc('phone'), desc('createdAt')],
+        serves: 'lead detail: repeat leads (same phone)',
+      },
+      {
         name: 'status_created',
         fields: [asc('status'), desc('createdAt')],
         serves: 'new leads count (我的 badge); retention: 无效 leads past their period',
@@ -139,6 +154,22 @@ export const CLOUDBASE_COLLECTIONS = [
       },
       { name: 'created', fields: [desc('createdAt')], serves: 'staff reports, newest first' },
     ],
+  },
+  {
+    name: 'lead_notes',
+    holds: 'follow-up notes on a lead, one document each (`_id` = note id)',
+    indexes: [
+      {
+        name: 'lead_created',
+        fields: [asc('leadId'), asc('createdAt')],
+        serves: 'lead detail: notes timeline',
+      },
+    ],
+  },
+  {
+    name: 'lead_reads',
+    holds: 'which member of staff opened which lead (`_id` = staff id:lead id)',
+    indexes: [{ name: 'staff_lead', fields: [asc('staffId'), asc('leadId')], serves: 'inbox: unread marks' }],
   },
   {
     name: 'staff',
@@ -190,6 +221,8 @@ export const COLLECTIONS = {
   settings: 'settings',
   inquiries: 'inquiries',
   contactEvents: 'contact_events',
+  leadNotes: 'lead_notes',
+  leadReads: 'lead_reads',
   staff: 'staff',
   staffInvites: 'staff_invites',
   staffClaimFailures: 'staff_claim_failures',

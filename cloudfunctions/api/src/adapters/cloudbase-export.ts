@@ -18,7 +18,7 @@ const MAX_READ = 1000
 /**
  * The export's keyset pages and the retention purge in CloudBase. The pages walk the
  * `inquiries.created` index (createdAt, read ascending, `_id` breaking ties); the purge removes
- * by a createdAt range (the `created` indexes) and, for one status, by `status_created`.
+ * by a createdAt range (the `created` indexes) and, for one desk stage, by `stage_created`.
  */
 export function createCloudbaseExportStore(db: CloudDatabase): LeadExportReader & RetentionStore {
   const _ = db.command
@@ -56,9 +56,9 @@ export function createCloudbaseExportStore(db: CloudDatabase): LeadExportReader 
       return { inquiries: a.stats.removed, events: b.stats.removed }
     },
 
-    async purgeStatusOlderThan(status, before) {
+    async purgeStageOlderThan(stage, before) {
       const res = await inquiries()
-        .where({ status, createdAt: _.lt(before) })
+        .where({ stage, createdAt: _.lt(before) })
         .remove()
       return res.stats.removed
     },

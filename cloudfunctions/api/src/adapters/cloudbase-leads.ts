@@ -20,13 +20,15 @@ const MAX_LIMIT = 100
 /** Fields of a lead document besides `_id`: the InquiryRecord's, camelCase, absent when unset. */
 function toDoc(record: InquiryRecord): CloudDoc {
   const { id, ...rest } = record
-  const doc: CloudDoc = { _id: id }
+  // The desk's pipeline fields start here (cloudbase-desk.ts): a status tab queries `stage`.
+  const doc: CloudDoc = { _id: id, stage: 'new', version: 1 }
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) doc[key] = value
   return doc
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
+/** Shared with the desk (cloudbase-desk.ts) and the export (cloudbase-export.ts), which read the same documents. */
 export function toInquiry(doc: CloudDoc): InquiryRecord {
   const r: InquiryRecord = {
     id: doc._id,

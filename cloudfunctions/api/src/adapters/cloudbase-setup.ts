@@ -11,6 +11,7 @@ import {
   FUNCTION_TIMEOUT_S,
   type CollectionSpec,
 } from './cloudbase-collections'
+import { backfillLeadStages } from './cloudbase-desk'
 import { toCloudArticle, toCloudPark, type CloudDatabase, type CloudDoc } from './cloudbase-storage'
 
 /**
@@ -25,6 +26,8 @@ export interface SetupReport {
   indexes: string[]
   permission: string
   timeout: { expectedSeconds: number; configuredSeconds?: number; ok?: boolean }
+  /** Leads of before the desk given their pipeline stage now (cloudbase-desk.ts backfillLeadStages). */
+  leadStagesBackfilled?: number
   /** Documents written by an `import` (missing ones only; existing ids are left as they are). */
   imported?: { inserted: number; kept: number }
 }
@@ -117,6 +120,8 @@ export async function setupCloudbase(
     timeout.ok = timeout.configuredSeconds >= FUNCTION_TIMEOUT_S
   }
   const report: SetupReport = { collections, indexes, permission: COLLECTION_PERMISSION, timeout }
+  if (collections.some((c) => c.name === COLLECTIONS.inquiries && c.status === 'exists'))
+    report.leadStagesBackfilled = await backfillLeadStages(db)
   if (content) report.imported = await importContent(db, content)
   return report
 }

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3'
+import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
+import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteExportStore } from './sqlite/export'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
@@ -17,6 +19,8 @@ export type { SeedData } from './sqlite/catalogue'
  */
 export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader, RetentionStore {
   readonly file: string
+  /** The staff side of the leads (issue 8), on the same connection. */
+  readonly desk: LeadDesk
   /** What opening did to the schema: the version found, the version now, the steps run. */
   readonly migration: MigrationReport
   /** Staff, invites and claim limits (sqlite/staff.ts); `audit`: the audit log of staff writes. */
@@ -46,6 +50,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
   return {
     ...catalogue,
     ...leads,
+    desk: createSqliteLeadDesk(db),
     staff: createSqliteStaffStore(db),
     audit: createSqliteAuditLog(db),
     ...createSqliteExportStore(db),

@@ -1,3 +1,4 @@
+import type { LeadStage } from '@/domain/lead-pipeline'
 import { INVALID_LEAD_RETENTION_MONTHS, LEAD_RETENTION_MONTHS } from '@/domain/retention'
 import type { Logger } from '../logger'
 import type { RetentionStore } from '../ports/lead-export'
@@ -8,7 +9,7 @@ import type { RetentionStore } from '../ports/lead-export'
  * runtime's daily timer (server/main.ts).
  *
  *   - leads and contact events stored more than `leadMonths` ago (default 24) are deleted;
- *   - leads with status 'invalid' (无效, set by staff on the desk) go after `invalidLeadMonths`
+ *   - leads at stage 'invalid' (无效, set by staff on the desk) go after `invalidLeadMonths`
  *     (default 6), counted from when the lead was stored, like the rest.
  *
  * The log line says how many rows went and the cut-offs, never what they held.
@@ -44,7 +45,7 @@ export interface RetentionSummary {
 export const EXPORT_FILE_HOURS = 24
 
 /** The status the desk's pipeline gives a lead marked 无效. */
-export const INVALID_STATUS = 'invalid'
+export const INVALID_STAGE: LeadStage = 'invalid'
 
 /** The instant `months` calendar months before `now` (UTC), the day clamped to the month's end. */
 export function monthsBefore(now: Date, months: number): Date {
@@ -90,7 +91,7 @@ export async function runRetention(deps: RetentionJobDeps, now: Date): Promise<R
   const cutoff = monthsBefore(now, config.leadMonths).toISOString()
   const invalidCutoff = monthsBefore(now, config.invalidLeadMonths).toISOString()
   const all = await deps.retention.purgeOlderThan(cutoff)
-  const invalidInquiries = await deps.retention.purgeStatusOlderThan(INVALID_STATUS, invalidCutoff)
+  const invalidInquiries = await deps.retention.purgeStageOlderThan(INVALID_STAGE, invalidCutoff)
   const summary: RetentionSummary = {
     cutoff,
     invalidCutoff,

@@ -1,3 +1,4 @@
+import type { LeadStage } from '@/domain/lead-pipeline'
 import type { InquiryRecord } from './lead-store'
 
 /** Where a page of an export resumes: after this lead, in (createdAt, id) order. */
@@ -47,6 +48,6 @@ export interface PurgeCounts {
 export interface RetentionStore {
   /** Removes leads and contact events stored before `before`. */
   purgeOlderThan(before: string): Promise<PurgeCounts>
-  /** Removes leads with this status stored before `before` (their events stay: they are the visitor's). */
-  purgeStatusOlderThan(status: string, before: string): Promise<number>
+  /** Removes leads at this desk stage stored before `before`, with their notes (their events stay: they are the visitor's). */
+  purgeStageOlderThan(stage: LeadStage, before: string): Promise<number>
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ExportCursor, LeadExportReader, PurgeCounts, RetentionStore } from '../../ports/lead-export'
-import { toInquiry, type InquiryRow } from './leads'
+import { rowToInquiry, type InquiryRow } from './leads'
 
 /**
  * The export's paged reads and the retention purge over the leads tables (no schema of their
@@ -19,24 +19,37 @@ export function createSqliteExportStore(db: Database.Database): LeadExportReader
   )
   const purgeLeads = db.prepare('DELETE FROM inquiries WHERE created_at < ?')
   const purgeEvents = db.prepare('DELETE FROM contact_events WHERE created_at < ?')
-  const purgeStatus = db.prepare('DELETE FROM inquiries WHERE status = ? AND created_at < ?')
-  const purgeTx = db.transaction((before: string): PurgeCounts => ({
-    inquiries: purgeLeads.run(before).changes,
-    events: purgeEvents.run(before).changes,
-  }))
+  const purgeStage = db.prepare('DELETE FROM inquiries WHERE stage = ? AND created_at < ?')
+  // What the desk keeps about a lead goes with it (notes may quote the client).
+  const orphanNotes = db.prepare('DELETE FROM lead_notes WHERE lead_id NOT IN (SELECT id FROM inquiries)')
+  const orphanReads = db.prepare('DELETE FROM lead_reads WHERE lead_id NOT IN (SELECT id FROM inquiries)')
+  const dropOrphans = () => {
+    orphanNotes.run()
+    orphanReads.run()
+  }
+  const purgeTx = db.transaction((before: string): PurgeCounts => {
+    const counts = { inquiries: purgeLeads.run(before).changes, events: purgeEvents.run(before).changes }
+    if (counts.inquiries > 0) dropOrphans()
+    return counts
+  })
+  const purgeStageTx = db.transaction((stage: string, before: string): number => {
+    const removed = purgeStage.run(stage, before).changes
+    if (removed > 0) dropOrphans()
+    return removed
+  })
 
   return {
     async leadsPage(range, cursor: ExportCursor | null, limit) {
       const rows = cursor
         ? after.all({ ...range, limit, c: cursor.createdAt, id: cursor.id })
         : first.all({ ...range, limit })
-      return rows.map(toInquiry)
+      return rows.map(rowToInquiry)
     },
     async purgeOlderThan(before) {
       return purgeTx.immediate(before)
     },
-    async purgeStatusOlderThan(status, before) {
-      return purgeStatus.run(status, before).changes
+    async purgeStageOlderThan(stage, before) {
+      return purgeStageTx.immediate(stage, before)
     },
   }
 }

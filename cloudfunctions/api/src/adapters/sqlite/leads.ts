@@ -38,7 +38,8 @@ export interface InquiryRow {
   updated_at: string
 }
 
-export function toInquiry(row: InquiryRow): InquiryRecord {
+/** Shared with the desk (sqlite/desk.ts), which reads the same rows. */
+export function rowToInquiry(row: InquiryRow): InquiryRecord {
   const r: InquiryRecord = {
     id: row.id,
     openid: row.openid,
@@ -180,7 +181,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   const insertInquiryTx = db.transaction(
     (record: InquiryRecord, limits: RateLimit[]): InsertInquiryOutcome => {
       const existing = inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
-      if (existing) return { kind: 'duplicate', inquiry: toInquiry(existing) }
+      if (existing) return { kind: 'duplicate', inquiry: rowToInquiry(existing) }
       const reached = firstReached('inquiries', record, limits)
       if (reached) return { kind: 'rate-limited', limit: reached }
       try {
@@ -189,7 +190,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
         const raced = isUniqueViolation(err)
           ? inquiryByKey.get({ openid: record.openid, key: record.idempotencyKey })
           : undefined
-        if (raced) return { kind: 'duplicate', inquiry: toInquiry(raced) }
+        if (raced) return { kind: 'duplicate', inquiry: rowToInquiry(raced) }
         throw err
       }
       forgetOldKeys('inquiries', limits)
@@ -231,7 +232,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   return {
     async findInquiry(openid: string, idempotencyKey: string): Promise<InquiryRecord | null> {
       const row = inquiryByKey.get({ openid, key: idempotencyKey })
-      return row ? toInquiry(row) : null
+      return row ? rowToInquiry(row) : null
     },
 
     async rateLimited(caller: Caller, limits: RateLimit[]): Promise<RateLimit | null> {
@@ -243,7 +244,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
     },
 
     async listInquiries(openid: string, limit: number): Promise<InquiryRecord[]> {
-      return inquiriesOf.all({ openid, limit }).map(toInquiry)
+      return inquiriesOf.all({ openid, limit }).map(rowToInquiry)
     },
 
     async deleteVisitorData(openid: string): Promise<{ inquiries: number; events: number }> {

@@ -221,11 +221,51 @@ CREATE INDEX audit_log_target ON audit_log (target_type, target_id, at);
 CREATE INDEX audit_log_at ON audit_log (at);
 `
 
+/*
+ * Step 5, the lead desk (issue 8 items 5–8). Pipeline columns on the lead itself (one row, one
+ * version: the compare-and-set of leads.update is a single UPDATE … WHERE version = ?). Leads of
+ * before get their stage from the visitor-facing status: contacted → 已联系, closed → 已签约,
+ * new / review → 新线索 (the review flag stays in `flagged`). Notes and per-staff read marks are
+ * tables of their own. Indexes: the stage tab newest first, the due block, repeat leads by phone.
+ */
+const STEP_5 = `
+ALTER TABLE inquiries ADD COLUMN stage TEXT NOT NULL DEFAULT 'new'
+  CHECK (stage IN ('new', 'contacted', 'visiting', 'signed', 'invalid'));
+ALTER TABLE inquiries ADD COLUMN assignee_id TEXT;
+ALTER TABLE inquiries ADD COLUMN next_follow_up TEXT;
+ALTER TABLE inquiries ADD COLUMN invalid_reason TEXT;
+ALTER TABLE inquiries ADD COLUMN first_contacted_at TEXT;
+ALTER TABLE inquiries ADD COLUMN first_contacted_by TEXT;
+ALTER TABLE inquiries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+UPDATE inquiries SET stage = 'contacted' WHERE status = 'contacted';
+UPDATE inquiries SET stage = 'signed' WHERE status = 'closed';
+CREATE INDEX inquiries_desk_newest ON inquiries (created_at DESC, id DESC);
+CREATE INDEX inquiries_stage_newest ON inquiries (stage, created_at DESC, id DESC);
+CREATE INDEX inquiries_follow_up ON inquiries (next_follow_up) WHERE next_follow_up IS NOT NULL;
+CREATE INDEX inquiries_phone ON inquiries (phone);
+CREATE TABLE lead_notes (
+  id          TEXT PRIMARY KEY,
+  lead_id     TEXT NOT NULL,
+  author_id   TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX lead_notes_lead ON lead_notes (lead_id, created_at);
+CREATE TABLE lead_reads (
+  staff_id TEXT NOT NULL,
+  lead_id  TEXT NOT NULL,
+  read_at  TEXT NOT NULL,
+  PRIMARY KEY (staff_id, lead_id)
+) WITHOUT ROWID;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
   { version: 3, name: 'prices in one unit per deal (万元 lots to 元/m²)', sql: STEP_3 },
   { version: 4, name: 'staff, invites, claim limits, audit log', sql: STEP_4 },
+  { version: 5, name: 'lead desk: pipeline columns, notes, read marks', sql: STEP_5 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

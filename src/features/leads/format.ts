@@ -1,0 +1,41 @@
+import { DISTRICT_LABELS } from '@/domain/park'
+import { NEED_TYPE_LABELS, TAX_BRACKET_LABELS, type ContactEventKind } from '@/domain/inquiryOptions'
+import { LEAD_STAGE_LABELS, type LeadStage } from '@/domain/lead-pipeline'
+import type { LeadListItem } from '@/domain/lead-desk'
+
+export { LEAD_STAGE_LABELS, NEED_TYPE_LABELS, TAX_BRACKET_LABELS, DISTRICT_LABELS }
+
+export const TAP_LABELS: Record<ContactEventKind, string> = {
+  call: '拨打电话',
+  'copy-wechat': '复制微信号',
+  'view-qr': '查看二维码',
+  'add-contact': '存入通讯录',
+  'open-inquiry': '打开留言',
+  kefu: '在线咨询',
+}
+
+export const stageLabel = (s: LeadStage) => LEAD_STAGE_LABELS[s] ?? s
+
+/** Where the row says the lead came from: park, else source, else 直接访问. */
+export function originOf(item: Pick<LeadListItem, 'parkName' | 'source'>): string {
+  if (item.parkName) return item.parkName
+  if (item.source) return `来源 ${item.source}`
+  return '直接访问'
+}
+
+/** Follow-up badge: 逾期 / 今天 / the date. */
+export function followUpLabel(
+  date: string,
+  today: string,
+): { text: string; tone: 'overdue' | 'today' | 'later' } {
+  if (date < today) return { text: `逾期 ${date.slice(5)}`, tone: 'overdue' }
+  if (date === today) return { text: '今天跟进', tone: 'today' }
+  return { text: `${date.slice(5)} 跟进`, tone: 'later' }
+}
+
+export function areaText(min?: number, max?: number): string {
+  if (min && max) return min === max ? `${min} m²` : `${min}–${max} m²`
+  if (min) return `${min} m² 以上`
+  if (max) return `${max} m² 以内`
+  return '未填写'
+}
