@@ -9,9 +9,14 @@ import { createKeywordContentCheck } from '../cloudfunctions/api/src/adapters/ke
 import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
 import {
   createLineNotifier,
-  createWebhookNotifier,
+  createWebhookRobot,
   redactWebhookUrl,
 } from '../cloudfunctions/api/src/adapters/webhook-notifier'
+import { createAnnouncer } from '../cloudfunctions/api/src/core/announce'
+import { dailyDigestJob, retryDeliveriesJob } from '../cloudfunctions/api/src/jobs/alerts'
+import { runJobs, startDailyScheduler } from '../cloudfunctions/api/src/jobs/schedule'
+import type { SqliteAlertStore } from '../cloudfunctions/api/src/adapters/sqlite/deliveries'
+import type { Logger } from '../cloudfunctions/api/src/logger'
 import { createLogger } from '../cloudfunctions/api/src/logger'
 import { combineNotifiers } from '../cloudfunctions/api/src/core/notifiers'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
@@ -42,15 +47,30 @@ function parsePort(value: string | undefined): number {
 
 /**
  * New leads: one line on this console, and a WeCom group-robot message when LEADS_WEBHOOK_URL is
- * set (checked here, so a typo stops the start rather than every notification).
+ * set (checked here, so a typo stops the start rather than every notification). Robot messages go
+ * through the announcer: recorded in SQLite, retried with back-off from an unref'd timer, and the
+ * 09:00 digest (plus leftover retries) from a daily timer. Subscribe messages need the cloud.
  */
-function localNotifier(webhookUrl: string | undefined): { notifier: NotifierPort; describe: string } {
+function localAlerts(webhookUrl: string | undefined, store: SqliteAlertStore, logger: Logger) {
   const onConsole = createLineNotifier((line) => process.stdout.write(`${line}\n`))
   const url = webhookUrl?.trim()
-  if (!url) return { notifier: onConsole, describe: '控制台 / console' }
+  const robot = url ? createWebhookRobot({ url, timeoutMs: 1500 }) : undefined
+  const announcer = createAnnouncer({
+    deliveries: store,
+    robot,
+    logger,
+    later: (run, ms) => setTimeout(run, ms).unref(),
+  })
+  const notifier: NotifierPort = robot ? combineNotifiers([onConsole, announcer]) : onConsole
+  const jobs = [
+    retryDeliveriesJob(announcer),
+    dailyDigestJob({ source: store, robot, followUpsTracked: false }),
+  ]
   return {
-    notifier: combineNotifiers([onConsole, createWebhookNotifier({ url, timeoutMs: 1500 })]),
-    describe: `控制台 + webhook ${redactWebhookUrl(url)}`,
+    notifier,
+    robot,
+    jobs,
+    describe: url ? `控制台 + webhook ${redactWebhookUrl(url)}` : '控制台 / console',
   }
 }
 
@@ -96,7 +116,8 @@ function main(): void {
   const agency = readJson<AgencyContact>(path.join(mockDir, 'agency.json'))
   const seeded = storage.seedFromMock({ articles, parks, agency })
 
-  const { notifier, describe: notifyDescribe } = localNotifier(env.LEADS_WEBHOOK_URL)
+  const alerts = localAlerts(env.LEADS_WEBHOOK_URL, storage.alerts, logger)
+  const { notifier, describe: notifyDescribe } = alerts
   // The adapters of the local runtime, wired here and nowhere else (the cloud's: api/src/index.ts).
   const api = createApi({
     storage,
@@ -104,6 +125,7 @@ function main(): void {
     // Not moderation: a demo list so the form's refused / review paths can be tried locally.
     contentCheck: createKeywordContentCheck(),
     notifier,
+    alerts: { subscriptions: storage.alerts, robotConfigured: Boolean(alerts.robot) },
     clientKeySecret: clientKeySecret(dataDir, env.CLIENT_KEY_SECRET),
     logger,
   })
@@ -117,10 +139,16 @@ function main(): void {
     trustProxy,
   })
 
+  // Daily at 09:00 Beijing time: leftover retries and the digest (the cloud's timer trigger).
+  const stopDaily = startDailyScheduler({ run: (now) => runJobs(alerts.jobs, now, logger) })
+  // Deliveries a previous run left pending are retried once at start.
+  void runJobs([alerts.jobs[0]], new Date(), logger)
+
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
+    stopDaily()
     server.close(() => {
       storage.close()
       process.stdout.write(`已停止 / stopped (${signal})\n`)

@@ -1,4 +1,5 @@
 import type { AgencyContact } from './agency'
+import type { AlertsStatus, SubscribedPayload } from './alerts'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
 import type { ActionAccess } from './staff'
@@ -32,6 +33,10 @@ export interface ApiActions {
   }
   /** Contact taps (call, copy WeChat …), batched by the client. */
   'events.record': { payload: RecordEventsPayload; data: { accepted: number } }
+  /** Staff: the caller's alerts left per channel (the desk's 提醒 card). */
+  'alerts.status': { payload: Record<string, never>; data: AlertsStatus }
+  /** Staff: the caller just granted `accepted` one-time subscriptions (requestSubscribeMessage in a tap). */
+  'alerts.subscribed': { payload: SubscribedPayload; data: AlertsStatus }
 }
 
 export type ActionName = keyof ApiActions
@@ -50,6 +55,8 @@ export const ACTION_ACCESS = {
   'inquiries.mine': 'public',
   'inquiries.deleteMine': 'public',
   'events.record': 'public',
+  'alerts.status': 'staff',
+  'alerts.subscribed': 'staff',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
+import { SubscribedSchema } from '@/domain/alerts'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import {
@@ -10,12 +11,15 @@ import {
   ListParksSchema,
   validate,
 } from '@/domain/schemas'
+import type { ActionAccess } from '@/domain/staff'
 import type { ActionContext } from './context'
+import type { SubscriptionStore } from './ports/alerts'
 import type { AuditLog } from './ports/audit-log'
 import type { StaffStore } from './ports/staff-store'
 import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
+import { createAlertsHandlers } from './handlers/alerts'
 import { createArticleHandlers } from './handlers/articles'
 import { createHomeHandlers } from './handlers/home'
 import { createInquiryHandlers } from './handlers/inquiries'
@@ -60,6 +64,11 @@ export interface ApiDeps {
   staff?: StaffStore
   /** Where every staff write is recorded; staff handlers require it. */
   audit?: AuditLog
+  /**
+   * Lead alerts (alerts.status / alerts.subscribed): the subscription counts and which channels
+   * are configured. The announcing itself is the notifier (core/announce.ts), wired by the entries.
+   */
+  alerts?: { subscriptions?: SubscriptionStore; robotConfigured: boolean; templateId?: string }
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -87,6 +96,8 @@ const schemas = {
   'inquiries.mine': EmptySchema,
   'inquiries.deleteMine': EmptySchema,
   'events.record': RecordEventsSchema,
+  'alerts.status': EmptySchema,
+  'alerts.subscribed': SubscribedSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -154,6 +165,7 @@ export function createApi(deps: ApiDeps): Api {
     notifyTimeoutMs: deps.notifyTimeoutMs,
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
   })
+  const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -164,6 +176,8 @@ export function createApi(deps: ApiDeps): Api {
     'inquiries.mine': inquiries.mine,
     'inquiries.deleteMine': inquiries.deleteMine,
     'events.record': inquiries.recordEvents,
+    'alerts.status': alerts.status,
+    'alerts.subscribed': alerts.subscribed,
   }
 
   return async (request, callCtx) => {
@@ -189,7 +203,7 @@ export function createApi(deps: ApiDeps): Api {
       // Staff actions: the caller must be active staff (an owner for 'owner' actions), checked
       // against the platform identity before the payload is looked at. One answer for every
       // refusal, so it tells an outsider nothing about who is staff.
-      const access = ACTION_ACCESS[action as ActionName]
+      const access = ACTION_ACCESS[action as ActionName] as ActionAccess
       if (access !== 'public') {
         const member = ctx.openid && deps.staff ? await deps.staff.findStaffByOpenid(ctx.openid) : null
         if (!member || !member.active || (access === 'owner' && member.role !== 'owner')) {

@@ -135,6 +135,23 @@ export const CLOUDBASE_COLLECTIONS = [
       { name: 'created', fields: [desc('createdAt')], serves: 'staff reports, newest first' },
     ],
   },
+  {
+    name: 'deliveries',
+    holds: 'lead alerts: one per lead × channel × recipient, `_id` = `inquiryId:channel:recipient`',
+    indexes: [
+      {
+        name: 'status_due',
+        fields: [asc('status'), asc('nextAttemptAt')],
+        serves: 'retries: pending deliveries that are due',
+      },
+      { name: 'inquiry', fields: [asc('inquiryId')], serves: "a lead's deliveries" },
+    ],
+  },
+  {
+    name: 'staff_alerts',
+    holds: 'subscribe messages left per member of staff: `_id` = staff id, `subscribeLeft`',
+    indexes: [],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -146,6 +163,8 @@ export const COLLECTIONS = {
   settings: 'settings',
   inquiries: 'inquiries',
   contactEvents: 'contact_events',
+  deliveries: 'deliveries',
+  staffAlerts: 'staff_alerts',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

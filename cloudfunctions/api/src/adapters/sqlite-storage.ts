@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
+import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveries'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
 
@@ -18,6 +19,8 @@ export interface SqliteStorage extends StoragePort, LeadStore {
   readonly migration: MigrationReport
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
+  /** Lead alerts (sqlite/deliveries.ts): deliveries, subscriptions, the digest's reads. */
+  readonly alerts: SqliteAlertStore
   close(): void
 }
 
@@ -40,6 +43,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
   return {
     ...catalogue,
     ...leads,
+    alerts: createSqliteAlertStore(db),
     file,
     migration,
     close() {
