@@ -99,9 +99,9 @@ export function createCloudbaseAlertStore(db: CloudDatabase): CloudbaseAlertStor
       return stored
     },
 
-    async claimDelivery(id, attempts, leaseUntil) {
+    async claimDelivery(id, now, leaseUntil) {
       const res = await deliveries()
-        .where({ _id: id, status: 'pending', attempts })
+        .where({ _id: id, status: 'pending', nextAttemptAt: _.lte(now) })
         .update({ data: { nextAttemptAt: leaseUntil } })
       return res.stats.updated === 1
     },

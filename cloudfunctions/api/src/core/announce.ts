@@ -1,6 +1,5 @@
 import type { AlertChannel } from '@/domain/alerts'
 import type { StaffMember } from '@/domain/staff'
-import { silentLogger, type Logger } from '../logger'
 import type {
   DeliveryRecord,
   DeliveryStore,
@@ -20,6 +19,13 @@ import { formatNoticeMarkdown } from './lead-notice'
  * stays 'pending' and a later runner (a local timer, the next lead's announcement, the scheduled
  * job) retries it with back-off. The lead itself is already stored; the inbox is the truth.
  */
+
+/** The slice of the logger this needs (core stays below the logger module: the entries pass theirs). */
+export interface AnnounceLogger {
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+const quiet: AnnounceLogger = { warn: () => {}, error: () => {} }
 
 /** Wait before attempt n + 1 after attempt n failed (n = 1 …): 1 s, 1 min, 10 min, 1 h, 6 h. */
 export const RETRY_BACKOFF_MS: readonly number[] = [1_000, 60_000, 600_000, 3_600_000, 21_600_000]
@@ -41,7 +47,7 @@ export interface AnnouncerDeps {
   subscriptions?: SubscriptionStore
   staff?: StaffStore
   now?: () => Date
-  logger?: Logger
+  logger?: AnnounceLogger
   /**
    * Schedules a retry run `ms` from now. Local runtime: an unref'd setTimeout. Cloud: absent
    * (the function may freeze once it answered), leftovers wait for a later runner.
@@ -82,7 +88,7 @@ const deliveryId = (inquiryId: string, channel: AlertChannel, recipient: string)
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300)
 
 export function createAnnouncer(deps: AnnouncerDeps): Announcer {
-  const logger = deps.logger ?? silentLogger
+  const logger = deps.logger ?? quiet
   const now = deps.now ?? (() => new Date())
   const backoff = deps.backoffMs ?? RETRY_BACKOFF_MS
   const maxAttempts = backoff.length + 1
@@ -263,7 +269,7 @@ export function createAnnouncer(deps: AnnouncerDeps): Announcer {
         const staff = staffLoader()
         const outcomes = await Promise.all(
           due.map(async (r) => {
-            if (!(await deps.deliveries.claimDelivery(r.id, r.attempts, lease))) return 'taken' as const
+            if (!(await deps.deliveries.claimDelivery(r.id, at.toISOString(), lease))) return 'taken' as const
             return attempt({ ...r, nextAttemptAt: lease }, staff)
           }),
         )

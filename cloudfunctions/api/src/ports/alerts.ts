@@ -44,11 +44,11 @@ export interface DeliveryStore {
   /** Stores the records whose id is not stored yet; returns those it stored. */
   addDeliveries(records: DeliveryRecord[]): Promise<DeliveryRecord[]>
   /**
-   * Takes a pending delivery for one attempt: succeeds only when it is still pending with
-   * `attempts` as read (a compare-and-set), moving nextAttemptAt to `leaseUntil` so a second
-   * runner leaves it alone. False: someone else has it.
+   * Takes a pending delivery for one attempt: succeeds only when it is still pending and due
+   * (nextAttemptAt ≤ `now`), moving nextAttemptAt to `leaseUntil` in the same conditional write,
+   * so a second runner finds it no longer due. False: someone else has it.
    */
-  claimDelivery(id: string, attempts: number, leaseUntil: string): Promise<boolean>
+  claimDelivery(id: string, now: string, leaseUntil: string): Promise<boolean>
   /** Writes the outcome of an attempt (the claimer only). */
   saveDelivery(record: DeliveryRecord): Promise<void>
   /** Pending deliveries whose nextAttemptAt ≤ now, oldest due first. */

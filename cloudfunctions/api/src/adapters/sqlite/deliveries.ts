@@ -93,7 +93,7 @@ export function createSqliteAlertStore(db: Database.Database): SqliteAlertStore 
     records.filter((r) => insert.run(params(r)).changes === 1),
   )
   const claim = db.prepare(
-    `UPDATE deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND attempts = ?`,
+    `UPDATE deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?`,
   )
   const save = db.prepare(
     `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @nextAttemptAt,
@@ -127,8 +127,8 @@ export function createSqliteAlertStore(db: Database.Database): SqliteAlertStore 
     async addDeliveries(records) {
       return addAll(records)
     },
-    async claimDelivery(id, attempts, leaseUntil) {
-      return claim.run(leaseUntil, id, attempts).changes === 1
+    async claimDelivery(id, now, leaseUntil) {
+      return claim.run(leaseUntil, id, now).changes === 1
     },
     async saveDelivery(record) {
       save.run(params(record))
