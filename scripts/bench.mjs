@@ -3,7 +3,8 @@
 //   1. api     server list query over 10,000 parks: p50/p99, page 1 vs page 50 (keyset)
 //   2. weapp   setData calls and bytes on the built dist/ (open tabs, load page 2, details)
 //   3. leads   200 concurrent inquiry submissions on loopback: exactly-once check, p50/p99
-// Usage: npm run bench [-- api weapp leads]
+//   4. alerts  submit → robot message on a loopback receiver, one retry injected: p50/p99
+// Usage: npm run bench [-- api weapp leads alerts]
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -15,6 +16,7 @@ const all = {
   api: 'scripts/bench-api.mjs',
   weapp: 'scripts/bench-weapp.mjs',
   leads: 'scripts/bench-leads.mjs',
+  alerts: 'scripts/bench-alerts.mjs',
 }
 const picked = process.argv.slice(2).filter((a) => a in all)
 const names = picked.length ? picked : Object.keys(all)
