@@ -65,7 +65,15 @@ function receiver() {
 }
 
 function startServer(dataDir, staticDir, webhook) {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir }
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    STATIC_DIR: staticDir,
+    // One forwarded address per lead, so the per-address limit (20 an hour) stays out of the way.
+    TRUST_PROXY: '1',
+  }
   env.LEADS_WEBHOOK_URL = webhook
   const child = spawn(process.execPath, [path.join(root, 'build', 'server.cjs')], {
     cwd: root,
@@ -118,6 +126,7 @@ function submit(port, n) {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           cookie: `vid=${randomBytes(16).toString('hex')}`,
+          'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
         },
       },
       (res) => {
@@ -162,6 +171,7 @@ try {
     const reply = await submit(port, n)
     submitMs.push(ms(started))
     const id = reply?.data?.inquiryId ?? ''
+    if (!reply?.ok) throw new Error(`submission ${n} refused: ${JSON.stringify(reply?.error)}`)
     const deadline = Date.now() + WAIT_MS
     while (!robot.arrived.has(id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
     const at = robot.arrived.get(id)
