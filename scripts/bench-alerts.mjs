@@ -64,7 +64,13 @@ function receiver() {
   return { server, arrived, failedOnce, state }
 }
 
+/**
+ * @param {string} dataDir
+ * @param {string} staticDir
+ * @param {string} webhook
+ */
 function startServer(dataDir, staticDir, webhook) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     PORT: '0',
@@ -97,6 +103,11 @@ function startServer(dataDir, staticDir, webhook) {
   return { child, output, ready }
 }
 
+/**
+ * @param {number} port
+ * @param {number} n
+ * @returns {Promise<any>}
+ */
 function submit(port, n) {
   const body = JSON.stringify({
     action: 'inquiries.submit',
@@ -130,8 +141,9 @@ function submit(port, n) {
         },
       },
       (res) => {
+        /** @type {Buffer[]} */
         const chunks = []
-        res.on('data', (c) => chunks.push(c))
+        res.on('data', (/** @type {Buffer} */ c) => chunks.push(c))
         res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
       },
     )
@@ -140,7 +152,11 @@ function submit(port, n) {
   })
 }
 
-const fmt = (v) => `${v.toFixed(0)} ms`
+const fmt = (/** @type {number} */ v) => `${v.toFixed(0)} ms`
+/**
+ * @param {string} label
+ * @param {number[]} samples
+ */
 function line(label, samples) {
   const s = [...samples].sort((a, b) => a - b)
   if (s.length === 0) return `  ${label}: (none)`
@@ -150,19 +166,23 @@ function line(label, samples) {
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'park-bench-alerts-'))
 const staticDir = mkdtempSync(path.join(os.tmpdir(), 'park-bench-static-'))
 const robot = receiver()
+/** @type {ReturnType<typeof startServer> | undefined} */
 let server
 let exitCode = 0
 try {
-  await new Promise((r) => robot.server.listen(0, '127.0.0.1', r))
-  const robotPort = robot.server.address().port
+  await new Promise((r) => robot.server.listen(0, '127.0.0.1', () => r(undefined)))
+  const robotPort = /** @type {import('node:net').AddressInfo} */ (robot.server.address()).port
   server = startServer(dataDir, staticDir, `http://127.0.0.1:${robotPort}/cgi-bin/webhook/send?key=${KEY}`)
   const port = await server.ready
   // Warm up (first request compiles the paths); not measured.
   await submit(port, 999_999)
   await new Promise((r) => setTimeout(r, 300))
 
+  /** @type {number[]} */
   const direct = []
+  /** @type {number[]} */
   const retried = []
+  /** @type {number[]} */
   const submitMs = []
   let lost = 0
   for (let n = 0; n < LEADS; n++) {

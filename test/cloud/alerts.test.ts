@@ -91,7 +91,6 @@ describe('announcing a lead over SQLite (local runtime)', () => {
   function wire(deps: Partial<AnnouncerDeps> = {}, members = [member('s1'), member('s2')]) {
     const later: Array<{ run: () => void; ms: number }> = []
     const c = clock('2026-05-01T02:00:00.000Z')
-    const holder: { store?: SqliteAlertStore } = {}
     const staff = staffOf(members)
     const robot = robotDouble()
     const subscribe = { templateId: 'tmpl-1', sent: [] as string[], fail: [] as Error[] }
@@ -113,14 +112,14 @@ describe('announcing a lead over SQLite (local runtime)', () => {
         later: (run, ms) => later.push({ run, ms }),
         ...deps,
       })
-    let announcer: ReturnType<typeof createAnnouncer> | undefined
+    const ref: { announcer?: ReturnType<typeof createAnnouncer> } = {}
     env = leadEnv({
       now: c.now,
       staff,
-      notifier: { notify: (n) => announcer!.notify(n) },
+      notifier: { notify: (n) => ref.announcer!.notify(n) },
     })
-    holder.store = env.storage.alerts
-    announcer = announcerOf(env.storage.alerts)
+    const announcer = announcerOf(env.storage.alerts)
+    ref.announcer = announcer
     return { c, later, robot, subscribe, store: env.storage.alerts, announcer, staff }
   }
 

@@ -26,6 +26,8 @@ export const MARKDOWN_MAX_BYTES = 4096
 export function plainText(text: string | undefined, max = 40): string | undefined {
   if (!text) return undefined
   const cleaned = text
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/[<>*_`#[\]()~|\\]/g, '')
     .replace(/\s+/g, ' ')
