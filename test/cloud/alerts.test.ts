@@ -226,18 +226,18 @@ describe('announcing a lead over SQLite (local runtime)', () => {
     // Every channel failed: both recorded as pending, to be retried.
     expect((await w.store.deliveriesOf(res.inquiryId)).map((d) => d.status)).toEqual(['pending', 'pending'])
 
-    // A store that cannot even record: the submission still answers and the lead is there.
+    // A store that cannot even record, and a robot that is down: the submission still answers
+    // and the lead is there.
     const bad = createAnnouncer({ deliveries: broken, robot: w.robot, now: w.c.now, logger: silentLogger })
-    await expect(
-      bad.notify({
-        inquiryId: 'x',
-        status: 'new',
-        needType: 'rent-factory',
-        maskedPhone: '1',
-        createdAt: '',
-      }),
-    ).resolves.toBeUndefined()
+    env.close()
+    env = leadEnv({ notifier: bad })
+    w.robot.failures.push(new Error('robot down again'))
+    expect(data<SubmitResult>(await env.call('inquiries.submit', inquiry())).duplicate).toBe(false)
     expect(data<{ items: unknown[] }>(await env.call('inquiries.mine', {})).items).toHaveLength(1)
+    expect(w.robot.messages).toEqual([])
+    // With the robot back, an unrecordable delivery is still tried once.
+    data<SubmitResult>(await env.call('inquiries.submit', inquiry({ phone: '13900002222' })))
+    expect(w.robot.messages).toHaveLength(1)
   })
 
   it('a hanging channel does not hold the submission past the notifier bound', async () => {

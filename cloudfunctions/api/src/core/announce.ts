@@ -251,7 +251,14 @@ export function createAnnouncer(deps: AnnouncerDeps): Announcer {
           })
         }
         if (records.length === 0) return
-        const stored = await deps.deliveries.addDeliveries(records)
+        let stored: DeliveryRecord[]
+        try {
+          stored = await deps.deliveries.addDeliveries(records)
+        } catch (err) {
+          // Cannot record: still try each channel once, unrecorded (no retry is possible then).
+          logger.error('deliveries not recorded; attempting once', { inquiryId: notice.inquiryId, err })
+          stored = records
+        }
         const staff = staffLoader()
         await Promise.all(stored.map((r) => attempt(r, staff)))
       } catch (err) {
