@@ -5,7 +5,8 @@
 //   3. leads   200 concurrent inquiry submissions on loopback: exactly-once check, p50/p99
 //   4. export  export.leads of 10,000 leads to .xlsx: time (first / warm) and peak RSS
 //   5. desk    inbox query (leads.list) over 10,000 leads: p50/p99, page 1 vs page 50 (keyset)
-// Usage: npm run bench [-- api weapp leads export desk]
+//   6. alerts  submit → robot message on a loopback receiver, one retry injected: p50/p99
+// Usage: npm run bench [-- api weapp leads export desk alerts]
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -19,6 +20,7 @@ const all = {
   leads: 'scripts/bench-leads.mjs',
   export: 'scripts/bench-export.mjs',
   desk: 'scripts/bench-desk.mjs',
+  alerts: 'scripts/bench-alerts.mjs',
 }
 const picked = process.argv.slice(2).filter((a) => a in all)
 const names = picked.length ? picked : Object.keys(all)

@@ -10,16 +10,20 @@ import { createOneTimeFiles } from '../cloudfunctions/api/src/adapters/one-time-
 import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
 import {
   createLineNotifier,
-  createWebhookNotifier,
+  createWebhookRobot,
   redactWebhookUrl,
 } from '../cloudfunctions/api/src/adapters/webhook-notifier'
-import { retentionConfigFrom, runRetention } from '../cloudfunctions/api/src/jobs/retention'
+import { retentionConfigFrom, retentionJob } from '../cloudfunctions/api/src/jobs/retention'
+import { createAnnouncer } from '../cloudfunctions/api/src/core/announce'
+import { dailyDigestJob, retryDeliveriesJob } from '../cloudfunctions/api/src/jobs/alerts'
+import { runJobs, startDailyScheduler } from '../cloudfunctions/api/src/jobs/schedule'
+import type { SqliteAlertStore } from '../cloudfunctions/api/src/adapters/sqlite/deliveries'
+import type { Logger } from '../cloudfunctions/api/src/logger'
 import { createLogger } from '../cloudfunctions/api/src/logger'
 import { combineNotifiers } from '../cloudfunctions/api/src/core/notifiers'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createApi } from '../cloudfunctions/api/src/router'
 import { createServer } from './app'
-import { scheduleDaily } from './daily'
 import { parseTrustProxy } from './security'
 
 /** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */
@@ -45,15 +49,30 @@ function parsePort(value: string | undefined): number {
 
 /**
  * New leads: one line on this console, and a WeCom group-robot message when LEADS_WEBHOOK_URL is
- * set (checked here, so a typo stops the start rather than every notification).
+ * set (checked here, so a typo stops the start rather than every notification). Robot messages go
+ * through the announcer: recorded in SQLite, retried with back-off from an unref'd timer, and the
+ * 09:00 digest (plus leftover retries) from a daily timer. Subscribe messages need the cloud.
  */
-function localNotifier(webhookUrl: string | undefined): { notifier: NotifierPort; describe: string } {
+function localAlerts(webhookUrl: string | undefined, store: SqliteAlertStore, logger: Logger) {
   const onConsole = createLineNotifier((line) => process.stdout.write(`${line}\n`))
   const url = webhookUrl?.trim()
-  if (!url) return { notifier: onConsole, describe: '控制台 / console' }
+  const robot = url ? createWebhookRobot({ url, timeoutMs: 1500 }) : undefined
+  const announcer = createAnnouncer({
+    deliveries: store,
+    robot,
+    logger,
+    later: (run, ms) => setTimeout(run, ms).unref(),
+  })
+  const notifier: NotifierPort = robot ? combineNotifiers([onConsole, announcer]) : onConsole
+  const jobs = [
+    retryDeliveriesJob(announcer),
+    dailyDigestJob({ source: store, robot, followUpsTracked: false }),
+  ]
   return {
-    notifier: combineNotifiers([onConsole, createWebhookNotifier({ url, timeoutMs: 1500 })]),
-    describe: `控制台 + webhook ${redactWebhookUrl(url)}`,
+    notifier,
+    robot,
+    jobs,
+    describe: url ? `控制台 + webhook ${redactWebhookUrl(url)}` : '控制台 / console',
   }
 }
 
@@ -99,15 +118,11 @@ function main(): void {
   const agency = readJson<AgencyContact>(path.join(mockDir, 'agency.json'))
   const seeded = storage.seedFromMock({ articles, parks, agency })
 
-  const { notifier, describe: notifyDescribe } = localNotifier(env.LEADS_WEBHOOK_URL)
+  const alerts = localAlerts(env.LEADS_WEBHOOK_URL, storage.alerts, logger)
+  const { notifier, describe: notifyDescribe } = alerts
   const exportFiles = createOneTimeFiles()
   // Checked now: a typo in a retention period stops the start instead of every purge.
-  const retentionConfig = retentionConfigFrom(env)
-  const stopRetention = scheduleDaily(
-    'retention',
-    () => runRetention({ retention: storage, logger, retentionConfig }, new Date()),
-    logger,
-  )
+  const retention = retentionJob({ retention: storage, logger, retentionConfig: retentionConfigFrom(env) })
   // The adapters of the local runtime, wired here and nowhere else (the cloud's: api/src/index.ts).
   const api = createApi({
     storage,
@@ -116,6 +131,7 @@ function main(): void {
     // Not moderation: a demo list so the form's refused / review paths can be tried locally.
     contentCheck: createKeywordContentCheck(),
     notifier,
+    alerts: { subscriptions: storage.alerts, robotConfigured: Boolean(alerts.robot) },
     clientKeySecret: clientKeySecret(dataDir, env.CLIENT_KEY_SECRET),
     staff: storage.staff,
     audit: storage.audit,
@@ -134,11 +150,19 @@ function main(): void {
     exportFiles,
   })
 
+  // Daily at 09:00 Beijing time, as the cloud's one timer trigger: leftover retries, the digest,
+  // the retention purge. At start, what a machine that was off missed: retries and the purge.
+  const [retryJob, digestJob] = alerts.jobs
+  const stopDaily = startDailyScheduler({
+    run: (now) => runJobs([retryJob, digestJob, retention], now, logger),
+  })
+  void runJobs([retryJob, retention], new Date(), logger)
+
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    stopRetention()
+    stopDaily()
     server.close(() => {
       storage.close()
       process.stdout.write(`已停止 / stopped (${signal})\n`)

@@ -1,4 +1,5 @@
 import type { AgencyContact } from './agency'
+import type { AlertsStatus, SubscribedPayload } from './alerts'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
 import type { ExportLeadsPayload, ExportLeadsResult } from './export'
@@ -64,6 +65,10 @@ export interface ApiActions {
   'staff.deactivate': { payload: StaffIdInput; data: { member: StaffMember } }
   /** Staff (owner): the leads of a range of Beijing dates as an .xlsx; answers a one-time link. */
   'export.leads': { payload: ExportLeadsPayload; data: ExportLeadsResult }
+  /** Staff: the caller's alerts left per channel (the desk's 提醒 card). */
+  'alerts.status': { payload: Record<string, never>; data: AlertsStatus }
+  /** Staff: the caller just granted `accepted` one-time subscriptions (requestSubscribeMessage in a tap). */
+  'alerts.subscribed': { payload: SubscribedPayload; data: AlertsStatus }
 }
 
 export type ActionName = keyof ApiActions
@@ -95,6 +100,8 @@ export const ACTION_ACCESS = {
   // Owner only: an export takes every lead of the range, full phones included, out of the system
   // into a file that can be forwarded anywhere. Agents work leads one at a time on the desk.
   'export.leads': 'owner',
+  'alerts.status': 'staff',
+  'alerts.subscribed': 'staff',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

@@ -12,6 +12,7 @@ import type { ContactEvent } from '@/domain/inquiry'
 import type { Park } from '@/domain/park'
 import { MAX_REQUEST_BYTES } from '@/domain/result'
 import { createCloudbaseLeadDesk } from '../../cloudfunctions/api/src/adapters/cloudbase-desk'
+import { createCloudbaseAlertStore } from '../../cloudfunctions/api/src/adapters/cloudbase-deliveries'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
 import {
   CLOUDBASE_COLLECTIONS,
@@ -396,6 +397,57 @@ describe('every adapter query walks a listed index', () => {
       .filter((q) => q.equal.length > 0 || q.order.length > 0)
       .filter((q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)))
     expect(log.filter((q) => q.equal.length > 0 || q.order.length > 0)).toHaveLength(3)
+    expect(unserved).toEqual([])
+  })
+
+  it('lead alerts: deliveries, subscriptions and the digest reads', async () => {
+    double.__reset()
+    const log: Recorded[] = []
+    const db = recordingDb(double.database() as unknown as CloudDatabase, log)
+    const store = createCloudbaseAlertStore(db)
+    const notice = {
+      inquiryId: 'i1',
+      status: 'new' as const,
+      needType: 'rent-factory' as const,
+      maskedPhone: '135****8515',
+      createdAt: '2026-05-01T02:00:00.000Z',
+    }
+    const at = '2026-05-01T02:00:00.000Z'
+    await store.addDeliveries([
+      {
+        id: 'i1:robot:',
+        inquiryId: 'i1',
+        channel: 'robot',
+        recipient: '',
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: at,
+        history: [],
+        notice,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ])
+    const [due] = await store.dueDeliveries('2026-05-01T03:00:00.000Z', 10)
+    expect(await store.claimDelivery(due.id, '2026-05-01T03:00:00.000Z', '2026-05-01T03:01:00.000Z')).toBe(
+      true,
+    )
+    await store.saveDelivery({ ...due, status: 'sent', attempts: 1 })
+    await store.deliveriesOf('i1')
+    await store.addSubscriptions('s1', 2, at)
+    await store.takeSubscription('s1', at)
+    await store.clearSubscriptions('s1', at)
+    await store.subscriptionsLeft('s1')
+    await store.leadsBetween('2026-04-30T16:00:00.000Z', '2026-05-01T16:00:00.000Z', 200)
+    await store.staleNewLeads('2026-05-01T01:00:00.000Z', 200)
+
+    const unserved = log
+      .filter((q) => !q.equal.includes('_id'))
+      .filter((q) => q.equal.length > 0 || q.order.length > 0)
+      .filter((q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)))
+    expect(new Set(log.map((q) => q.collection))).toEqual(
+      new Set(['deliveries', 'staff_alerts', 'inquiries']),
+    )
     expect(unserved).toEqual([])
   })
 

@@ -439,7 +439,7 @@ describe('inquiries.submit: content check', () => {
 })
 
 describe('inquiries.submit: notifying the agency', () => {
-  it('tells the notifier once per new lead: masked phone, need, park, source', async () => {
+  it('tells the notifier once per new lead: masked phone, need, park, source, company', async () => {
     env = leadEnv()
     const res = data<SubmitResult>(await submit(inquiry()))
     expect(env.notifier.notices).toEqual([
@@ -455,6 +455,8 @@ describe('inquiries.submit: notifying the agency', () => {
         parkName: '松江G60智造园',
         articleId: undefined,
         source: 'pst01',
+        // The robot names the company (issue 8 item 9); formatters strip its markup.
+        company: '上海某某精密机械有限公司',
         maskedPhone: '135****8515',
         createdAt: '2026-05-01T02:00:00.000Z',
       },

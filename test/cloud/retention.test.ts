@@ -17,7 +17,6 @@ import { runRetention } from '../../cloudfunctions/api/src/jobs/retention'
 import { createLogger } from '../../cloudfunctions/api/src/logger'
 import type { RetentionStore } from '../../cloudfunctions/api/src/ports/lead-export'
 import type { ContactEventRecord, InquiryRecord } from '../../cloudfunctions/api/src/ports/lead-store'
-import { msUntilBeijingHour, scheduleDaily } from '../../server/daily'
 import { makeSyntheticLeads } from '../../server/synthetic-leads'
 import * as double from '../doubles/wx-server-sdk'
 import { tmpDir } from './fixtures'
@@ -108,6 +107,50 @@ describe('retention job over SQLite', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
+  it("takes a purged lead's notes, read marks and alert deliveries with it, and nobody else's", async () => {
+    const side = new Database(storage.file)
+    try {
+      for (const lead of ['old-gone', 'invalid-gone', 'fresh-kept']) {
+        side
+          .prepare(
+            `INSERT INTO lead_notes (id, lead_id, author_id, author_name, body, created_at)
+             VALUES (?, ?, 's1', '顾问', '客户说下周看厂', ?)`,
+          )
+          .run(`n-${lead}`, lead, NOW.toISOString())
+        side
+          .prepare(`INSERT INTO lead_reads (staff_id, lead_id, read_at) VALUES ('s1', ?, ?)`)
+          .run(lead, NOW.toISOString())
+        side
+          .prepare(
+            `INSERT INTO deliveries (id, inquiry_id, channel, recipient, status, notice, created_at, updated_at)
+             VALUES (?, ?, 'robot', '', 'sent', '{"company":"某某科技"}', ?, ?)`,
+          )
+          .run(`${lead}:robot:`, lead, NOW.toISOString(), NOW.toISOString())
+      }
+    } finally {
+      side.close()
+    }
+    await runRetention(
+      {
+        retention: storage,
+        logger: captured().logger,
+        retentionConfig: { leadMonths: 24, invalidLeadMonths: 6 },
+      },
+      NOW,
+    )
+    const left = new Database(storage.file, { readonly: true })
+    try {
+      for (const [table, column] of [
+        ['lead_notes', 'lead_id'],
+        ['lead_reads', 'lead_id'],
+        ['deliveries', 'inquiry_id'],
+      ])
+        expect(left.prepare(`SELECT ${column} AS lead FROM ${table}`).all()).toEqual([{ lead: 'fresh-kept' }])
+    } finally {
+      left.close()
+    }
+  })
+
   it('deletes exactly what is past its period and logs counts only', async () => {
     const { lines, logger } = captured()
     const summary = await runRetention(
@@ -177,7 +220,8 @@ describe('retention job over CloudBase (double)', () => {
     for (let i = 0; i < 60; i++) await files.save(file, new Date(NOW.getTime() - 48 * 3_600_000))
     const recent = await files.save(file, new Date(NOW.getTime() - 3_600_000))
     const job = cloudRetentionJob(double, db, {}, logger)
-    const summary = await job(NOW)
+    expect(job.name).toBe('retention')
+    const summary = await job.run(NOW)
     expect(summary).toEqual({
       cutoff: CUT,
       invalidCutoff: INVALID_CUT,
@@ -220,50 +264,6 @@ describe('retention job over CloudBase (double)', () => {
     } finally {
       sqlite.close()
       fs.rmSync(dir, { recursive: true, force: true })
-    }
-  })
-})
-
-describe('the local daily timer (server/daily.ts)', () => {
-  it('waits until the next 03:00 Beijing time', () => {
-    // 2026-12-01T18:00Z is 02:00 on 12-02 in Beijing: one hour to go.
-    expect(msUntilBeijingHour(new Date('2026-12-01T18:00:00.000Z'), 3)).toBe(60 * 60_000)
-    // Exactly 03:00 Beijing: the next one is a day away.
-    expect(msUntilBeijingHour(new Date('2026-12-01T19:00:00.000Z'), 3)).toBe(24 * 60 * 60_000)
-    expect(msUntilBeijingHour(new Date('2026-12-01T19:00:00.001Z'), 3)).toBe(24 * 60 * 60_000 - 1)
-  })
-
-  it('runs the job soon after start, then daily; a failure is logged and the timer goes on', async () => {
-    jest.useFakeTimers({ now: new Date('2026-12-01T18:00:00.000Z') })
-    const { lines, logger } = captured()
-    let runs = 0
-    const stop = scheduleDaily(
-      'retention',
-      async () => {
-        runs++
-        if (runs === 1) throw new Error('disk full')
-      },
-      logger,
-      3,
-      10_000,
-    )
-    try {
-      await jest.advanceTimersByTimeAsync(10_000)
-      expect(runs).toBe(1)
-      expect(lines.join('\n')).toContain('scheduled job failed')
-      // Next: 03:00 Beijing = 19:00Z, 59 min 50 s later.
-      await jest.advanceTimersByTimeAsync(60 * 60_000 - 10_000 - 1)
-      expect(runs).toBe(1)
-      await jest.advanceTimersByTimeAsync(1)
-      expect(runs).toBe(2)
-      await jest.advanceTimersByTimeAsync(24 * 60 * 60_000)
-      expect(runs).toBe(3)
-      stop()
-      await jest.advanceTimersByTimeAsync(48 * 60 * 60_000)
-      expect(runs).toBe(3)
-    } finally {
-      stop()
-      jest.useRealTimers()
     }
   })
 })

@@ -163,13 +163,16 @@ describe('员工工作台 (desk home)', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/team/index' })
   })
 
-  it('an agent has no team link; a page missing from the build is a toast, not a crash', async () => {
+  it('an agent has no team or export link (owner-only actions); a page missing from the build is a toast, not a crash', async () => {
     serve({ 'staff.me': () => ok({ member: agent, unreadLeads: 0 }) })
     ;(Taro.navigateTo as jest.Mock).mockRejectedValueOnce({ errMsg: 'navigateTo:fail page not found' })
     render(<DeskPage />)
     await screen.findByText('李顾问')
     expect(screen.queryByText('团队管理')).toBeNull()
-    fireEvent.click(screen.getByText('导出线索'))
+    expect(screen.queryByText('导出线索')).toBeNull()
+    // The lead alerts card sits on the desk home.
+    expect(screen.getByText('新线索提醒')).toBeTruthy()
+    fireEvent.click(screen.getByText('线索收件箱'))
     await waitFor(() =>
       expect(Taro.showToast).toHaveBeenCalledWith({ title: '该功能暂未开放', icon: 'none' }),
     )

@@ -9,6 +9,8 @@
  * cloud storage (uploadFile → a `cloud://` fileID, getTempFileURL / deleteFile ≤ 50 ids; __file),
  * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
+ * cloud.openapi.security.msgSecCheck (v2 answers,
+ * scripted with __setMsgSecCheck) and cloud.openapi.subscribeMessage.send (__setSubscribeSend). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
  * its negation. Range operators and regular expressions never match null, a missing field or
  * another type. Test helpers start with `__`.
@@ -383,10 +385,35 @@ type SecCheckParams = { version: number; openid: string; scene: number; content:
 const passAll = async (_params: SecCheckParams): Promise<unknown> => secCheckAnswer('pass')
 let secCheckImpl: (params: SecCheckParams) => Promise<unknown> = passAll
 
+type SubscribeSendParams = {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
+const sendOk = async (_params: SubscribeSendParams): Promise<unknown> => ({
+  errCode: 0,
+  errMsg: 'openapi.subscribeMessage.send:ok',
+})
+let subscribeImpl: (params: SubscribeSendParams) => Promise<unknown> = sendOk
+
+/** An error as cloud.openapi rejects with it: `errCode` and `errMsg` (e.g. 43101 user refused). */
+export function openapiError(errCode: number, errMsg = `openapi.subscribeMessage.send:fail ${errCode}`) {
+  return Object.assign(new Error(`errCode: ${errCode} | errMsg: ${errMsg}`), { errCode, errMsg })
+}
+
 export const openapi = {
   security: {
     msgSecCheck: jest.fn((params: SecCheckParams) => secCheckImpl(params)),
   },
+  subscribeMessage: {
+    send: jest.fn((params: SubscribeSendParams) => subscribeImpl(params)),
+  },
+}
+
+/** Scripts subscribeMessage.send from now on (default: every send succeeds). */
+export function __setSubscribeSend(impl: (params: SubscribeSendParams) => Promise<unknown>): void {
+  subscribeImpl = impl
 }
 
 /** Scripts msgSecCheck from now on (default: every text passes). */
@@ -496,6 +523,7 @@ export function __reset(): void {
   openid = 'o-test-openid'
   clientIp = '192.0.2.10'
   secCheckImpl = passAll
+  subscribeImpl = sendOk
 }
 
 /** Every document of a collection, as stored. */

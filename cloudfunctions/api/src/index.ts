@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import { fail, MAX_REQUEST_BYTES, ok, type ApiResult } from '@/domain/result'
 import { normaliseInviteCode } from '@/domain/staff-schemas'
+import { createCloudbaseAlertStore, type CloudbaseAlertStore } from './adapters/cloudbase-deliveries'
+import { createCloudbaseLeadDesk } from './adapters/cloudbase-desk'
 import {
   createCloudbaseExportStore,
   createCloudExportFiles,
@@ -10,13 +12,19 @@ import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
 import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
 import { createCloudbaseAuditLog, createCloudbaseStaffStore } from './adapters/cloudbase-staff'
-import { createLineNotifier, createWebhookNotifier, redactWebhookUrl } from './adapters/webhook-notifier'
+import { createLineNotifier, createWebhookRobot, redactWebhookUrl } from './adapters/webhook-notifier'
+import { createWxSubscribeMessage, type WxSubscribeOpenApi } from './adapters/wx-subscribe-message'
 import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-check'
 import { MESSAGES } from './errors'
-import { runRetention, retentionConfigFrom, type RetentionSummary } from './jobs/retention'
 import { createLogger, type Logger } from './logger'
+import { createAnnouncer, type Announcer } from './core/announce'
 import { combineNotifiers } from './core/notifiers'
-import type { NotifierPort } from './ports/notifier'
+import { parseTemplateKeys } from './core/subscribe-fields'
+import { dailyDigestJob, retryDeliveriesJob } from './jobs/alerts'
+import { retentionConfigFrom, retentionJob } from './jobs/retention'
+import { runJobs, type ScheduledJob } from './jobs/schedule'
+import type { RobotPort, SubscribeMessagePort } from './ports/alerts'
+import type { StaffStore } from './ports/staff-store'
 import { createApi, type Api, type ApiDeps } from './router'
 
 /** The slice of wx-server-sdk this entry uses (the sdk is installed in the cloud only). */
@@ -26,8 +34,8 @@ export interface WxServerSdk extends CloudStorageSdk {
   /** CLIENTIP: the caller's address as the platform saw it (for per-address limits). */
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; CLIENTIP?: string }
   database(): CloudDatabase
-  /** Cloud calls (云调用); security.msgSecCheck is declared in config.json permissions.openapi. */
-  openapi: WxOpenApi
+  /** Cloud calls (云调用), each declared in config.json permissions.openapi. */
+  openapi: WxOpenApi & Partial<WxSubscribeOpenApi>
 }
 
 export interface CloudMainOptions {
@@ -36,6 +44,8 @@ export interface CloudMainOptions {
   logger?: Logger
   /** Environment variables; default process.env (LEADS_WEBHOOK_URL, CLIENT_KEY_SECRET, SETUP_TOKEN). */
   env?: Record<string, string | undefined>
+  /** The scheduled jobs' clock (tests); default the real one. */
+  now?: () => Date
   /** Test hooks: replace the clock, the time bounds, the notifier … */
   overrides?: Partial<Omit<ApiDeps, 'storage' | 'leads' | 'logger'>>
 }
@@ -62,22 +72,51 @@ function actionOf(event: unknown): string {
 }
 
 /**
- * Who hears about a new lead in the cloud: one line in the function's log always, and the
- * WeCom group robot when the function's environment variable LEADS_WEBHOOK_URL is set (云开发控制台
- * → 云函数 → api → 版本与配置 → 环境变量). A malformed URL is logged and skipped, never fatal.
+ * Lead alerts in the cloud (issue 8 item 9): the group robot (LEADS_WEBHOOK_URL) and subscribe
+ * messages (LEAD_TEMPLATE_ID, optional LEAD_TEMPLATE_KEYS / LEAD_TEMPLATE_STATE) through one
+ * announcer that records each delivery before its first attempt. No `later`: the function may
+ * freeze once it answered, so failed sends wait for the next lead's announcement or the
+ * scheduled job. A malformed setting is logged (never the webhook key) and that channel skipped.
  */
-export function cloudNotifier(env: Record<string, string | undefined>, logger: Logger): NotifierPort {
-  const line = createLineNotifier((text) => logger.info('new inquiry', { notice: text }))
+export function cloudAlerts(
+  env: Record<string, string | undefined>,
+  logger: Logger,
+  openapi: Partial<WxSubscribeOpenApi>,
+  store: CloudbaseAlertStore,
+  staff: StaffStore | undefined,
+): { announcer: Announcer; robot?: RobotPort; subscribe?: SubscribeMessagePort } {
+  let robot: RobotPort | undefined
   const url = env.LEADS_WEBHOOK_URL?.trim()
-  if (!url) return line
-  try {
-    // 1 s: msgSecCheck (≤ 1.5 s), the webhook and storage together stay well inside the
-    // function's timeout (FUNCTION_TIMEOUT_S in adapters/cloudbase-collections.ts, 10 s).
-    return combineNotifiers([line, createWebhookNotifier({ url, timeoutMs: 1000 })])
-  } catch (err) {
-    logger.error('LEADS_WEBHOOK_URL ignored', { url: redactWebhookUrl(url), err })
-    return line
+  if (url) {
+    try {
+      robot = createWebhookRobot({ url, timeoutMs: 1000 })
+    } catch (err) {
+      logger.error('LEADS_WEBHOOK_URL ignored', { url: redactWebhookUrl(url), err })
+    }
   }
+  let subscribe: SubscribeMessagePort | undefined
+  const templateId = env.LEAD_TEMPLATE_ID?.trim()
+  if (templateId && openapi.subscribeMessage) {
+    try {
+      const state = env.LEAD_TEMPLATE_STATE?.trim()
+      subscribe = createWxSubscribeMessage(openapi as WxSubscribeOpenApi, {
+        templateId,
+        keys: parseTemplateKeys(env.LEAD_TEMPLATE_KEYS),
+        miniprogramState: state === 'developer' || state === 'trial' ? state : 'formal',
+      })
+    } catch (err) {
+      logger.error('LEAD_TEMPLATE_KEYS ignored: subscribe messages off', { err })
+    }
+  }
+  const announcer = createAnnouncer({
+    deliveries: store,
+    subscriptions: store,
+    staff,
+    robot,
+    subscribe,
+    logger,
+  })
+  return { announcer, robot, subscribe }
 }
 
 /** Shorter first-owner codes are refused: the code is all that stands between a visitor and the desk. */
@@ -98,6 +137,35 @@ export function firstOwnerCode(env: Record<string, string | undefined>, logger: 
 }
 
 /**
+ * The retention purge (jobs/retention.ts) over CloudBase, for the function's one timer trigger;
+ * it also deletes export files left in cloud storage for more than a day. LEAD_RETENTION_MONTHS
+ * and INVALID_LEAD_RETENTION_MONTHS come from the function's environment.
+ */
+export function cloudRetentionJob(
+  sdk: CloudStorageSdk,
+  db: CloudDatabase,
+  env: Record<string, string | undefined>,
+  logger: Logger,
+): ScheduledJob {
+  return retentionJob({
+    retention: createCloudbaseExportStore(db),
+    exportFiles: createCloudExportFiles(sdk, db),
+    logger,
+    retentionConfig: retentionConfigFrom(env),
+  })
+}
+
+/**
+ * A timer trigger's event: `{ Type: 'Timer', TriggerName, Time }`. A caller of the function
+ * could send the same shape, but every call from the mini program carries an OPENID and a
+ * trigger none: both are checked.
+ */
+export function isTimerEvent(event: unknown, openid: string | undefined): boolean {
+  const e = event as { Type?: unknown; TriggerName?: unknown } | null
+  return !openid && e?.Type === 'Timer' && typeof e.TriggerName === 'string'
+}
+
+/**
  * The owner's setup call (README deploy step 5): the event `{ "setup": "<SETUP_TOKEN>" }` from
  * the console's 云端测试, with the function's SETUP_TOKEN variable set to a long random value for
  * the occasion. Without the variable (the normal state) no event is a setup call.
@@ -110,35 +178,18 @@ function isSetupCall(event: unknown, token: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/**
- * The retention purge (jobs/retention.ts) over CloudBase, for the function's one timer trigger:
- * the scheduled-jobs list runs it daily with the trigger's time; it also deletes export files
- * left in cloud storage for more than a day. LEAD_RETENTION_MONTHS and
- * INVALID_LEAD_RETENTION_MONTHS come from the function's environment.
- */
-export function cloudRetentionJob(
-  sdk: CloudStorageSdk,
-  db: CloudDatabase,
-  env: Record<string, string | undefined>,
-  logger: Logger,
-): (now: Date) => Promise<RetentionSummary> {
-  return (now) =>
-    runRetention(
-      {
-        retention: createCloudbaseExportStore(db),
-        exportFiles: createCloudExportFiles(sdk, db),
-        logger,
-        retentionConfig: retentionConfigFrom(env),
-      },
-      now,
-    )
-}
-
 /** Builds a cloud entry; tests pass their own sdk loader or api factory. */
 export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
   const logger = options.logger ?? createLogger({ base: { fn: 'api' } })
   let instance:
-    { sdk: WxServerSdk; api: Api; db: CloudDatabase; env: Record<string, string | undefined> } | undefined
+    | {
+        sdk: WxServerSdk
+        api: Api
+        db: CloudDatabase
+        env: Record<string, string | undefined>
+        jobs: ScheduledJob[]
+      }
+    | undefined
 
   // init() and the storage once per warm instance, not per invocation.
   function getInstance() {
@@ -153,23 +204,52 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
           'CLIENT_KEY_SECRET unset: per-address limits hold per warm instance only (README, deploy step 6)',
         )
       }
+      const alertStore = createCloudbaseAlertStore(db)
+      const staff = options.overrides?.staff ?? createCloudbaseStaffStore(db)
+      const alerts = cloudAlerts(env, logger, sdk.openapi, alertStore, staff)
+      const line = createLineNotifier((text) => logger.info('new inquiry', { notice: text }))
       const api = (options.makeApi ?? createApi)({
         storage: createCloudbaseStorage(db),
         leads: createCloudbaseLeadStore(db),
         contentCheck: createWxContentCheck(sdk.openapi, logger),
-        notifier: cloudNotifier(env, logger),
-        clientKeySecret,
-        staff: createCloudbaseStaffStore(db),
+        notifier: combineNotifiers([
+          line,
+          {
+            // A new lead also picks up deliveries earlier calls left pending (bounded like the rest).
+            notify: async (n) => {
+              await Promise.all([alerts.announcer.notify(n), alerts.announcer.retryDue(5)])
+            },
+          },
+        ]),
+        alerts: {
+          subscriptions: alertStore,
+          robotConfigured: Boolean(alerts.robot),
+          templateId: alerts.subscribe?.templateId,
+        },
+        staff,
         audit: createCloudbaseAuditLog(db),
         staffInviteCode: firstOwnerCode(env, logger),
+        desk: createCloudbaseLeadDesk(db),
         exportReader: createCloudbaseExportStore(db),
         exportFiles: createCloudExportFiles(sdk, db),
+        clientKeySecret,
         ...options.overrides,
         logger,
       })
-      instance = { sdk, api, db, env }
+      // The timer trigger's list (config.json triggers), run in this order each morning.
+      const jobs: ScheduledJob[] = [
+        retryDeliveriesJob(alerts.announcer),
+        dailyDigestJob({ source: alertStore, robot: alerts.robot, staff, followUpsTracked: false }),
+        cloudRetentionJob(sdk, db, env, logger),
+      ]
+      instance = { sdk, api, db, env, jobs }
     }
     return instance
+  }
+
+  /** The daily trigger: every job of the list, one after another (jobs/schedule.ts). */
+  function runScheduled(jobs: ScheduledJob[], now: Date) {
+    return runJobs(jobs, now, logger)
   }
 
   return async function main(event, context) {
@@ -179,7 +259,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
       if (eventBytes(event) > MAX_REQUEST_BYTES) {
         result = fail('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge)
       } else {
-        const { sdk, api, db, env } = getInstance()
+        const { sdk, api, db, env, jobs } = getInstance()
         if (isSetupCall(event, env.SETUP_TOKEN?.trim())) {
           const limit = (context as { time_limit_in_ms?: unknown } | null)?.time_limit_in_ms
           const content = (event as { import?: SetupImport }).import
@@ -195,6 +275,14 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         }
         // The caller's identity and address come from the platform only, never from the event.
         const { OPENID, CLIENTIP } = sdk.getWXContext()
+        if (isTimerEvent(event, OPENID)) {
+          const report = await runScheduled(jobs, options.now?.() ?? new Date())
+          logger.info('scheduled', {
+            trigger: (event as { TriggerName: string }).TriggerName,
+            ms: Date.now() - started,
+          })
+          return ok(report)
+        }
         result = await api(event, {
           openid: OPENID ?? '',
           source: 'cloud',

@@ -1,7 +1,7 @@
 import type * as v from 'valibot'
 import { ACTION_ACCESS, type ActionName, type DataOf, type PayloadOf } from '@/domain/actions'
 import { ExportLeadsSchema } from '@/domain/export-schema'
-import type { ActionAccess } from '@/domain/staff'
+import { SubscribedSchema } from '@/domain/alerts'
 import { EmptySchema, InquirySchema, RecordEventsSchema } from '@/domain/inquiry'
 import { fail, ok, type ApiResult } from '@/domain/result'
 import { ClaimStaffSchema, InviteStaffSchema, StaffIdSchema } from '@/domain/staff-schemas'
@@ -21,11 +21,13 @@ import {
   validate,
 } from '@/domain/schemas'
 import type { ActionContext } from './context'
+import type { SubscriptionStore } from './ports/alerts'
 import type { AuditLog } from './ports/audit-log'
 import type { StaffStore } from './ports/staff-store'
 import { createClientKeyer } from './core/client-key'
 import { silentNotifier } from './core/notifiers'
 import { ActionError, MESSAGES } from './errors'
+import { createAlertsHandlers } from './handlers/alerts'
 import { createArticleHandlers } from './handlers/articles'
 import { createExportHandlers } from './handlers/export'
 import { createHomeHandlers } from './handlers/home'
@@ -82,6 +84,11 @@ export interface ApiDeps {
   /** The lead export's paged reads and where its files go (export.leads needs both). */
   exportReader?: LeadExportReader
   exportFiles?: ExportFileStore
+  /**
+   * Lead alerts (alerts.status / alerts.subscribed): the subscription counts and which channels
+   * are configured. The announcing itself is the notifier (core/announce.ts), wired by the entries.
+   */
+  alerts?: { subscriptions?: SubscriptionStore; robotConfigured: boolean; templateId?: string }
   /** Bound on the content check (default 1,500 ms) and on the notifier (default 1,500 ms). */
   contentCheckTimeoutMs?: number
   notifyTimeoutMs?: number
@@ -120,6 +127,8 @@ const schemas = {
   'staff.list': EmptySchema,
   'staff.deactivate': StaffIdSchema,
   'export.leads': ExportLeadsSchema,
+  'alerts.status': EmptySchema,
+  'alerts.subscribed': SubscribedSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -199,6 +208,7 @@ export function createApi(deps: ApiDeps): Api {
     files: deps.exportFiles,
     audit: deps.audit,
   })
+  const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -220,6 +230,8 @@ export function createApi(deps: ApiDeps): Api {
     'staff.list': staff.list,
     'staff.deactivate': staff.deactivate,
     'export.leads': exporter.leads,
+    'alerts.status': alerts.status,
+    'alerts.subscribed': alerts.subscribed,
   }
 
   return async (request, callCtx) => {
@@ -245,7 +257,7 @@ export function createApi(deps: ApiDeps): Api {
       // Staff actions: the caller must be active staff (an owner for 'owner' actions), checked
       // against the platform identity before the payload is looked at. One answer for every
       // refusal, so it tells an outsider nothing about who is staff.
-      const access = ACTION_ACCESS[action as ActionName] as ActionAccess
+      const access = ACTION_ACCESS[action as ActionName]
       if (access !== 'public') {
         const member = ctx.openid && deps.staff ? await deps.staff.findStaffByOpenid(ctx.openid) : null
         if (!member || !member.active || (access === 'owner' && member.role !== 'owner')) {

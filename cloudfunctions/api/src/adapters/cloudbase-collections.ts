@@ -210,6 +210,23 @@ export const CLOUDBASE_COLLECTIONS = [
       'lead exports in cloud storage (`fileID`, `createdAt`): the daily purge deletes each file after a day',
     indexes: [{ name: 'created', fields: [desc('createdAt')], serves: 'purge of old export files' }],
   },
+  {
+    name: 'deliveries',
+    holds: 'lead alerts: one per lead × channel × recipient, `_id` = `inquiryId:channel:recipient`',
+    indexes: [
+      {
+        name: 'status_due',
+        fields: [asc('status'), asc('nextAttemptAt')],
+        serves: 'retries: pending deliveries that are due',
+      },
+      { name: 'inquiry', fields: [asc('inquiryId')], serves: "a lead's deliveries" },
+    ],
+  },
+  {
+    name: 'staff_alerts',
+    holds: 'subscribe messages left per member of staff: `_id` = staff id, `subscribeLeft`',
+    indexes: [],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -228,6 +245,8 @@ export const COLLECTIONS = {
   staffClaimFailures: 'staff_claim_failures',
   auditLog: 'audit_log',
   exportFiles: 'export_files',
+  deliveries: 'deliveries',
+  staffAlerts: 'staff_alerts',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

@@ -6,6 +6,7 @@ import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteExportStore } from './sqlite/export'
+import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveries'
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
 import { createSqliteAuditLog, createSqliteStaffStore, type SqliteStaffStore } from './sqlite/staff'
@@ -28,6 +29,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   readonly audit: ReturnType<typeof createSqliteAuditLog>
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
+  /** Lead alerts (sqlite/deliveries.ts): deliveries, subscriptions, the digest's reads. */
+  readonly alerts: SqliteAlertStore
   close(): void
 }
 
@@ -54,6 +57,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     staff: createSqliteStaffStore(db),
     audit: createSqliteAuditLog(db),
     ...createSqliteExportStore(db),
+    alerts: createSqliteAlertStore(db),
     file,
     migration,
     close() {

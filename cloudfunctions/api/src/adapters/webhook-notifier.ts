@@ -1,6 +1,8 @@
 import http from 'node:http'
 import https from 'node:https'
 import { formatNoticeLine, formatNoticeMarkdown } from '../core/lead-notice'
+import { DeliveryError } from '../core/delivery-error'
+import type { RobotPort } from '../ports/alerts'
 import type { NotifierPort } from '../ports/notifier'
 
 export interface WebhookNotifierOptions {
@@ -71,28 +73,33 @@ function post(url: URL, body: string, timeoutMs: number): Promise<{ status: numb
   })
 }
 
+/** Robot errcodes that no retry can fix: 93000 invalid webhook URL / key, 40008 bad message type. */
+const PERMANENT_ERRCODES = new Set([93000, 40008, 40058])
+
 /**
- * Posts each new lead to a WeCom group robot: `{ msgtype: 'markdown', markdown: { content } }`
- * with the masked phone. Rejects on a network error, a timeout, a non-2xx status or a robot
- * errcode ≠ 0 (e.g. 45009: more than 20 messages a minute); the caller logs it.
+ * A WeCom group robot: POSTs `{ msgtype: 'markdown', markdown: { content } }`. Rejects with a
+ * DeliveryError on a network error, a timeout, a non-2xx status or a robot errcode ≠ 0 (e.g.
+ * 45009: more than 20 messages a minute, worth a retry; 93000: a bad key, not). The URL's key
+ * never appears in an error.
  */
-export function createWebhookNotifier(options: WebhookNotifierOptions): NotifierPort {
+export function createWebhookRobot(options: WebhookNotifierOptions): RobotPort {
   const url = parseWebhookUrl(options.url)
   const timeoutMs = options.timeoutMs ?? 1500
   const where = redactWebhookUrl(options.url)
   return {
-    async notify(notice) {
-      const body = JSON.stringify({
-        msgtype: 'markdown',
-        markdown: { content: formatNoticeMarkdown(notice) },
-      })
+    async sendMarkdown(content) {
+      const body = JSON.stringify({ msgtype: 'markdown', markdown: { content } })
       let reply: { status: number; text: string }
       try {
         reply = await post(url, body, timeoutMs)
       } catch (err) {
-        throw new Error(`webhook ${where}: ${err instanceof Error ? err.message : String(err)}`)
+        throw new DeliveryError(`webhook ${where}: ${err instanceof Error ? err.message : String(err)}`, true)
       }
-      if (reply.status < 200 || reply.status >= 300) throw new Error(`webhook ${where}: HTTP ${reply.status}`)
+      if (reply.status < 200 || reply.status >= 300) {
+        // 4xx but 408 / 429: the request itself is wrong; 5xx: the robot's side, try again.
+        const retryable = reply.status >= 500 || reply.status === 408 || reply.status === 429
+        throw new DeliveryError(`webhook ${where}: HTTP ${reply.status}`, retryable)
+      }
       let errcode: unknown
       try {
         errcode = (JSON.parse(reply.text) as { errcode?: unknown })?.errcode
@@ -100,9 +107,19 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): Notifier
         errcode = undefined
       }
       if (typeof errcode === 'number' && errcode !== 0)
-        throw new Error(`webhook ${where}: errcode ${errcode}`)
+        throw new DeliveryError(
+          `webhook ${where}: errcode ${errcode}`,
+          !PERMANENT_ERRCODES.has(errcode),
+          errcode,
+        )
     },
   }
+}
+
+/** Posts each new lead to a WeCom group robot (markdown, masked phone); rejects as createWebhookRobot. */
+export function createWebhookNotifier(options: WebhookNotifierOptions): NotifierPort {
+  const robot = createWebhookRobot(options)
+  return { notify: (notice) => robot.sendMarkdown(formatNoticeMarkdown(notice)) }
 }
 
 /** Writes one human-readable line per lead (the local server's console, the cloud's log). */

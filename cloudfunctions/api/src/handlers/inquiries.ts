@@ -126,6 +126,7 @@ function noticeOf(r: InquiryRecord): LeadNotice {
     parkName: r.parkName,
     articleId: r.articleId,
     source: r.source,
+    company: r.company || undefined,
     maskedPhone: maskPhone(r.phone),
     createdAt: r.createdAt,
   }

@@ -1,6 +1,7 @@
 import type { LeadStage } from '@/domain/lead-pipeline'
 import { INVALID_LEAD_RETENTION_MONTHS, LEAD_RETENTION_MONTHS } from '@/domain/retention'
 import type { Logger } from '../logger'
+import type { ScheduledJob } from './schedule'
 import type { RetentionStore } from '../ports/lead-export'
 
 /**
@@ -106,4 +107,9 @@ export async function runRetention(deps: RetentionJobDeps, now: Date): Promise<R
   }
   deps.logger.info('retention purge', { ...summary })
   return summary
+}
+
+/** The purge as an entry of the daily jobs list (jobs/schedule.ts), in either runtime. */
+export function retentionJob(deps: RetentionJobDeps): ScheduledJob {
+  return { name: 'retention', run: async (now) => ({ ...(await runRetention(deps, now)) }) }
 }

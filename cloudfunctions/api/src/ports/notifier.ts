@@ -19,6 +19,12 @@ export interface LeadNotice {
   parkName?: string
   articleId?: string
   source?: string
+  /**
+   * The company as the visitor typed it (free text, the one exception above: the issue asks the
+   * robot to name it). Formatters pass it through `plainText` (core/lead-notice.ts), which strips
+   * markup and caps its length.
+   */
+  company?: string
   /** maskPhone(phone): "135****8515". */
   maskedPhone: string
   createdAt: string

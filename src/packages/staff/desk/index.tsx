@@ -5,6 +5,7 @@ import { withPageBoundary } from '@/components/PageErrorBoundary'
 import { EmptyState, ErrorState } from '@/components/StateView'
 import { maskPhone } from '@/domain/phone'
 import { STAFF_ROLE_LABELS } from '@/domain/staff'
+import { AlertsCard } from '@/features/alerts/components/AlertsCard'
 import { useStaffDesk } from '@/features/staff/hooks/useStaffDesk'
 import { openDeskPage } from '@/features/staff/navigation'
 import { STAFF_CLAIM_PATH, STAFF_EXPORT_PATH, STAFF_INBOX_PATH, STAFF_TEAM_PATH } from '@/lib/routes'
@@ -30,7 +31,7 @@ function DeskLink({ title, badge, url }: LinkProps) {
   )
 }
 
-/** 员工工作台: who I am, the way to the inbox, export and (owners) the team; alerts go in the slot. */
+/** 员工工作台: who I am, the way to the inbox, export and (owners) the team; with the lead alerts card. */
 function StaffDeskPage() {
   const { state, reload, retry } = useStaffDesk()
   usePullDownRefresh(() => {
@@ -72,12 +73,12 @@ function StaffDeskPage() {
         </Text>
       </View>
 
-      {/* Alerts card (subscribe-message quota, 补充提醒) goes here: features/alerts. */}
-      <View className='desk__slot' id='desk-alerts-slot' />
+      <AlertsCard />
 
       <View className='desk__card'>
         <DeskLink title='线索收件箱' badge={unreadLeads} url={STAFF_INBOX_PATH} />
-        <DeskLink title='导出线索' url={STAFF_EXPORT_PATH} />
+        {/* Owner-only actions (ACTION_ACCESS): an agent would only meet 没有权限. */}
+        {member.role === 'owner' ? <DeskLink title='导出线索' url={STAFF_EXPORT_PATH} /> : null}
         {member.role === 'owner' ? <DeskLink title='团队管理' url={STAFF_TEAM_PATH} /> : null}
       </View>
     </View>

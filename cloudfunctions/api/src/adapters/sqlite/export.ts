@@ -20,12 +20,14 @@ export function createSqliteExportStore(db: Database.Database): LeadExportReader
   const purgeLeads = db.prepare('DELETE FROM inquiries WHERE created_at < ?')
   const purgeEvents = db.prepare('DELETE FROM contact_events WHERE created_at < ?')
   const purgeStage = db.prepare('DELETE FROM inquiries WHERE stage = ? AND created_at < ?')
-  // What the desk keeps about a lead goes with it (notes may quote the client).
-  const orphanNotes = db.prepare('DELETE FROM lead_notes WHERE lead_id NOT IN (SELECT id FROM inquiries)')
-  const orphanReads = db.prepare('DELETE FROM lead_reads WHERE lead_id NOT IN (SELECT id FROM inquiries)')
+  // What the desk and the alerts keep about a lead goes with it (notes may quote the client; a
+  // delivery holds the announcement, company name included).
+  const orphans = ['lead_notes', 'lead_reads'].map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE lead_id NOT IN (SELECT id FROM inquiries)`),
+  )
+  orphans.push(db.prepare('DELETE FROM deliveries WHERE inquiry_id NOT IN (SELECT id FROM inquiries)'))
   const dropOrphans = () => {
-    orphanNotes.run()
-    orphanReads.run()
+    for (const statement of orphans) statement.run()
   }
   const purgeTx = db.transaction((before: string): PurgeCounts => {
     const counts = { inquiries: purgeLeads.run(before).changes, events: purgeEvents.run(before).changes }

@@ -260,12 +260,44 @@ CREATE TABLE lead_reads (
 ) WITHOUT ROWID;
 `
 
+/*
+ * Step 6, lead alerts (issue 8 item 9). `deliveries`: one row per lead × channel × recipient,
+ * written before the first attempt; `notice` is the announcement as JSON (masked phone only), so
+ * a retry needs nothing else. The partial index serves the retry runner's "pending and due"
+ * scan, oldest due first. `staff_alert_subscriptions`: one-time subscribe-message grants left
+ * per member of staff (StaffMember.id), never negative.
+ */
+const STEP_6 = `
+CREATE TABLE deliveries (
+  id              TEXT PRIMARY KEY,
+  inquiry_id      TEXT NOT NULL,
+  channel         TEXT NOT NULL CHECK (channel IN ('robot', 'subscribe')),
+  recipient       TEXT NOT NULL DEFAULT '',
+  status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  last_error      TEXT,
+  history         TEXT NOT NULL DEFAULT '[]',
+  notice          TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL
+);
+CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX deliveries_inquiry ON deliveries (inquiry_id);
+CREATE TABLE staff_alert_subscriptions (
+  staff_id       TEXT PRIMARY KEY,
+  subscribe_left INTEGER NOT NULL DEFAULT 0 CHECK (subscribe_left >= 0),
+  updated_at     TEXT NOT NULL
+);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
   { version: 3, name: 'prices in one unit per deal (万元 lots to 元/m²)', sql: STEP_3 },
   { version: 4, name: 'staff, invites, claim limits, audit log', sql: STEP_4 },
   { version: 5, name: 'lead desk: pipeline columns, notes, read marks', sql: STEP_5 },
+  { version: 6, name: 'lead alerts: deliveries and staff subscriptions', sql: STEP_6 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
