@@ -66,7 +66,7 @@ function localAlerts(webhookUrl: string | undefined, store: SqliteAlertStore, lo
   const notifier: NotifierPort = robot ? combineNotifiers([onConsole, announcer]) : onConsole
   const jobs = [
     retryDeliveriesJob(announcer),
-    dailyDigestJob({ source: store, robot, followUpsTracked: false }),
+    dailyDigestJob({ source: store, robot, followUpsTracked: true }),
   ]
   return {
     notifier,

@@ -6,6 +6,7 @@
  * failure never blocks or loses the lead; subscriptions are granted and used one per message;
  * the 09:00 digest and the timer trigger that runs it.
  */
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AlertsStatus } from '@/domain/alerts'
@@ -437,6 +438,52 @@ describe('the 09:00 digest', () => {
       expect(md).toContain('**未分配**')
       expect(md).toContain('139****0000')
       expect(md).not.toMatch(/139\d{8}/)
+    } finally {
+      env.close()
+    }
+  })
+
+  it("reads the desk's follow-up dates and assignees: due or overdue open leads only", async () => {
+    const env = leadEnv()
+    try {
+      env.clock.set('2026-04-20T02:00:00.000Z')
+      for (let i = 0; i < 4; i++) {
+        expect((await env.call('inquiries.submit', inquiry({ phone: `1390000000${i}` }), `o-f${i}`)).ok).toBe(
+          true,
+        )
+      }
+      const side = new Database(env.storage.file)
+      const ids = [0, 1, 2, 3].map(
+        (i) =>
+          (side.prepare('SELECT id FROM inquiries WHERE phone = ?').get(`1390000000${i}`) as { id: string })
+            .id,
+      )
+      try {
+        const set = side.prepare(
+          'UPDATE inquiries SET next_follow_up = ?, stage = ?, assignee_id = ? WHERE id = ?',
+        )
+        set.run('2026-05-02', 'contacted', 's1', ids[0]) // due today
+        set.run('2026-04-28', 'visiting', 's1', ids[1]) // overdue
+        set.run('2026-05-03', 'contacted', 's1', ids[2]) // tomorrow: not yet
+        set.run('2026-04-28', 'signed', 's1', ids[3]) // closed: nothing to follow up
+      } finally {
+        side.close()
+      }
+      const due = await env.storage.alerts.followUpsDue('2026-05-02', 10)
+      expect(due.map((l) => [l.id, l.followUpOn, l.assigneeId])).toEqual([
+        [ids[1], '2026-04-28', 's1'],
+        [ids[0], '2026-05-02', 's1'],
+      ])
+      const robot = robotDouble()
+      const job = dailyDigestJob({
+        source: env.storage.alerts,
+        robot,
+        staff: staffOf([member('s1', { name: '张三' })]),
+        followUpsTracked: true,
+      })
+      expect(await job.run(NOW)).toMatchObject({ followUps: 2, sent: true })
+      expect(robot.messages[0]).toContain('待跟进（今日到期或已逾期）：**2** 条')
+      expect(robot.messages[0]).toContain('**张三**')
     } finally {
       env.close()
     }

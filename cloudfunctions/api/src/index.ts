@@ -239,7 +239,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
       // The timer trigger's list (config.json triggers), run in this order each morning.
       const jobs: ScheduledJob[] = [
         retryDeliveriesJob(alerts.announcer),
-        dailyDigestJob({ source: alertStore, robot: alerts.robot, staff, followUpsTracked: false }),
+        dailyDigestJob({ source: alertStore, robot: alerts.robot, staff, followUpsTracked: true }),
         cloudRetentionJob(sdk, db, env, logger),
       ]
       instance = { sdk, api, db, env, jobs }

@@ -11,6 +11,7 @@ import type {
 } from '../ports/alerts'
 import { COLLECTIONS } from './cloudbase-collections'
 import type { CloudDatabase, CloudDoc } from './cloudbase-storage'
+import { OPEN_STAGES } from '@/domain/lead-pipeline'
 
 /**
  * Lead alerts on CloudBase: `deliveries` (`_id` = the delivery id, so recording a lead twice
@@ -58,7 +59,16 @@ function toRecord(doc: CloudDoc): DeliveryRecord {
   return r
 }
 
-const LEAD_FIELDS = { _id: true, needType: true, status: true, company: true, phone: true, createdAt: true }
+const LEAD_FIELDS = {
+  _id: true,
+  needType: true,
+  status: true,
+  company: true,
+  phone: true,
+  createdAt: true,
+  assigneeId: true,
+  nextFollowUp: true,
+}
 
 const toDigestLead = (doc: CloudDoc): DigestLead => ({
   id: doc._id,
@@ -67,6 +77,7 @@ const toDigestLead = (doc: CloudDoc): DigestLead => ({
   company: String(doc.company ?? ''),
   maskedPhone: maskPhone(String(doc.phone ?? '')),
   createdAt: String(doc.createdAt),
+  ...(typeof doc.assigneeId === 'string' && doc.assigneeId ? { assigneeId: doc.assigneeId } : {}),
 })
 
 const clamp = (n: number) => Math.max(1, Math.min(n, MAX_LIMIT))
@@ -184,9 +195,15 @@ export function createCloudbaseAlertStore(db: CloudDatabase): CloudbaseAlertStor
       return res.data.map(toDigestLead)
     },
 
-    // Follow-up dates arrive with the lead pipeline (the desk branch); until then none is due.
-    async followUpsDue() {
-      return []
+    // Open leads whose follow-up date (the desk's, Beijing YYYY-MM-DD) is today or earlier.
+    async followUpsDue(day, limit) {
+      const res = await inquiries()
+        .where({ nextFollowUp: _.lte(day), stage: _.in([...OPEN_STAGES]) })
+        .orderBy('nextFollowUp', 'asc')
+        .field(LEAD_FIELDS)
+        .limit(clamp(limit))
+        .get()
+      return res.data.map((doc) => ({ ...toDigestLead(doc), followUpOn: String(doc.nextFollowUp ?? day) }))
     },
   }
 }

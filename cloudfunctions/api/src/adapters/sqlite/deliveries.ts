@@ -69,9 +69,11 @@ interface LeadRow {
   company: string
   phone: string
   created_at: string
+  assignee_id: string | null
+  next_follow_up: string | null
 }
 
-const LEAD_COLUMNS = 'id, need_type, status, company, phone, created_at'
+const LEAD_COLUMNS = 'id, need_type, status, company, phone, created_at, assignee_id, next_follow_up'
 
 const toDigestLead = (row: LeadRow): DigestLead => ({
   id: row.id,
@@ -80,6 +82,7 @@ const toDigestLead = (row: LeadRow): DigestLead => ({
   company: row.company,
   maskedPhone: maskPhone(row.phone),
   createdAt: row.created_at,
+  ...(row.assignee_id ? { assigneeId: row.assignee_id } : {}),
 })
 
 export function createSqliteAlertStore(db: Database.Database): SqliteAlertStore {
@@ -120,7 +123,13 @@ export function createSqliteAlertStore(db: Database.Database): SqliteAlertStore 
     `SELECT ${LEAD_COLUMNS} FROM inquiries WHERE created_at >= ? AND created_at < ? ORDER BY created_at LIMIT ?`,
   )
   const stale = db.prepare(
-    `SELECT ${LEAD_COLUMNS} FROM inquiries WHERE status = 'new' AND created_at < ? ORDER BY created_at LIMIT ?`,
+    `SELECT ${LEAD_COLUMNS} FROM inquiries WHERE stage = 'new' AND created_at < ? ORDER BY created_at LIMIT ?`,
+  )
+  // Open leads (the desk's pipeline, step 5) whose follow-up date is today or earlier.
+  const followUps = db.prepare(
+    `SELECT ${LEAD_COLUMNS} FROM inquiries
+     WHERE next_follow_up IS NOT NULL AND next_follow_up <= ? AND stage IN ('new', 'contacted', 'visiting')
+     ORDER BY next_follow_up, created_at LIMIT ?`,
   )
 
   return {
@@ -158,10 +167,11 @@ export function createSqliteAlertStore(db: Database.Database): SqliteAlertStore 
     async staleNewLeads(before, limit) {
       return (stale.all(before, limit) as LeadRow[]).map(toDigestLead)
     },
-    // The pipeline's follow-up dates arrive with migration step 5 (the desk branch); until
-    // then no lead has one.
-    async followUpsDue() {
-      return []
+    async followUpsDue(day, limit) {
+      return (followUps.all(day, limit) as LeadRow[]).map((row) => ({
+        ...toDigestLead(row),
+        followUpOn: row.next_follow_up ?? day,
+      }))
     },
   }
 }
