@@ -227,7 +227,7 @@ describe('线索详情', () => {
     render(<LeadPageView />)
     expect(await screen.findByText('135 2467 8515')).toBeTruthy()
     expect(screen.getByText('公司1')).toBeTruthy()
-    expect(screen.getByText('1000–3000 m²')).toBeTruthy()
+    expect(screen.getByText('1,000–3,000\u2060㎡')).toBeTruthy()
     expect(screen.getByText('二维码/分享 pst01')).toBeTruthy()
     expect(screen.getByText('/packages/park/detail/index')).toBeTruthy()
     expect(screen.getByText('第一次电话，对方出差')).toBeTruthy()

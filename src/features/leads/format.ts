@@ -2,6 +2,7 @@ import { DISTRICT_LABELS } from '@/domain/park'
 import { NEED_TYPE_LABELS, TAX_BRACKET_LABELS, type ContactEventKind } from '@/domain/inquiryOptions'
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/domain/lead-pipeline'
 import type { LeadListItem } from '@/domain/lead-desk'
+import { formatArea, formatRange } from '@/domain/format-quantity'
 
 export { LEAD_STAGE_LABELS, NEED_TYPE_LABELS, TAX_BRACKET_LABELS, DISTRICT_LABELS }
 
@@ -33,9 +34,9 @@ export function followUpLabel(
   return { text: `${date.slice(5)} 跟进`, tone: 'later' }
 }
 
+/** The area a lead asked for, in the domain's one area format ("1,000–3,000㎡", "500㎡以上"). */
 export function areaText(min?: number, max?: number): string {
-  if (min && max) return min === max ? `${min} m²` : `${min}–${max} m²`
-  if (min) return `${min} m² 以上`
-  if (max) return `${max} m² 以内`
+  if (min && max) return formatArea(min, max)
+  if (min || max) return formatRange(min || undefined, max || undefined, '㎡')
   return '未填写'
 }
