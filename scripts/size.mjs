@@ -31,12 +31,15 @@ const H5_DIR = path.resolve(root, process.env.H5_DIST || 'dist-h5')
 const KB = 1024
 /**
  * Budgets from the performance issues (KB = 1,024 bytes). WeChat's hard limit is 2 MB each.
- * Issue #2 set main ≤ 420 KB for the first slice; issue #3 (all browsing) raised it to 450 KB.
+ * Issue #2 set main ≤ 420 KB for the first slice; issue #3 (all browsing) raised it to 450 KB;
+ * issue #8 gave the staff desk its own, tighter budget.
  */
 const BUDGETS = {
   main: 450 * KB,
   subpackage: 300 * KB,
 }
+/** @type {Record<string, number>} Subpackages with a budget of their own. */
+const SUBPACKAGE_BUDGETS = { 'packages/staff': 250 * KB }
 
 /** @type {string[]} */
 const problems = []
@@ -99,7 +102,14 @@ function weappReport() {
   /** @type {Package[]} */
   const packages = [
     { name: 'main', root: '', bytes: 0, files: 0, budget: BUDGETS.main, largest: [] },
-    ...roots.map((r) => ({ name: r, root: r, bytes: 0, files: 0, budget: BUDGETS.subpackage, largest: [] })),
+    ...roots.map((r) => ({
+      name: r,
+      root: r,
+      bytes: 0,
+      files: 0,
+      budget: SUBPACKAGE_BUDGETS[r] ?? BUDGETS.subpackage,
+      largest: [],
+    })),
   ]
   const excluded = { bytes: 0, files: 0 }
   const filesByPackage = new Map(packages.map((p) => [p, /** @type {FileSize[]} */ ([])]))
@@ -297,7 +307,7 @@ if (asJson) {
     console.log(
       over.length
         ? `\n✗ over budget: ${over.map((p) => p.root || 'main').join(', ')}`
-        : `\n✓ every weapp package within budget (main ≤ ${BUDGETS.main / KB} KB, subpackage ≤ ${BUDGETS.subpackage / KB} KB)`,
+        : `\n✓ every weapp package within budget (main ≤ ${BUDGETS.main / KB} KB, staff ≤ ${SUBPACKAGE_BUDGETS['packages/staff'] / KB} KB, other subpackages ≤ ${BUDGETS.subpackage / KB} KB)`,
     )
   }
   for (const p of problems) console.error(`\n✗ ${p}`)
