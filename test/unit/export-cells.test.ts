@@ -42,20 +42,57 @@ describe('safeCellText: nothing a spreadsheet could start a formula with', () =>
 
 describe('leadRow', () => {
   it('keeps the phone as an 11-digit string, areas as numbers, labels in Chinese', () => {
-    const lead = { ...makeSyntheticLeads(2)[1], phone: '13800138000', industry: '=1+2', areaMin: 800 }
+    const lead = {
+      ...makeSyntheticLeads(2)[1],
+      phone: '13800138000',
+      industry: '=1+2',
+      areaMin: 800,
+      stage: 'new' as const,
+      version: 1,
+    }
     const row = leadRow(lead)
     expect(row.phone).toBe('13800138000')
     expect(typeof row.phone).toBe('string')
     expect(row.areaMin).toBe(800)
     expect(row.industry).toBe("'=1+2")
-    expect(row.status).toBe('新线索')
+    expect(row.stage).toBe('新线索')
     expect(row.needType).toBe('买厂房')
     expect(row.createdAt).toBe('2026-01-01 08:01')
-    expect(leadRow({ ...lead, status: 'invalid' as never }).status).toBe('无效')
+    expect(leadRow({ ...lead, stage: 'invalid' }).stage).toBe('无效')
+  })
+
+  it("shows the desk's pipeline: stage, assignee by name, follow-up, first contact, invalid reason", () => {
+    const lead = {
+      ...makeSyntheticLeads(1)[0],
+      stage: 'contacted' as const,
+      version: 3,
+      assigneeId: 's1',
+      nextFollowUp: '2026-01-05',
+      firstContactedAt: '2026-01-02T02:30:00.000Z',
+    }
+    const row = leadRow(lead, new Map([['s1', '李顾问']]))
+    expect(row).toMatchObject({
+      stage: '已联系',
+      assignee: '李顾问',
+      nextFollowUp: '2026-01-05',
+      firstContactedAt: '2026-01-02 10:30',
+      invalidReason: null,
+    })
+    // A member no longer listed still shows who it was.
+    expect(leadRow(lead).assignee).toBe('s1')
+    expect(leadRow({ ...lead, stage: 'invalid', invalidReason: '=HYPERLINK("x")' }).invalidReason).toBe(
+      `'=HYPERLINK("x")`,
+    )
   })
 
   it('a phone-like text in any field stays text (a leading + or - is quoted)', () => {
-    const row = leadRow({ ...makeSyntheticLeads(1)[0], contactName: '+8613800138000', company: '-5' })
+    const row = leadRow({
+      ...makeSyntheticLeads(1)[0],
+      contactName: '+8613800138000',
+      company: '-5',
+      stage: 'new',
+      version: 1,
+    })
     expect(row.contactName).toBe("'+8613800138000")
     expect(row.company).toBe("'-5")
   })

@@ -205,6 +205,7 @@ export function createApi(deps: ApiDeps): Api {
   })
   const exporter = createExportHandlers({
     reader: deps.exportReader,
+    staff: deps.staff,
     files: deps.exportFiles,
     audit: deps.audit,
   })

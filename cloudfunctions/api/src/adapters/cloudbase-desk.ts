@@ -17,7 +17,8 @@ import type { CloudDatabase, CloudDoc } from './cloudbase-storage'
 /** A cloud-function query returns at most 1,000 documents. */
 const MAX_READ = 1000
 
-function toDesk(doc: CloudDoc): DeskLeadRecord {
+/** Shared with the export (same rows), so the sheet shows the pipeline. */
+export function toDesk(doc: CloudDoc): DeskLeadRecord {
   const r: DeskLeadRecord = {
     ...toInquiry(doc),
     // Documents stored before the desk have neither until the setup step backfills them.

@@ -9,7 +9,7 @@ import type {
   RetentionStore,
 } from '../ports/lead-export'
 import { COLLECTIONS } from './cloudbase-collections'
-import { toInquiry } from './cloudbase-leads'
+import { toDesk } from './cloudbase-desk'
 import type { CloudDatabase } from './cloudbase-storage'
 
 /** A cloud-function read returns at most 1,000 documents. */
@@ -41,7 +41,7 @@ export function createCloudbaseExportStore(db: CloudDatabase): LeadExportReader 
         .orderBy('_id', 'asc')
         .limit(Math.max(1, Math.min(limit, MAX_READ)))
         .get()
-      return res.data.map(toInquiry)
+      return res.data.map(toDesk)
     },
 
     async purgeOlderThan(before): Promise<PurgeCounts> {

@@ -2,7 +2,9 @@ import { PassThrough } from 'node:stream'
 import { formatBeijingDateTime } from '@/domain/format'
 import { NEED_TYPE_LABELS, TAX_BRACKET_LABELS } from '@/domain/inquiryOptions'
 import { DISTRICT_LABELS } from '@/domain/park'
-import type { FlagReason, InquiryRecord } from '../ports/lead-store'
+import { LEAD_STAGE_LABELS } from '@/domain/lead-pipeline'
+import type { DeskLeadRecord } from '../ports/lead-desk'
+import type { FlagReason } from '../ports/lead-store'
 
 /**
  * The lead export's workbook (issue 8 item 12): one sheet, Chinese headers, one row per lead.
@@ -29,17 +31,6 @@ export function safeCellText(value: string): string {
   return FORMULA_START.test(clean) ? `'${clean}` : clean
 }
 
-/** Staff-facing names of the stored statuses ('invalid' = 无效, added by the desk's pipeline). */
-export const SHEET_STATUS_LABELS: Record<string, string> = {
-  new: '新线索',
-  review: '待审核',
-  contacted: '已联系',
-  visiting: '已约看',
-  signed: '已签约',
-  closed: '已完成',
-  invalid: '无效',
-}
-
 const FLAG_LABELS: Record<FlagReason, string> = {
   'content-review': '内容待人工审核',
   'content-check-failed': '内容检查失败',
@@ -51,7 +42,7 @@ interface Column {
   key: string
   width: number
   /** Numbers stay numbers (areas); everything else is text. */
-  value: (r: InquiryRecord) => string | number | undefined
+  value: (r: DeskLeadRecord, staffNames: ReadonlyMap<string, string>) => string | number | undefined
 }
 
 /** The columns, in order. The phone is in full: the export is for staff only (ACTION_ACCESS). */
@@ -62,7 +53,22 @@ export const LEAD_SHEET_COLUMNS: readonly Column[] = [
     width: 18,
     value: (r) => formatBeijingDateTime(r.createdAt),
   },
-  { header: '状态', key: 'status', width: 10, value: (r) => SHEET_STATUS_LABELS[r.status] ?? r.status },
+  // The desk's pipeline stage (src/domain/lead-pipeline.ts), as staff see it on the inbox.
+  { header: '状态', key: 'stage', width: 10, value: (r) => LEAD_STAGE_LABELS[r.stage] ?? r.stage },
+  {
+    header: '负责人',
+    key: 'assignee',
+    width: 10,
+    value: (r, names) => (r.assigneeId ? (names.get(r.assigneeId) ?? r.assigneeId) : undefined),
+  },
+  { header: '下次跟进', key: 'nextFollowUp', width: 12, value: (r) => r.nextFollowUp },
+  {
+    header: '首次联系（北京时间）',
+    key: 'firstContactedAt',
+    width: 18,
+    value: (r) => (r.firstContactedAt ? formatBeijingDateTime(r.firstContactedAt) : undefined),
+  },
+  { header: '无效原因', key: 'invalidReason', width: 16, value: (r) => r.invalidReason },
   { header: '联系人', key: 'contactName', width: 12, value: (r) => r.contactName },
   { header: '手机号', key: 'phone', width: 14, value: (r) => r.phone },
   { header: '公司', key: 'company', width: 24, value: (r) => r.company },
@@ -111,10 +117,13 @@ export const LEAD_SHEET_NAME = '线索'
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** One row's values, keyed by column, escaped. */
-export function leadRow(record: InquiryRecord): Record<string, string | number | null> {
+export function leadRow(
+  record: DeskLeadRecord,
+  staffNames: ReadonlyMap<string, string> = new Map(),
+): Record<string, string | number | null> {
   const row: Record<string, string | number | null> = {}
   for (const c of LEAD_SHEET_COLUMNS) {
-    const v = c.value(record)
+    const v = c.value(record, staffNames)
     row[c.key] = v === undefined ? null : typeof v === 'number' ? v : safeCellText(v)
   }
   return row
@@ -125,7 +134,8 @@ export function leadRow(record: InquiryRecord): Record<string, string | number |
  * `pages` is pulled one page at a time: reading and writing interleave.
  */
 export async function writeLeadWorkbook(
-  pages: AsyncIterable<InquiryRecord[]>,
+  pages: AsyncIterable<DeskLeadRecord[]>,
+  staffNames: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ bytes: Buffer; rows: number }> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
@@ -157,7 +167,7 @@ export async function writeLeadWorkbook(
   let rows = 0
   for await (const page of pages) {
     for (const record of page) {
-      sheet.addRow(leadRow(record)).commit()
+      sheet.addRow(leadRow(record, staffNames)).commit()
       rows++
     }
   }

@@ -10,13 +10,16 @@ import { writeLeadWorkbook, XLSX_CONTENT_TYPE } from '../core/lead-sheet'
 import { ActionError } from '../errors'
 import type { AuditLog } from '../ports/audit-log'
 import type { ExportFileStore, LeadExportReader } from '../ports/lead-export'
-import type { InquiryRecord } from '../ports/lead-store'
+import type { DeskLeadRecord } from '../ports/lead-desk'
+import type { StaffStore } from '../ports/staff-store'
 
 /** Leads per read: CloudBase answers at most 1,000 a query from a cloud function. */
 export const EXPORT_PAGE_SIZE = 1000
 
 export interface ExportDeps {
   reader?: LeadExportReader
+  /** Names the 负责人 column; without it the column holds staff ids. */
+  staff?: Pick<StaffStore, 'listStaff'>
   files?: ExportFileStore
   audit?: AuditLog
   pageSize?: number
@@ -35,7 +38,7 @@ export function createExportHandlers(deps: ExportDeps) {
   const maxRows = deps.maxRows ?? MAX_EXPORT_ROWS
 
   async function* pages(reader: LeadExportReader, range: { since: string; until: string }) {
-    let after: InquiryRecord | null = null
+    let after: DeskLeadRecord | null = null
     let seen = 0
     for (;;) {
       const page = await reader.leadsPage(
@@ -58,7 +61,8 @@ export function createExportHandlers(deps: ExportDeps) {
       const staff = ctx.staff!
       const started = Date.now()
       const range = beijingRangeToUtc(payload.from, payload.to)
-      const { bytes, rows } = await writeLeadWorkbook(pages(reader, range))
+      const names = new Map((await deps.staff?.listStaff())?.map((m) => [m.id, m.name]) ?? [])
+      const { bytes, rows } = await writeLeadWorkbook(pages(reader, range), names)
       const fileName = exportFileName(payload.from, payload.to)
       const at = ctx.now()
       const link = await files.save({ name: fileName, bytes, contentType: XLSX_CONTENT_TYPE }, at)

@@ -1,5 +1,5 @@
 import type { LeadStage } from '@/domain/lead-pipeline'
-import type { InquiryRecord } from './lead-store'
+import type { DeskLeadRecord } from './lead-desk'
 
 /** Where a page of an export resumes: after this lead, in (createdAt, id) order. */
 export interface ExportCursor {
@@ -17,7 +17,7 @@ export interface LeadExportReader {
     range: { since: string; until: string },
     after: ExportCursor | null,
     limit: number,
-  ): Promise<InquiryRecord[]>
+  ): Promise<DeskLeadRecord[]>
 }
 
 /** A finished export file, handed over once. */

@@ -24,7 +24,8 @@ interface DeskRow extends InquiryRow {
   version: number
 }
 
-function toDesk(row: DeskRow): DeskLeadRecord {
+/** Shared with the export (same rows), so the sheet shows the pipeline. */
+export function toDesk(row: DeskRow): DeskLeadRecord {
   const r: DeskLeadRecord = { ...rowToInquiry(row), stage: row.stage as LeadStage, version: row.version }
   if (row.assignee_id !== null) r.assigneeId = row.assignee_id
   if (row.next_follow_up !== null) r.nextFollowUp = row.next_follow_up

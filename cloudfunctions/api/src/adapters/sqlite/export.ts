@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ExportCursor, LeadExportReader, PurgeCounts, RetentionStore } from '../../ports/lead-export'
-import { rowToInquiry, type InquiryRow } from './leads'
+import { toDesk } from './desk'
 
 /**
  * The export's paged reads and the retention purge over the leads tables (no schema of their
@@ -8,11 +8,11 @@ import { rowToInquiry, type InquiryRow } from './leads'
  */
 export function createSqliteExportStore(db: Database.Database): LeadExportReader & RetentionStore {
   type Range = { since: string; until: string; limit: number }
-  const first = db.prepare<Range, InquiryRow>(
+  const first = db.prepare<Range, Parameters<typeof toDesk>[0]>(
     `SELECT * FROM inquiries WHERE created_at >= @since AND created_at < @until
      ORDER BY created_at, id LIMIT @limit`,
   )
-  const after = db.prepare<Range & { c: string; id: string }, InquiryRow>(
+  const after = db.prepare<Range & { c: string; id: string }, Parameters<typeof toDesk>[0]>(
     `SELECT * FROM inquiries WHERE created_at >= @since AND created_at < @until
        AND (created_at > @c OR (created_at = @c AND id > @id))
      ORDER BY created_at, id LIMIT @limit`,
@@ -45,7 +45,7 @@ export function createSqliteExportStore(db: Database.Database): LeadExportReader
       const rows = cursor
         ? after.all({ ...range, limit, c: cursor.createdAt, id: cursor.id })
         : first.all({ ...range, limit })
-      return rows.map(rowToInquiry)
+      return rows.map(toDesk)
     },
     async purgeOlderThan(before) {
       return purgeTx.immediate(before)
