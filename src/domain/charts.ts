@@ -13,6 +13,8 @@ export const CHART_MAX_DAYS = 31
 export const SOURCE_TOP = 6
 export const PARK_TOP = 10
 export const OTHER_LABEL = '其他'
+/** The key of the 其他 bar (no source or park id can be '*'). */
+export const OTHER_KEY = '*'
 
 export interface ChartBar {
   key: string
@@ -118,7 +120,7 @@ export function topBars(rows: readonly KeyCount[], n: number, noneLabel: string)
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
   const head = named.slice(0, n)
   const rest = named.slice(n).reduce((sum, r) => sum + r.count, 0)
-  const bars = rest > 0 ? [...head, { key: '*', label: OTHER_LABEL, count: rest }] : head
+  const bars = rest > 0 ? [...head, { key: OTHER_KEY, label: OTHER_LABEL, count: rest }] : head
   const max = Math.max(0, ...bars.map((b) => b.count))
   return bars.map((b) => ({ ...b, pct: pctOf(b.count, max) }))
 }

@@ -85,7 +85,9 @@ describe('charts page', () => {
     expect(cols[1].textContent).toBe('')
     expect(cols[18].getAttribute('aria-label')).toBe('5月20日 4 条')
     // Dates under every 5th column, counted back from the last.
-    const ticks = [...container.querySelectorAll('.days__tick')].map((t) => t.textContent).filter(Boolean)
+    const ticks = Array.from(container.querySelectorAll('.days__tick'))
+      .map((t) => t.textContent)
+      .filter(Boolean)
     expect(ticks).toEqual(['5/6', '5/11', '5/16', '5/21', '5/26', '5/31'])
 
     // Bars: width from the server's percentage, number at the end.
@@ -98,9 +100,9 @@ describe('charts page', () => {
     expect(rowOf('拨打电话').textContent).toBe('拨打电话7')
 
     // The funnel: reached counts on decreasing bars, conversion between steps, 无效 apart.
-    const steps = [...container.querySelectorAll('.funnel__bar')] as HTMLElement[]
+    const steps = Array.from(container.querySelectorAll('.funnel__bar')) as HTMLElement[]
     expect(steps.map((s) => s.textContent)).toEqual(['新线索 13', '已联系 7', '已约看 3', '已签约 1'])
-    expect(steps.map((s) => styleOf(s).width)).toEqual(['100%', '54%', '24%', '24%'])
+    expect(steps.map((s) => styleOf(s).width)).toEqual(['100%', '54%', '23%', '22%'])
     expect(screen.getByText('↓ 转化 53.8%')).toBeTruthy()
     expect(screen.getByText('无效线索 1 条，不计入漏斗')).toBeTruthy()
 

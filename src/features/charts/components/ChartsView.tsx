@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { ChartBar, ChartDay, ChartsData, FunnelStep } from '@/domain/charts'
+import { OTHER_KEY, type ChartBar, type ChartDay, type ChartsData, type FunnelStep } from '@/domain/charts'
 import { formatDuration } from '@/domain/lead-pipeline'
 import './ChartsView.scss'
 
@@ -31,16 +31,23 @@ function Section({ title, note, children }: { title: string; note?: string; chil
 
 const Empty = ({ text = '暂无数据' }: { text?: string }) => <Text className='charts__empty'>{text}</Text>
 
-/** Horizontal bars: label, a bar as wide as its share of the largest, the number at its end. */
-export function BarList({ bars, unit }: { bars: ChartBar[]; unit: string }) {
+/**
+ * Horizontal bars: label, a bar as wide as its share of the largest, the number at its end.
+ * `stacked` puts the label on a line of its own (park names are long: at 375 px a label column
+ * would cut them to four characters). The 其他 bar is grey: it is a sum, not a rank.
+ */
+export function BarList({ bars, unit, stacked }: { bars: ChartBar[]; unit: string; stacked?: boolean }) {
   if (!bars.length) return <Empty />
   return (
-    <View className='bars'>
+    <View className={stacked ? 'bars bars--stacked' : 'bars'}>
       {bars.map((b) => (
         <View key={b.key} className='bars__row' aria-label={`${b.label} ${b.count} ${unit}`}>
           <Text className='bars__label'>{b.label}</Text>
           <View className='bars__track'>
-            <View className='bars__fill' style={{ width: width(b.pct) }} />
+            <View
+              className={b.key === OTHER_KEY ? 'bars__fill bars__fill--other' : 'bars__fill'}
+              style={{ width: width(b.pct) }}
+            />
             <Text className='bars__value'>{b.count}</Text>
           </View>
         </View>
@@ -84,7 +91,7 @@ export function Funnel({ steps, invalid }: { steps: FunnelStep[]; invalid: numbe
       {steps.map((s) => (
         <View key={s.stage} className='funnel__step'>
           {s.conversion !== null ? <Text className='funnel__conv'>↓ 转化 {s.conversion}%</Text> : null}
-          <View className='funnel__bar' style={{ width: `${Math.max(s.pct, 24)}%` }}>
+          <View className='funnel__bar' style={{ width: `${Math.max(s.pct, 22)}%` }}>
             <Text className='funnel__text'>
               {s.label} {s.reached}
             </Text>
@@ -136,7 +143,7 @@ export function ChartsView({ data }: { data: ChartsData }) {
       </Section>
 
       <Section title='热门园区' note='前 10 名'>
-        <BarList bars={data.parks} unit='条' />
+        <BarList bars={data.parks} unit='条' stacked />
       </Section>
 
       <Section title='联系方式点击' note={`共 ${data.totalTaps} 次`}>
