@@ -16,9 +16,10 @@ export function createSqliteCharts(db: Database.Database): ChartsReader {
   const bySource = db.prepare<ChartRange, { key: string | null; count: number }>(
     `SELECT NULLIF(source, '') AS key, COUNT(*) AS count FROM inquiries WHERE ${inRange} GROUP BY 1`,
   )
-  // A park's name as the newest lead of the range stored it (names change rarely; ids never).
-  const byPark = db.prepare<ChartRange, { key: string; label: string | null; count: number }>(
-    `SELECT park_id AS key, MAX(park_name) AS label, COUNT(*) AS count FROM inquiries
+  // The park's name as the newest lead of the range stored it: with MAX(), SQLite takes a bare
+  // column (park_name) from the row holding the maximum (documented behaviour), as CloudBase does.
+  const byPark = db.prepare<ChartRange, { key: string; label: string | null; newest: string; count: number }>(
+    `SELECT park_id AS key, park_name AS label, MAX(created_at) AS newest, COUNT(*) AS count FROM inquiries
      WHERE ${inRange} AND park_id IS NOT NULL AND park_id <> '' GROUP BY park_id`,
   )
   const byStage = db.prepare<ChartRange, { stage: LeadStage; count: number }>(
