@@ -128,6 +128,7 @@ function main(): void {
     storage,
     leads: storage,
     desk: storage.desk,
+    charts: storage.charts,
     // Not moderation: a demo list so the form's refused / review paths can be tried locally.
     contentCheck: createKeywordContentCheck(),
     notifier,

@@ -9,7 +9,15 @@ export default defineAppConfig({
     // The staff desk (issue 8): nothing staff-only is in the main package.
     {
       root: 'packages/staff',
-      pages: ['desk/index', 'claim/index', 'team/index', 'inbox/index', 'lead/index', 'export/index'],
+      pages: [
+        'desk/index',
+        'claim/index',
+        'team/index',
+        'inbox/index',
+        'lead/index',
+        'export/index',
+        'charts/index',
+      ],
     },
   ],
   preloadRule: {

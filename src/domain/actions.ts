@@ -1,3 +1,5 @@
+import type { ChartsData } from './charts'
+import type { ChartsPayload } from './charts-schemas'
 import type { AgencyContact } from './agency'
 import type { AlertsStatus, SubscribedPayload } from './alerts'
 import type { Article, ArticlePage, ArticleSummary } from './article'
@@ -69,6 +71,8 @@ export interface ApiActions {
   'alerts.status': { payload: Record<string, never>; data: AlertsStatus }
   /** Staff: the caller just granted `accepted` one-time subscriptions (requestSubscribeMessage in a tap). */
   'alerts.subscribed': { payload: SubscribedPayload; data: AlertsStatus }
+  /** Staff: the desk's charts over a range of Beijing days (default the last 30). */
+  'stats.charts': { payload: ChartsPayload; data: ChartsData }
 }
 
 export type ActionName = keyof ApiActions
@@ -92,6 +96,7 @@ export const ACTION_ACCESS = {
   'leads.update': 'staff',
   'leads.addNote': 'staff',
   'leads.stats': 'staff',
+  'stats.charts': 'staff',
   'staff.me': 'public',
   'staff.claim': 'public',
   'staff.invite': 'owner',

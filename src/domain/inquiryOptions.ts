@@ -74,3 +74,13 @@ export const CONTACT_EVENT_KINDS = [
   'kefu',
 ] as const
 export type ContactEventKind = (typeof CONTACT_EVENT_KINDS)[number]
+
+/** What staff read for each kind of tap (lead detail, charts). */
+export const CONTACT_EVENT_KIND_LABELS: Record<ContactEventKind, string> = {
+  call: '拨打电话',
+  'copy-wechat': '复制微信号',
+  'view-qr': '查看二维码',
+  'add-contact': '存入通讯录',
+  'open-inquiry': '打开留言',
+  kefu: '在线咨询',
+}

@@ -21,7 +21,7 @@ const staffId = v.pipe(
 )
 
 /** A Beijing calendar date, "YYYY-MM-DD", that exists. */
-const date = (label: string) =>
+export const date = (label: string) =>
   v.pipe(
     v.string(`${label}格式不正确`),
     v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式不正确`),

@@ -109,5 +109,20 @@ export interface ResponseStats {
   /** Weeks (Monday, Beijing) newest first, of leads that arrived in them. */
   weeks: Array<{ week: string; leads: number; contacted: number; medianMinutes: number | null }>
   /** Per member of staff who made the first contact. */
-  agents: Array<{ id: string; name: string; contacted: number; medianMinutes: number | null }>
+  agents: ResponseAgent[]
+}
+
+export interface ResponseAgent {
+  id: string
+  name: string
+  contacted: number
+  medianMinutes: number | null
+}
+
+/** Response time over one set of leads (the charts' range): how many were contacted, how fast. */
+export interface ResponseSummary {
+  leads: number
+  contacted: number
+  medianMinutes: number | null
+  agents: ResponseAgent[]
 }

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { ContactEvent } from '@/domain/inquiry'
 import type { Park } from '@/domain/park'
 import { MAX_REQUEST_BYTES } from '@/domain/result'
+import { createCloudbaseCharts } from '../../cloudfunctions/api/src/adapters/cloudbase-charts'
 import { createCloudbaseLeadDesk } from '../../cloudfunctions/api/src/adapters/cloudbase-desk'
 import { createCloudbaseAlertStore } from '../../cloudfunctions/api/src/adapters/cloudbase-deliveries'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
@@ -448,6 +449,31 @@ describe('every adapter query walks a listed index', () => {
     expect(new Set(log.map((q) => q.collection))).toEqual(
       new Set(['deliveries', 'staff_alerts', 'inquiries']),
     )
+    expect(unserved).toEqual([])
+  })
+
+  it('the charts: paged reads of leads and taps over the createdAt indexes (issue 8 item 13)', async () => {
+    double.__reset()
+    // 1,001 leads: the walk needs a second page, through the keyset cursor.
+    double.__seed(
+      'inquiries',
+      Array.from({ length: 1001 }, (_, i) => ({
+        _id: `c${String(i).padStart(5, '0')}`,
+        createdAt: '2026-05-10T02:00:00.000Z',
+        stage: 'new',
+        status: 'new',
+      })),
+    )
+    const log: Recorded[] = []
+    const charts = createCloudbaseCharts(recordingDb(double.database() as unknown as CloudDatabase, log))
+    const range = { since: '2026-05-01T16:00:00.000Z', until: '2026-05-31T16:00:00.000Z' }
+    expect((await charts.leadCounts(range)).byDay).toEqual([{ date: '2026-05-10', count: 1001 }])
+    await charts.tapsByKind(range)
+    expect(log.map((q) => q.collection)).toEqual(['inquiries', 'inquiries', 'contact_events'])
+    const unserved = log.filter(
+      (q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)),
+    )
+    expect(log.every((q) => q.order.length > 0)).toBe(true)
     expect(unserved).toEqual([])
   })
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ApiResult } from '@/domain/result'
 import type { StaffMember } from '@/domain/staff'
+import { createCloudbaseCharts } from '../../cloudfunctions/api/src/adapters/cloudbase-charts'
 import { createCloudbaseLeadDesk } from '../../cloudfunctions/api/src/adapters/cloudbase-desk'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
 import {
@@ -80,7 +81,7 @@ export function deskEnv(backend: Backend, overrides: Partial<ApiDeps> = {}): Des
     const dir = tmpDir('desk')
     const storage = openSqliteStorage(path.join(dir, 'desk.sqlite'))
     storage.seedFromMock({ articles: [], parks: leadParks, agency })
-    deps = { storage, leads: storage, desk: storage.desk }
+    deps = { storage, leads: storage, desk: storage.desk, charts: storage.charts }
     close = () => {
       storage.close()
       fs.rmSync(dir, { recursive: true, force: true })
@@ -93,6 +94,7 @@ export function deskEnv(backend: Backend, overrides: Partial<ApiDeps> = {}): Des
       storage: createCloudbaseStorage(db),
       leads: createCloudbaseLeadStore(db),
       desk: createCloudbaseLeadDesk(db),
+      charts: createCloudbaseCharts(db),
     }
   }
   const api = createApi({

@@ -161,6 +161,8 @@ describe('员工工作台 (desk home)', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/inbox/index' })
     fireEvent.click(screen.getByText('团队管理'))
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/team/index' })
+    fireEvent.click(screen.getByText('数据看板'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/charts/index' })
   })
 
   it('an agent has no team or export link (owner-only actions); a page missing from the build is a toast, not a crash', async () => {
@@ -170,6 +172,8 @@ describe('员工工作台 (desk home)', () => {
     await screen.findByText('李顾问')
     expect(screen.queryByText('团队管理')).toBeNull()
     expect(screen.queryByText('导出线索')).toBeNull()
+    // The charts are for every member of staff (stats.charts is 'staff', not 'owner').
+    expect(screen.getByText('数据看板')).toBeTruthy()
     // The lead alerts card sits on the desk home.
     expect(screen.getByText('新线索提醒')).toBeTruthy()
     fireEvent.click(screen.getByText('线索收件箱'))

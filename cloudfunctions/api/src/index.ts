@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { fail, MAX_REQUEST_BYTES, ok, type ApiResult } from '@/domain/result'
 import { normaliseInviteCode } from '@/domain/staff-schemas'
 import { createCloudbaseAlertStore, type CloudbaseAlertStore } from './adapters/cloudbase-deliveries'
+import { createCloudbaseCharts } from './adapters/cloudbase-charts'
 import { createCloudbaseLeadDesk } from './adapters/cloudbase-desk'
 import {
   createCloudbaseExportStore,
@@ -230,6 +231,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         audit: createCloudbaseAuditLog(db),
         staffInviteCode: firstOwnerCode(env, logger),
         desk: createCloudbaseLeadDesk(db),
+        charts: createCloudbaseCharts(db),
         exportReader: createCloudbaseExportStore(db),
         exportFiles: createCloudExportFiles(sdk, db),
         clientKeySecret,

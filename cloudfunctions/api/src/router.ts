@@ -39,6 +39,9 @@ import { silentLogger, type Logger } from './logger'
 import type { ContentCheckPort } from './ports/content-check'
 import type { ExportFileStore, LeadExportReader } from './ports/lead-export'
 import type { LeadDesk } from './ports/lead-desk'
+import type { ChartsReader } from './ports/charts'
+import { createChartsHandlers } from './handlers/charts'
+import { ChartsSchema } from '@/domain/charts-schemas'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -79,6 +82,8 @@ export interface ApiDeps {
   staff?: StaffStore
   /** Where every staff write is recorded; staff handlers require it. */
   audit?: AuditLog
+  /** The desk's charts' counts (stats.charts, with `desk` for response time). */
+  charts?: ChartsReader
   /** STAFF_INVITE_CODE: seats the first owner while the desk has none (cloud configuration). */
   staffInviteCode?: string
   /** The lead export's paged reads and where its files go (export.leads needs both). */
@@ -128,6 +133,7 @@ const schemas = {
   'staff.deactivate': StaffIdSchema,
   'export.leads': ExportLeadsSchema,
   'alerts.status': EmptySchema,
+  'stats.charts': ChartsSchema,
   'alerts.subscribed': SubscribedSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
@@ -209,6 +215,7 @@ export function createApi(deps: ApiDeps): Api {
     files: deps.exportFiles,
     audit: deps.audit,
   })
+  const charts = createChartsHandlers({ charts: deps.charts, desk: deps.desk, staff: deps.staff })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
@@ -233,6 +240,7 @@ export function createApi(deps: ApiDeps): Api {
     'export.leads': exporter.leads,
     'alerts.status': alerts.status,
     'alerts.subscribed': alerts.subscribed,
+    'stats.charts': charts.charts,
   }
 
   return async (request, callCtx) => {

@@ -1,19 +1,17 @@
 import { DISTRICT_LABELS } from '@/domain/park'
-import { NEED_TYPE_LABELS, TAX_BRACKET_LABELS, type ContactEventKind } from '@/domain/inquiryOptions'
+import {
+  CONTACT_EVENT_KIND_LABELS,
+  NEED_TYPE_LABELS,
+  TAX_BRACKET_LABELS,
+  type ContactEventKind,
+} from '@/domain/inquiryOptions'
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/domain/lead-pipeline'
 import type { LeadListItem } from '@/domain/lead-desk'
 import { formatArea, formatRange } from '@/domain/format-quantity'
 
 export { LEAD_STAGE_LABELS, NEED_TYPE_LABELS, TAX_BRACKET_LABELS, DISTRICT_LABELS }
 
-export const TAP_LABELS: Record<ContactEventKind, string> = {
-  call: '拨打电话',
-  'copy-wechat': '复制微信号',
-  'view-qr': '查看二维码',
-  'add-contact': '存入通讯录',
-  'open-inquiry': '打开留言',
-  kefu: '在线咨询',
-}
+export const TAP_LABELS: Record<ContactEventKind, string> = CONTACT_EVENT_KIND_LABELS
 
 export const stageLabel = (s: LeadStage) => LEAD_STAGE_LABELS[s] ?? s
 

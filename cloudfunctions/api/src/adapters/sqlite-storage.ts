@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3'
+import type { ChartsReader } from '../ports/charts'
 import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
+import { createSqliteCharts } from './sqlite/charts'
 import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteExportStore } from './sqlite/export'
 import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveries'
@@ -22,6 +24,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   readonly file: string
   /** The staff side of the leads (issue 8), on the same connection. */
   readonly desk: LeadDesk
+  /** The desk's charts' GROUP BY counts (sqlite/charts.ts). */
+  readonly charts: ChartsReader
   /** What opening did to the schema: the version found, the version now, the steps run. */
   readonly migration: MigrationReport
   /** Staff, invites and claim limits (sqlite/staff.ts); `audit`: the audit log of staff writes. */
@@ -54,6 +58,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     ...catalogue,
     ...leads,
     desk: createSqliteLeadDesk(db),
+    charts: createSqliteCharts(db),
     staff: createSqliteStaffStore(db),
     audit: createSqliteAuditLog(db),
     ...createSqliteExportStore(db),

@@ -20,7 +20,6 @@ import {
   beijingDate,
   beijingDayStart,
   canTransition,
-  median,
   responseMinutes,
   visitorStatusFor,
 } from '@/domain/lead-pipeline'
@@ -29,7 +28,8 @@ import type { StaffMember } from '@/domain/staff'
 import type { ActionContext } from '../context'
 import { ActionError, MESSAGES } from '../errors'
 import type { AuditLog } from '../ports/audit-log'
-import type { DeskFilters, DeskLeadRecord, LeadDesk, LeadPatch } from '../ports/lead-desk'
+import { summarizeResponse } from '../core/response-stats'
+import type { DeskFilters, DeskLeadRecord, LeadDesk, LeadPatch, ResponseRow } from '../ports/lead-desk'
 import type { StaffStore } from '../ports/staff-store'
 import { toPage } from './paging'
 
@@ -332,37 +332,25 @@ export function createLeadHandlers(deps: LeadDeskDeps) {
         .toISOString()
         .slice(0, 10)
       const [rows, staff] = await Promise.all([desk().responseRows(beijingDayStart(firstWeek)), staffList()])
-      const weeks = new Map<string, { leads: number; minutes: number[] }>()
+      const weeks = new Map<string, ResponseRow[]>()
       for (let i = 0; i < p.weeks; i++) {
         const w = new Date(Date.parse(`${thisWeek}T00:00:00Z`) - i * 7 * DAY_MS).toISOString().slice(0, 10)
-        weeks.set(w, { leads: 0, minutes: [] })
+        weeks.set(w, [])
       }
-      const agents = new Map<string, number[]>()
+      const inRange: ResponseRow[] = []
       for (const r of rows) {
         const w = weeks.get(weekOf(r.createdAt))
         if (!w) continue
-        w.leads++
-        const m = responseMinutes(r.createdAt, r.firstContactedAt)
-        if (m === null) continue
-        w.minutes.push(m)
-        if (r.firstContactedBy) agents.set(r.firstContactedBy, [...(agents.get(r.firstContactedBy) ?? []), m])
+        w.push(r)
+        inRange.push(r)
       }
       const who = names(staff)
       return {
-        weeks: [...weeks].map(([week, w]) => ({
-          week,
-          leads: w.leads,
-          contacted: w.minutes.length,
-          medianMinutes: median(w.minutes),
-        })),
-        agents: [...agents]
-          .map(([id, minutes]) => ({
-            id,
-            name: who.get(id) ?? '已移除的员工',
-            contacted: minutes.length,
-            medianMinutes: median(minutes),
-          }))
-          .sort((a, b) => b.contacted - a.contacted),
+        weeks: [...weeks].map(([week, weekRows]) => {
+          const s = summarizeResponse(weekRows, who)
+          return { week, leads: s.leads, contacted: s.contacted, medianMinutes: s.medianMinutes }
+        }),
+        agents: summarizeResponse(inRange, who).agents,
       }
     },
   }

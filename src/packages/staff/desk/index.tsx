@@ -8,7 +8,13 @@ import { STAFF_ROLE_LABELS } from '@/domain/staff'
 import { AlertsCard } from '@/features/alerts/components/AlertsCard'
 import { useStaffDesk } from '@/features/staff/hooks/useStaffDesk'
 import { openDeskPage } from '@/features/staff/navigation'
-import { STAFF_CLAIM_PATH, STAFF_EXPORT_PATH, STAFF_INBOX_PATH, STAFF_TEAM_PATH } from '@/lib/routes'
+import {
+  STAFF_CHARTS_PATH,
+  STAFF_CLAIM_PATH,
+  STAFF_EXPORT_PATH,
+  STAFF_INBOX_PATH,
+  STAFF_TEAM_PATH,
+} from '@/lib/routes'
 import '@/features/staff/components/desk.scss'
 
 interface LinkProps {
@@ -77,6 +83,7 @@ function StaffDeskPage() {
 
       <View className='desk__card'>
         <DeskLink title='线索收件箱' badge={unreadLeads} url={STAFF_INBOX_PATH} />
+        <DeskLink title='数据看板' url={STAFF_CHARTS_PATH} />
         {/* Owner-only actions (ACTION_ACCESS): an agent would only meet 没有权限. */}
         {member.role === 'owner' ? <DeskLink title='导出线索' url={STAFF_EXPORT_PATH} /> : null}
         {member.role === 'owner' ? <DeskLink title='团队管理' url={STAFF_TEAM_PATH} /> : null}

@@ -1,0 +1,171 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { OTHER_KEY, type ChartBar, type ChartDay, type ChartsData, type FunnelStep } from '@/domain/charts'
+import { formatDuration } from '@/domain/lead-pipeline'
+import './ChartsView.scss'
+
+/*
+ * The desk's charts drawn with plain Views (no chart library: the staff subpackage stays small
+ * and the weapp renders them natively): every width and height is a percentage the server
+ * computed, every bar carries its number, and nothing here counts rows.
+ */
+
+/** "5/2" for "2026-05-02". */
+const shortDate = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`
+/** "5月2日" for "2026-05-02". */
+const longDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+/** A bar with a count is never thinner than a sliver, so 1 next to 200 still shows. */
+const width = (pct: number) => `${Math.max(pct, 2)}%`
+
+function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
+  return (
+    <View className='charts__card'>
+      <View className='charts__head'>
+        <Text className='charts__title'>{title}</Text>
+        {note ? <Text className='charts__note'>{note}</Text> : null}
+      </View>
+      {children}
+    </View>
+  )
+}
+
+const Empty = ({ text = '暂无数据' }: { text?: string }) => <Text className='charts__empty'>{text}</Text>
+
+/**
+ * Horizontal bars: label, a bar as wide as its share of the largest, the number at its end.
+ * `stacked` puts the label on a line of its own (park names are long: at 375 px a label column
+ * would cut them to four characters). The 其他 bar is grey: it is a sum, not a rank.
+ */
+export function BarList({ bars, unit, stacked }: { bars: ChartBar[]; unit: string; stacked?: boolean }) {
+  if (!bars.length) return <Empty />
+  return (
+    <View className={stacked ? 'bars bars--stacked' : 'bars'}>
+      {bars.map((b) => (
+        <View key={b.key} className='bars__row' aria-label={`${b.label} ${b.count} ${unit}`}>
+          <Text className='bars__label'>{b.label}</Text>
+          <View className='bars__track'>
+            <View
+              className={b.key === OTHER_KEY ? 'bars__fill bars__fill--other' : 'bars__fill'}
+              style={{ width: width(b.pct) }}
+            />
+            <Text className='bars__value'>{b.count}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** One column per day; the count sits on top of its column; a date under every 5th one. */
+export function DayChart({ days }: { days: ChartDay[] }) {
+  const last = days.length - 1
+  return (
+    <View className='days'>
+      <View className='days__plot'>
+        {days.map((d) => (
+          <View key={d.date} className='days__col' aria-label={`${longDate(d.date)} ${d.count} 条`}>
+            {d.count > 0 ? <Text className='days__value'>{d.count}</Text> : null}
+            <View
+              className={d.count > 0 ? 'days__bar' : 'days__bar days__bar--zero'}
+              style={{ height: d.count > 0 ? width(d.pct) : '2px' }}
+            />
+          </View>
+        ))}
+      </View>
+      <View className='days__axis'>
+        {days.map((d, i) => (
+          <Text key={d.date} className='days__tick'>
+            {i === last || (last - i) % 5 === 0 ? shortDate(d.date) : ''}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/** Centred bars narrowing stage by stage, each step's conversion from the one before. */
+export function Funnel({ steps, invalid }: { steps: FunnelStep[]; invalid: number }) {
+  if (steps[0].reached === 0) return <Empty text='这段时间没有有效线索' />
+  return (
+    <View className='funnel'>
+      {steps.map((s) => (
+        <View key={s.stage} className='funnel__step'>
+          {s.conversion !== null ? <Text className='funnel__conv'>↓ 转化 {s.conversion}%</Text> : null}
+          <View className='funnel__bar' style={{ width: `${Math.max(s.pct, 22)}%` }}>
+            <Text className='funnel__text'>
+              {s.label} {s.reached}
+            </Text>
+          </View>
+          <Text className='funnel__now'>当前停留 {s.count}</Text>
+        </View>
+      ))}
+      <Text className='charts__foot'>无效线索 {invalid} 条，不计入漏斗</Text>
+    </View>
+  )
+}
+
+const med = (m: number | null) => (m === null ? '暂无' : formatDuration(m))
+
+export function ChartsView({ data }: { data: ChartsData }) {
+  const { response } = data
+  return (
+    <View className='charts'>
+      <View className='charts__card charts__summary'>
+        <Text className='charts__range'>
+          {longDate(data.from)} — {longDate(data.to)}
+        </Text>
+        <View className='charts__kpis'>
+          <View className='charts__kpi'>
+            <Text className='charts__kpi-value'>{data.totalLeads}</Text>
+            <Text className='charts__kpi-label'>新线索</Text>
+          </View>
+          <View className='charts__kpi'>
+            <Text className='charts__kpi-value'>{data.totalTaps}</Text>
+            <Text className='charts__kpi-label'>联系点击</Text>
+          </View>
+          <View className='charts__kpi'>
+            <Text className='charts__kpi-value charts__kpi-value--text'>{med(response.medianMinutes)}</Text>
+            <Text className='charts__kpi-label'>首次联系中位用时</Text>
+          </View>
+        </View>
+      </View>
+
+      <Section title='每日新增线索' note={`共 ${data.totalLeads} 条`}>
+        <DayChart days={data.days} />
+      </Section>
+
+      <Section title='跟进漏斗' note='到达该阶段的线索数'>
+        <Funnel steps={data.funnel} invalid={data.invalid} />
+      </Section>
+
+      <Section title='线索来源'>
+        <BarList bars={data.sources} unit='条' />
+      </Section>
+
+      <Section title='热门园区' note='前 10 名'>
+        <BarList bars={data.parks} unit='条' stacked />
+      </Section>
+
+      <Section title='联系方式点击' note={`共 ${data.totalTaps} 次`}>
+        <BarList bars={data.taps} unit='次' />
+      </Section>
+
+      <Section title='首次联系用时' note={`已联系 ${response.contacted}/${response.leads}`}>
+        {response.agents.length ? (
+          <View className='agents'>
+            {response.agents.map((a) => (
+              <View key={a.id} className='agents__row'>
+                <Text className='agents__name'>{a.name}</Text>
+                <Text className='agents__value'>
+                  {a.contacted} 条 · 中位 {med(a.medianMinutes)}
+                </Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Empty text='这段时间还没有首次联系记录' />
+        )}
+      </Section>
+    </View>
+  )
+}
