@@ -117,7 +117,7 @@ export function ChartsView({ data }: { data: ChartsData }) {
         <View className='charts__kpis'>
           <View className='charts__kpi'>
             <Text className='charts__kpi-value'>{data.totalLeads}</Text>
-            <Text className='charts__kpi-label'>新线索</Text>
+            <Text className='charts__kpi-label'>新增线索</Text>
           </View>
           <View className='charts__kpi'>
             <Text className='charts__kpi-value'>{data.totalTaps}</Text>
