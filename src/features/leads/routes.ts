@@ -1,8 +1,6 @@
-import { withQuery } from '@/lib/routes'
+import { STAFF_LEAD_PATH, withQuery } from '@/lib/routes'
 
-/** The staff subpackage's desk pages (packages/staff). */
-export const LEAD_INBOX_PATH = '/packages/staff/inbox/index'
-export const LEAD_DETAIL_PATH = '/packages/staff/lead/index'
+/** A lead's id as the server issues it: anything else is not asked for. */
 export const LEAD_ID_RE = /^[\w-]{1,64}$/
 
-export const leadPath = (id: string) => withQuery(LEAD_DETAIL_PATH, { id })
+export const leadPath = (id: string) => withQuery(STAFF_LEAD_PATH, { id })
