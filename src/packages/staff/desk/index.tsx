@@ -54,7 +54,7 @@ function StaffDeskPage() {
     )
   }
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={retry} />
-  const { member, unreadLeads } = state.me
+  const { member, unreadLeads } = state.data
   if (!member) {
     return (
       <EmptyState
