@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { OTHER_KEY, type ChartBar, type ChartDay, type ChartsData, type FunnelStep } from '@/domain/charts'
 import { formatDuration } from '@/domain/lead-pipeline'
+import '@/components/ui.scss'
 import './ChartsView.scss'
 
 /*
@@ -19,7 +20,7 @@ const width = (pct: number) => `${Math.max(pct, 2)}%`
 
 function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
   return (
-    <View className='charts__card'>
+    <View className='ui-card ui-card--panel charts__card'>
       <View className='charts__head'>
         <Text className='charts__title'>{title}</Text>
         {note ? <Text className='charts__note'>{note}</Text> : null}
@@ -109,8 +110,8 @@ const med = (m: number | null) => (m === null ? '暂无' : formatDuration(m))
 export function ChartsView({ data }: { data: ChartsData }) {
   const { response } = data
   return (
-    <View className='charts'>
-      <View className='charts__card charts__summary'>
+    <View className='ui-page charts'>
+      <View className='ui-card ui-card--panel charts__card charts__summary'>
         <Text className='charts__range'>
           {longDate(data.from)} — {longDate(data.to)}
         </Text>

@@ -6,6 +6,7 @@ import type { StaffMe } from '@/domain/staff-schemas'
 import { STAFF_DESK_PATH } from '@/lib/routes'
 import { loadStaffMe } from '../me'
 import { openDeskPage } from '../navigation'
+import '@/components/ui.scss'
 import './StaffEntry.scss'
 
 /**
@@ -31,8 +32,10 @@ export function StaffEntry() {
       onClick={() => void openDeskPage(STAFF_DESK_PATH)}
     >
       <Text className='staff-entry__title'>员工工作台</Text>
-      {unread > 0 ? <Text className='staff-entry__badge'>{unread > 99 ? '99+' : unread}</Text> : null}
-      <Text className='staff-entry__arrow'>›</Text>
+      {unread > 0 ? (
+        <Text className='ui-count-badge staff-entry__badge'>{unread > 99 ? '99+' : unread}</Text>
+      ) : null}
+      <Text className='ui-arrow staff-entry__arrow'>›</Text>
     </View>
   )
 }

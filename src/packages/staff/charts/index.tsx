@@ -18,8 +18,8 @@ function ChartsPage() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='charts'>
-        <View className='charts__card' role='status'>
+      <View className='ui-page charts'>
+        <View className='ui-card ui-card--panel charts__card' role='status'>
           <Text className='charts__note'>正在加载…</Text>
         </View>
       </View>

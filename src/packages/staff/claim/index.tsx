@@ -7,6 +7,7 @@ import { STAFF_NAME_MAX } from '@/domain/staff-schemas'
 import { useClaimForm, type ClaimField } from '@/features/staff/hooks/useClaimForm'
 import { decodeParam } from '@/lib/params'
 import { STAFF_DESK_PATH } from '@/lib/routes'
+import '@/components/ui.scss'
 import '@/features/staff/components/desk.scss'
 
 interface FieldProps {
@@ -55,8 +56,8 @@ function StaffClaimPage() {
   })
 
   return (
-    <View className='desk'>
-      <View className='desk__card'>
+    <View className='ui-page desk'>
+      <View className='ui-card ui-card--panel desk__card'>
         <Text className='desk__title'>加入招商团队</Text>
         <Text className='desk__hint'>
           输入负责人发给您的邀请码，认领后即可在“我的 → 员工工作台”查看和跟进客户线索。邀请码只能使用一次。

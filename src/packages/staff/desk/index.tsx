@@ -15,6 +15,7 @@ import {
   STAFF_INBOX_PATH,
   STAFF_TEAM_PATH,
 } from '@/lib/routes'
+import '@/components/ui.scss'
 import '@/features/staff/components/desk.scss'
 
 interface LinkProps {
@@ -31,8 +32,8 @@ function DeskLink({ title, badge, url }: LinkProps) {
       onClick={() => void openDeskPage(url)}
     >
       <Text className='desk__link-title'>{title}</Text>
-      {badge ? <Text className='desk__badge'>{badge > 99 ? '99+' : badge}</Text> : null}
-      <Text className='desk__arrow'>›</Text>
+      {badge ? <Text className='ui-count-badge desk__badge'>{badge > 99 ? '99+' : badge}</Text> : null}
+      <Text className='ui-arrow desk__arrow'>›</Text>
     </View>
   )
 }
@@ -46,8 +47,8 @@ function StaffDeskPage() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='desk'>
-        <View className='desk__card' role='status'>
+      <View className='ui-page desk'>
+        <View className='ui-card ui-card--panel desk__card' role='status'>
           <Text className='desk__sub'>正在加载…</Text>
         </View>
       </View>
@@ -67,8 +68,8 @@ function StaffDeskPage() {
   }
 
   return (
-    <View className='desk'>
-      <View className='desk__card'>
+    <View className='ui-page desk'>
+      <View className='ui-card ui-card--panel desk__card'>
         <Text className='desk__title'>
           {member.name}
           <Text className='desk__tag'>{STAFF_ROLE_LABELS[member.role]}</Text>
@@ -81,7 +82,7 @@ function StaffDeskPage() {
 
       <AlertsCard />
 
-      <View className='desk__card'>
+      <View className='ui-card ui-card--panel desk__card'>
         <DeskLink title='线索收件箱' badge={unreadLeads} url={STAFF_INBOX_PATH} />
         <DeskLink title='数据看板' url={STAFF_CHARTS_PATH} />
         {/* Owner-only actions (ACTION_ACCESS): an agent would only meet 没有权限. */}

@@ -9,6 +9,7 @@ import type { ApiError } from '@/domain/result'
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffMember, type StaffRole } from '@/domain/staff'
 import { useTeam } from '@/features/staff/hooks/useTeam'
 import { claimPath, inviteLinkText } from '@/features/staff/invite-link'
+import '@/components/ui.scss'
 import '@/features/staff/components/desk.scss'
 
 const toastError = (error: ApiError) => void Taro.showToast({ title: error.message, icon: 'none' })
@@ -75,8 +76,8 @@ function StaffTeamPage() {
 
   if (team.state.kind === 'loading') {
     return (
-      <View className='desk'>
-        <View className='desk__card' role='status'>
+      <View className='ui-page desk'>
+        <View className='ui-card ui-card--panel desk__card' role='status'>
           <Text className='desk__sub'>正在加载…</Text>
         </View>
       </View>
@@ -93,8 +94,8 @@ function StaffTeamPage() {
   const members = team.state.members
 
   return (
-    <View className='desk'>
-      <View className='desk__card'>
+    <View className='ui-page desk'>
+      <View className='ui-card ui-card--panel desk__card'>
         <Text className='desk__title'>邀请同事</Text>
         <Text className='desk__hint'>生成一次性邀请码，24 小时内有效，只能使用一次。</Text>
         <View className='desk__chips'>
@@ -139,7 +140,7 @@ function StaffTeamPage() {
         ) : null}
       </View>
 
-      <View className='desk__card'>
+      <View className='ui-card ui-card--panel desk__card'>
         <Text className='desk__title'>团队成员（{members.filter((m) => m.active).length}）</Text>
         {members.map((m) => (
           <MemberRow
