@@ -183,6 +183,24 @@ describe('员工工作台 (desk home)', () => {
     expect(screen.getByText('李顾问')).toBeTruthy()
   })
 
+  it('desk and team show the shared loading card (StateView LoadingState) until the answer comes', async () => {
+    // Held answers, released at the end so no request stays in flight into the next test.
+    const held: Array<() => void> = []
+    request.mockImplementation(
+      () =>
+        new Promise((resolve) => held.push(() => resolve(httpAnswer(ok({ member: null, unreadLeads: 0 }))))),
+    )
+    for (const Page of [DeskPage, TeamPage]) {
+      const { container, unmount } = render(<Page />)
+      const card = screen.getByRole('status')
+      expect(card.className).toBe('ui-card ui-card--panel')
+      expect(card.textContent).toBe('正在加载…')
+      expect(container.querySelector('.ui-page .state-view__loading')).toBeTruthy()
+      unmount()
+    }
+    await act(async () => held.forEach((release) => release()))
+  })
+
   it('a visitor is told the page is for staff and offered the claim page', async () => {
     serve({ 'staff.me': () => ok({ member: null, unreadLeads: 0 }) })
     render(<DeskPage />)

@@ -1,7 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
-import { EmptyState, ErrorState } from '@/components/StateView'
+import { EmptyState, ErrorState, LoadingState } from '@/components/StateView'
 import { ChartsView } from '@/features/charts/components/ChartsView'
 import { useCharts } from '@/features/charts/hooks/useCharts'
 
@@ -16,15 +15,7 @@ function ChartsPage() {
       .finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (state.kind === 'loading') {
-    return (
-      <View className='ui-page charts'>
-        <View className='ui-card ui-card--panel charts__card' role='status'>
-          <Text className='charts__note'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
+  if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={retry} />
   if (state.data.totalLeads === 0 && state.data.totalTaps === 0) {
     return (

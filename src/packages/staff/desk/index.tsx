@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
-import { EmptyState, ErrorState } from '@/components/StateView'
+import { EmptyState, ErrorState, LoadingState } from '@/components/StateView'
 import { maskPhone } from '@/domain/phone'
 import { STAFF_ROLE_LABELS } from '@/domain/staff'
 import { AlertsCard } from '@/features/alerts/components/AlertsCard'
@@ -45,15 +45,7 @@ function StaffDeskPage() {
     void reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (state.kind === 'loading') {
-    return (
-      <View className='ui-page desk'>
-        <View className='ui-card ui-card--panel desk__card' role='status'>
-          <Text className='desk__sub'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
+  if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={retry} />
   const { member, unreadLeads } = state.data
   if (!member) {

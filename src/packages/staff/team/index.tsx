@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
-import { EmptyState, ErrorState } from '@/components/StateView'
+import { EmptyState, ErrorState, LoadingState } from '@/components/StateView'
 import { formatBeijingDateTime } from '@/domain/format'
 import type { ApiError } from '@/domain/result'
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffMember, type StaffRole } from '@/domain/staff'
@@ -74,15 +74,7 @@ function StaffTeamPage() {
     if (error) toastError(error)
   }
 
-  if (team.state.kind === 'loading') {
-    return (
-      <View className='ui-page desk'>
-        <View className='ui-card ui-card--panel desk__card' role='status'>
-          <Text className='desk__sub'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
+  if (team.state.kind === 'loading') return <LoadingState />
   if (team.state.kind === 'error') {
     const forbidden = team.state.error.code === 'FORBIDDEN'
     return forbidden ? (
