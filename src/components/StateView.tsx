@@ -26,20 +26,6 @@ export function EmptyState({ title, description, actionText, onAction }: EmptyPr
   )
 }
 
-/**
- * A page's first load: one card saying 正在加载… on a `.ui-page` (the staff desk's pages), in the
- * place where the page's cards will stand.
- */
-export function LoadingState() {
-  return (
-    <View className='ui-page'>
-      <View className='ui-card ui-card--panel' role='status'>
-        <Text className='state-view__loading'>正在加载…</Text>
-      </View>
-    </View>
-  )
-}
-
 interface ErrorProps {
   error: ApiError
   /** Overrides the title derived from the error's code. */

@@ -183,7 +183,7 @@ describe('员工工作台 (desk home)', () => {
     expect(screen.getByText('李顾问')).toBeTruthy()
   })
 
-  it('desk and team show the shared loading card (StateView LoadingState) until the answer comes', async () => {
+  it('desk and team show the shared loading card (components/LoadingState) until the answer comes', async () => {
     // Held answers, released at the end so no request stays in flight into the next test.
     const held: Array<() => void> = []
     request.mockImplementation(
@@ -193,9 +193,9 @@ describe('员工工作台 (desk home)', () => {
     for (const Page of [DeskPage, TeamPage]) {
       const { container, unmount } = render(<Page />)
       const card = screen.getByRole('status')
-      expect(card.className).toBe('ui-card ui-card--panel')
+      expect(card.className).toBe('ui-panel')
       expect(card.textContent).toBe('正在加载…')
-      expect(container.querySelector('.ui-page .state-view__loading')).toBeTruthy()
+      expect(container.querySelector('.ui-page .ui-panel__status')).toBeTruthy()
       unmount()
     }
     await act(async () => held.forEach((release) => release()))

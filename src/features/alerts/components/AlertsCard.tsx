@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { ErrorState } from '@/components/StateView'
 import { useAlerts } from '../hooks/useAlerts'
-import '@/components/ui.scss'
+import '@/components/Panel.scss'
 import './AlertsCard.scss'
 
 /**
@@ -14,7 +14,7 @@ export function AlertsCard() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='ui-card ui-card--panel alerts-card' aria-busy='true'>
+      <View className='ui-panel alerts-card' aria-busy='true'>
         <Text className='alerts-card__title'>新线索提醒</Text>
         <Text className='alerts-card__line'>加载中…</Text>
       </View>
@@ -22,7 +22,7 @@ export function AlertsCard() {
   }
   if (state.kind === 'error') {
     return (
-      <View className='ui-card ui-card--panel alerts-card'>
+      <View className='ui-panel alerts-card'>
         <ErrorState error={state.error} title='提醒状态加载失败' onRetry={() => void reload()} />
       </View>
     )
@@ -30,7 +30,7 @@ export function AlertsCard() {
 
   const { robot, subscribe } = state.status
   return (
-    <View className='ui-card ui-card--panel alerts-card'>
+    <View className='ui-panel alerts-card'>
       <Text className='alerts-card__title'>新线索提醒</Text>
       <Text className='alerts-card__line'>企业微信群：{robot.configured ? '已开启' : '未配置'}</Text>
       {subscribe.configured ? (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { OTHER_KEY, type ChartBar, type ChartDay, type ChartsData, type FunnelStep } from '@/domain/charts'
 import { formatDuration } from '@/domain/lead-pipeline'
-import '@/components/ui.scss'
+import '@/components/Panel.scss'
 import './ChartsView.scss'
 
 /*
@@ -20,7 +20,7 @@ const width = (pct: number) => `${Math.max(pct, 2)}%`
 
 function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
   return (
-    <View className='ui-card ui-card--panel charts__card'>
+    <View className='ui-panel charts__card'>
       <View className='charts__head'>
         <Text className='charts__title'>{title}</Text>
         {note ? <Text className='charts__note'>{note}</Text> : null}
@@ -111,7 +111,7 @@ export function ChartsView({ data }: { data: ChartsData }) {
   const { response } = data
   return (
     <View className='ui-page charts'>
-      <View className='ui-card ui-card--panel charts__card charts__summary'>
+      <View className='ui-panel charts__card charts__summary'>
         <Text className='charts__range'>
           {longDate(data.from)} — {longDate(data.to)}
         </Text>

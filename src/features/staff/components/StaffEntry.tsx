@@ -35,7 +35,7 @@ export function StaffEntry() {
       {unread > 0 ? (
         <Text className='ui-count-badge staff-entry__badge'>{unread > 99 ? '99+' : unread}</Text>
       ) : null}
-      <Text className='ui-arrow staff-entry__arrow'>›</Text>
+      <Text className='ui-arrow'>›</Text>
     </View>
   )
 }

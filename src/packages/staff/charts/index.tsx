@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
-import { EmptyState, ErrorState, LoadingState } from '@/components/StateView'
+import { EmptyState, ErrorState } from '@/components/StateView'
+import { LoadingState } from '@/components/LoadingState'
 import { ChartsView } from '@/features/charts/components/ChartsView'
 import { useCharts } from '@/features/charts/hooks/useCharts'
 

@@ -8,6 +8,7 @@ import { useClaimForm, type ClaimField } from '@/features/staff/hooks/useClaimFo
 import { decodeParam } from '@/lib/params'
 import { STAFF_DESK_PATH } from '@/lib/routes'
 import '@/components/ui.scss'
+import '@/components/Panel.scss'
 import '@/features/staff/components/desk.scss'
 
 interface FieldProps {
@@ -57,7 +58,7 @@ function StaffClaimPage() {
 
   return (
     <View className='ui-page desk'>
-      <View className='ui-card ui-card--panel desk__card'>
+      <View className='ui-panel desk__card'>
         <Text className='desk__title'>加入招商团队</Text>
         <Text className='desk__hint'>
           输入负责人发给您的邀请码，认领后即可在“我的 → 员工工作台”查看和跟进客户线索。邀请码只能使用一次。

@@ -2,7 +2,8 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
-import { EmptyState, ErrorState, LoadingState } from '@/components/StateView'
+import { EmptyState, ErrorState } from '@/components/StateView'
+import { LoadingState } from '@/components/LoadingState'
 import { maskPhone } from '@/domain/phone'
 import { STAFF_ROLE_LABELS } from '@/domain/staff'
 import { AlertsCard } from '@/features/alerts/components/AlertsCard'
@@ -16,6 +17,7 @@ import {
   STAFF_TEAM_PATH,
 } from '@/lib/routes'
 import '@/components/ui.scss'
+import '@/components/Panel.scss'
 import '@/features/staff/components/desk.scss'
 
 interface LinkProps {
@@ -61,7 +63,7 @@ function StaffDeskPage() {
 
   return (
     <View className='ui-page desk'>
-      <View className='ui-card ui-card--panel desk__card'>
+      <View className='ui-panel desk__card'>
         <Text className='desk__title'>
           {member.name}
           <Text className='desk__tag'>{STAFF_ROLE_LABELS[member.role]}</Text>
@@ -74,7 +76,7 @@ function StaffDeskPage() {
 
       <AlertsCard />
 
-      <View className='ui-card ui-card--panel desk__card'>
+      <View className='ui-panel desk__card'>
         <DeskLink title='线索收件箱' badge={unreadLeads} url={STAFF_INBOX_PATH} />
         <DeskLink title='数据看板' url={STAFF_CHARTS_PATH} />
         {/* Owner-only actions (ACTION_ACCESS): an agent would only meet 没有权限. */}

@@ -3,13 +3,15 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
-import { EmptyState, ErrorState, LoadingState } from '@/components/StateView'
+import { EmptyState, ErrorState } from '@/components/StateView'
+import { LoadingState } from '@/components/LoadingState'
 import { formatBeijingDateTime } from '@/domain/format'
 import type { ApiError } from '@/domain/result'
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffMember, type StaffRole } from '@/domain/staff'
 import { useTeam } from '@/features/staff/hooks/useTeam'
 import { claimPath, inviteLinkText } from '@/features/staff/invite-link'
 import '@/components/ui.scss'
+import '@/components/Panel.scss'
 import '@/features/staff/components/desk.scss'
 
 const toastError = (error: ApiError) => void Taro.showToast({ title: error.message, icon: 'none' })
@@ -87,7 +89,7 @@ function StaffTeamPage() {
 
   return (
     <View className='ui-page desk'>
-      <View className='ui-card ui-card--panel desk__card'>
+      <View className='ui-panel desk__card'>
         <Text className='desk__title'>邀请同事</Text>
         <Text className='desk__hint'>生成一次性邀请码，24 小时内有效，只能使用一次。</Text>
         <View className='desk__chips'>
@@ -132,7 +134,7 @@ function StaffTeamPage() {
         ) : null}
       </View>
 
-      <View className='ui-card ui-card--panel desk__card'>
+      <View className='ui-panel desk__card'>
         <Text className='desk__title'>团队成员（{members.filter((m) => m.active).length}）</Text>
         {members.map((m) => (
           <MemberRow
