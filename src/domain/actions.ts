@@ -1,4 +1,5 @@
 import type { ChartsData } from './charts'
+import type { Channel, CreateChannelInput, GetCodeInput, MiniCode } from './channels'
 import type { ChartsPayload } from './charts-schemas'
 import type { AgencyContact } from './agency'
 import type { AlertsStatus, SubscribedPayload } from './alerts'
@@ -73,6 +74,12 @@ export interface ApiActions {
   'alerts.subscribed': { payload: SubscribedPayload; data: AlertsStatus }
   /** Staff: the desk's charts over a range of Beijing days (default the last 30). */
   'stats.charts': { payload: ChartsPayload; data: ChartsData }
+  /** Staff: every channel, newest first (issue 9). */
+  'channels.list': { payload: Record<string, never>; data: { items: Channel[] } }
+  /** Staff: a new named channel with a fresh source code; audit-logged. */
+  'channels.create': { payload: CreateChannelInput; data: { channel: Channel } }
+  /** Staff: the mini-program code of a page (home, park, article) for a channel, stored once and reused. */
+  'codes.get': { payload: GetCodeInput; data: MiniCode }
 }
 
 export type ActionName = keyof ApiActions
@@ -107,6 +114,9 @@ export const ACTION_ACCESS = {
   'export.leads': 'owner',
   'alerts.status': 'staff',
   'alerts.subscribed': 'staff',
+  'channels.list': 'staff',
+  'channels.create': 'staff',
+  'codes.get': 'staff',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

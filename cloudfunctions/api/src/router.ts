@@ -42,6 +42,7 @@ import type { LeadDesk } from './ports/lead-desk'
 import type { ChartsReader } from './ports/charts'
 import { createChartsHandlers } from './handlers/charts'
 import { ChartsSchema } from '@/domain/charts-schemas'
+import { CreateChannelSchema, GetCodeSchema } from '@/domain/channels'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -135,6 +136,9 @@ const schemas = {
   'alerts.status': EmptySchema,
   'stats.charts': ChartsSchema,
   'alerts.subscribed': SubscribedSchema,
+  'channels.list': EmptySchema,
+  'channels.create': CreateChannelSchema,
+  'codes.get': GetCodeSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -142,6 +146,11 @@ type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
 /** Every action needs a handler returning exactly its `data` type. */
 export type ActionHandlers = {
   [A in ActionName]: (payload: HandlerInput<A>, ctx: ActionContext) => Promise<DataOf<A>>
+}
+
+// Issue 9 scaffolding, removed when channels and codes land.
+async function notBuiltYet(): Promise<never> {
+  throw new ActionError('UNKNOWN_ACTION', MESSAGES.unknownAction)
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -241,6 +250,10 @@ export function createApi(deps: ApiDeps): Api {
     'alerts.status': alerts.status,
     'alerts.subscribed': alerts.subscribed,
     'stats.charts': charts.charts,
+    // Issue 9 scaffolding: the channels/codes helper replaces these with real handlers.
+    'channels.list': notBuiltYet,
+    'channels.create': notBuiltYet,
+    'codes.get': notBuiltYet,
   }
 
   return async (request, callCtx) => {
