@@ -7,14 +7,18 @@ dayjs.extend(relativeTime)
 dayjs.extend(utc)
 dayjs.locale('zh-cn')
 
-/** "7个月前 (09-21)" as on the agency's site; "刚刚" for the last minute. */
+/**
+ * "7个月前 (09-21)" as on the agency's site; "刚刚" for the last minute. The date is the Beijing
+ * calendar date, whatever the phone's time zone: an article dated 09-21 in Shanghai reads 09-21
+ * on a phone set to another zone too.
+ */
 export function formatRelativeDate(iso: string, now: Date | string = new Date()): string {
   const date = dayjs(iso)
   if (!date.isValid()) return ''
   const ref = dayjs(now)
   const diffSeconds = ref.diff(date, 'second')
   const relative = diffSeconds < 60 && diffSeconds >= 0 ? '刚刚' : date.from(ref).replace(/\s+/g, '')
-  return `${relative} (${date.format('MM-DD')})`
+  return `${relative} (${date.utcOffset(8 * 60).format('MM-DD')})`
 }
 
 /** Relative part only, for compact list rows. */

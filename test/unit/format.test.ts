@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { buildSync } from 'esbuild'
 import { formatBeijingDateTime, formatCount, formatRelative, formatRelativeDate } from '@/domain/format'
 import {
   formatArea,
@@ -23,6 +26,25 @@ describe('formatRelativeDate', () => {
     expect(formatRelativeDate('2026-11-23T12:00:00+08:00', NOW)).toBe('3天前 (11-23)')
     expect(formatRelativeDate('2026-11-26T09:00:00+08:00', NOW)).toBe('3小时前 (11-26)')
     expect(formatRelativeDate('2024-09-21T09:00:00+08:00', NOW)).toBe('2年前 (09-21)')
+  })
+  it('shows the Beijing calendar date on a phone set to another time zone', () => {
+    // jest's process.env is a copy: the zone is set on a child process running the bundled module.
+    const bundle = buildSync({
+      entryPoints: [path.join(__dirname, '../../src/domain/format.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+    }).outputFiles[0].text
+    const script = `${bundle}
+      const d = '2026-04-21T09:30:00+08:00'
+      process.stdout.write(JSON.stringify([new Date(d).getDate(), module.exports.formatRelativeDate(d, '${NOW}')]))`
+    const run = spawnSync(process.execPath, ['-e', script], {
+      env: { ...process.env, TZ: 'America/Los_Angeles' },
+      encoding: 'utf8',
+    })
+    // 09:30 in Shanghai is the evening of 04-20 in Los Angeles; the page still says 04-21.
+    expect(JSON.parse(run.stdout)).toEqual([20, '7个月前 (04-21)'])
   })
   it('says 刚刚 within the last minute', () => {
     expect(formatRelativeDate('2026-11-26T11:59:30+08:00', NOW)).toBe('刚刚 (11-26)')
