@@ -16,6 +16,7 @@ import type { ApiResult } from '@/domain/result'
 import { parseScene } from '@/domain/scene'
 import type { StaffMember } from '@/domain/staff'
 import { createQrCodeMaker } from '../../cloudfunctions/api/src/adapters/qr-code-maker'
+import { migrate, MIGRATIONS } from '../../cloudfunctions/api/src/adapters/sqlite/migrations'
 import { openSqliteStorage, type SqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { toCloudArticle, toCloudPark } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
 import { channelDocId } from '../../cloudfunctions/api/src/adapters/cloudbase-channels'
@@ -34,7 +35,7 @@ import { makeArticles, tmpDir } from './fixtures'
 import { clock, data, errorOf, leadParks } from './inquiry-fixtures'
 
 // Slow shared machines: a test makes up to five PNGs and seats two members of staff.
-jest.setTimeout(30_000)
+jest.setTimeout(60_000)
 
 const OWNER_CODE = 'CHANNELS-OWNER-2026'
 const LONG_ARTICLE = 'a-' + 'x'.repeat(40)
@@ -412,6 +413,37 @@ describe('SQLite: files under the codes directory', () => {
       ).toBe(res.h5Url)
     } finally {
       h.close()
+    }
+  })
+})
+
+describe('SQLite migration step: channels and mini_codes', () => {
+  it('upgrades a file of the step before: the tables arrive empty, a folded name and a code are unique', async () => {
+    const dir = tmpDir('channels-migrate')
+    const file = path.join(dir, 'before.sqlite')
+    const step = MIGRATIONS.findIndex((m) => m.name === 'channels and mini-program codes')
+    expect(step).toBeGreaterThan(0)
+    const db = new Database(file)
+    migrate(db, file, MIGRATIONS.slice(0, step))
+    db.close()
+    const storage = openSqliteStorage(file)
+    try {
+      expect(storage.migration.applied).toContain(MIGRATIONS[step].version)
+      expect(await storage.channels.listChannels()).toEqual([])
+      const base = { name: '甲', createdAt: '2026-05-01T02:00:00.000Z', createdBy: 's1', createdByName: '甲' }
+      expect(await storage.channels.createChannel({ ...base, code: 'aaaaaa', nameKey: 'jia' })).toBe(
+        'created',
+      )
+      expect(await storage.channels.createChannel({ ...base, code: 'bbbbbb', nameKey: 'jia' })).toBe(
+        'name-taken',
+      )
+      expect(await storage.channels.createChannel({ ...base, code: 'aaaaaa', nameKey: 'yi' })).toBe(
+        'code-taken',
+      )
+      expect(await storage.codeFiles.find('0'.repeat(40))).toBeNull()
+    } finally {
+      storage.close()
+      fs.rmSync(dir, { recursive: true, force: true })
     }
   })
 })

@@ -30,7 +30,7 @@ const { PNG } = require('pngjs') as {
   PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } }
 }
 
-jest.setTimeout(30_000)
+jest.setTimeout(60_000)
 
 /** The text of the QR code in a PNG. */
 function decode(png: Buffer): string {
