@@ -146,6 +146,7 @@ function main(): void {
     leads: storage,
     staticDir,
     mediaDir: path.join(mockDir, 'media'),
+    importedMediaDir: path.join(dataDir, 'media'),
     logger,
     trustProxy,
     exportFiles,
