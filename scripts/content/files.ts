@@ -83,8 +83,8 @@ function errorLine(text: string, err: unknown): number {
   return text.slice(0, Number(byPosition[1])).split('\n').length
 }
 
-const parseMessage = (err: unknown) =>
-  msg('JSON 格式错误', `invalid JSON: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`)
+// V8's own wording changes between Node versions; the line is what locates the mistake.
+const parseMessage = (_err: unknown) => msg('JSON 格式错误，无法解析', 'invalid JSON')
 
 interface RawRecord {
   value: unknown
@@ -248,6 +248,9 @@ export function loadContent(dir: string, shownDir: string = dir): ContentSet {
     }
   }
   set.media = [...media].sort()
+  // File by file as read, each in line order (a parse error is found before the records are checked).
+  const fileOrder = [...new Set(problems.map((p) => p.file))]
+  problems.sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line)
   return set
 }
 
@@ -266,6 +269,6 @@ export function report(set: ContentSet): string[] {
   return [
     ...set.problems.map(formatProblem),
     `${errors ? '✗' : '✓'} 检查了 ${parks} 个园区、${articles} 篇文章、${agency} 张联系卡、${set.media.length} 个图片：${errors} 个错误，${warnings} 个警告` +
-      ` (checked ${parks} parks, ${articles} articles, ${agency} agency card, ${set.media.length} media files: ${errors} errors, ${warnings} warnings)`,
+      ` (checked ${parks} parks, ${articles} articles, ${agency} agency card, ${set.media.length} media files: ${errors} error(s), ${warnings} warning(s))`,
   ]
 }

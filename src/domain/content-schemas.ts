@@ -26,7 +26,7 @@ export type ContentKind = 'park' | 'article' | 'agency'
 export const BEIJING_ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?\+08:00$/
 
 /** What a content file may use as an image: a path under /media/, an https URL or a cloud:// file id. */
-export const MEDIA_PATH_RE = /^\/media\/(?!.*(^|\/)\.)[\w\-./]+$/
+export const MEDIA_PATH_RE = /^\/media\/(?!\.)(?!.*\/\.)[\w\-./]+$/
 
 /** Park status and order among featured parks (helper D's quick edits; optional in files). */
 export const CONTENT_PARK_STATUSES = ['available', 'let', 'withdrawn'] as const
@@ -302,8 +302,18 @@ const HTML_FIELDS: Record<ContentKind, string[]> = { park: ['description'], arti
  * change is a warning: the page will not show exactly what was written.
  */
 export function contentIssues(kind: ContentKind, record: unknown): ContentIssue[] {
-  const result = v.safeParse(SCHEMAS[kind], record, { abortPipeEarly: true })
-  const issues = result.success ? [] : result.issues.map(wordIssue)
+  // valibot's object schemas take an array too (as an object with index keys).
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    return [{ field: '', message: msg('必须是 JSON 对象', 'must be a JSON object') }]
+  const result = v.safeParse(SCHEMAS[kind], record)
+  // One message per field: its first problem (abortPipeEarly would also stop the record-level
+  // checks that follow the object in the pipe).
+  const seen = new Set<string>()
+  const issues = (result.success ? [] : result.issues.map(wordIssue)).filter((i) => {
+    if (seen.has(i.field)) return false
+    seen.add(i.field)
+    return true
+  })
   if (record && typeof record === 'object') {
     for (const field of HTML_FIELDS[kind]) {
       const value = (record as Record<string, unknown>)[field]
