@@ -19,7 +19,7 @@ export const USAGE = `用法 / usage: npm run content -- <check|import|export> <
 export interface RunOptions {
   /** Repository root (defaults for --out and DATA_DIR). */
   root: string
-  env: NodeJS.ProcessEnv
+  env: Record<string, string | undefined>
   out: (line: string) => void
   err: (line: string) => void
   /** @cloudbase/node-sdk, loaded only for a direct write (tests pass a double). */

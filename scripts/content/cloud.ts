@@ -101,7 +101,7 @@ export interface CloudCredentials {
  * none is set; an error naming what is missing when only some are (better than quietly writing
  * files when a direct write was meant).
  */
-export function credentialsFrom(env: NodeJS.ProcessEnv): CloudCredentials | null {
+export function credentialsFrom(env: Record<string, string | undefined>): CloudCredentials | null {
   const pick = (...names: string[]) => names.map((n) => env[n]?.trim()).find(Boolean)
   const found = {
     env: pick('TCB_ENV'),
