@@ -9,7 +9,7 @@ import { errorsOf, loadContent, report, type ContentSet } from './files'
 export const USAGE = `用法 / usage: npm run content -- <check|import|export> <目录 dir> [--out <目录>] [--db <文件>]
   check    检查园区、文章、联系卡和图片，有错误时退出码为 1 / validate, exit 1 on any error
   import   检查后写入本地 SQLite（按编号新增或更新，图片复制到 DATA_DIR/media）/ upsert into local SQLite
-  export   检查后导出为云开发的导入格式（parks / articles / settings 的 JSON Lines 和 media/）；
+  export   检查后导出为云开发控制台的导入格式（parks / articles / settings.json，每行一个文档，及 media/）；
            设置了 TCB_ENV + TCB_SECRET_ID + TCB_SECRET_KEY（或 TENCENTCLOUD_SECRETID/SECRETKEY）时
            直接写入该云开发环境 / CloudBase import files, or straight into the environment with credentials
   --out    export 的输出目录，默认 build/cloudbase-export / export directory
@@ -142,17 +142,15 @@ export async function runContent(argv: string[], options: RunOptions): Promise<n
     `已导出到 ${outDir}，另含 media/ 下 ${set.media.length} 个图片 (exported to ${outDir}, with ${set.media.length} media files under media/)`,
   )
   if (!credentials) {
-    out(
-      '导入云开发控制台：数据库 → 选择集合（parks、articles、settings，与文件同名）→ 导入 → 选择对应 .jsonl 文件，',
-    )
-    out('  文件格式 JSON，冲突处理模式 Upsert（按 _id 新增或覆盖；覆盖会用文件里的 views 替换浏览量）。')
-    out('  图片：把 media/ 上传到静态网站托管或 CDN，构建小程序时设 TARO_APP_MEDIA_BASE 为其地址；')
-    out(
-      '  或设置 TCB_ENV、TCB_SECRET_ID、TCB_SECRET_KEY 后再次运行 export，直接写入环境并把图片换成 cloud:// 地址。',
-    )
-    out(
-      'Console: 数据库 → collection → 导入, JSON, conflict mode Upsert; or set TCB_ENV + TCB_SECRET_ID + TCB_SECRET_KEY to write directly.',
-    )
+    for (const line of [
+      '导入云开发控制台：数据库 → 选择与文件同名的集合（parks、articles、settings）→ 导入 → 选择该 .json 文件',
+      '  （每行一个文档），冲突处理模式选 Upsert（按 _id 新增或覆盖；覆盖会用文件里的 views 替换浏览量）。',
+      '  图片：把 media/ 整个上传到静态网站托管或 CDN 的根目录，构建小程序时设 TARO_APP_MEDIA_BASE 为其地址；',
+      '  或设置 TCB_ENV、TCB_SECRET_ID、TCB_SECRET_KEY 后再运行 export：直接写入环境，图片换成 cloud:// 地址。',
+      'Console: 数据库 → the collection of the same name → 导入 → the .json file (JSON Lines), conflict mode Upsert;',
+      '  or set TCB_ENV + TCB_SECRET_ID + TCB_SECRET_KEY to write straight into the environment.',
+    ])
+      out(line)
   }
   return 0
 }

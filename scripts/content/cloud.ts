@@ -42,14 +42,18 @@ const COLLECTION_OF: Record<keyof CloudDocs, string> = {
   settings: COLLECTIONS.settings,
 }
 
-/** Files for 云开发控制台 → 数据库 → 集合 → 导入 (JSON, one document a line), and the media. */
+/**
+ * Files for 云开发控制台 → 数据库 → 集合 → 导入, and the media. The console's "JSON" is JSON
+ * Lines (one document a line, no array) and its file picker takes `.json`, hence `<collection>.json`
+ * holding JSON Lines.
+ */
 export function writeExportFiles(set: ContentSet, outDir: string): string[] {
   mkdirSync(outDir, { recursive: true })
   const docs = cloudDocs(set)
   const written: string[] = []
   for (const key of Object.keys(docs) as Array<keyof CloudDocs>) {
     if (docs[key].length === 0) continue
-    const file = path.join(outDir, `${COLLECTION_OF[key]}.jsonl`)
+    const file = path.join(outDir, `${COLLECTION_OF[key]}.json`)
     writeFileSync(file, docs[key].map((d) => JSON.stringify(d)).join('\n') + '\n')
     written.push(file)
   }

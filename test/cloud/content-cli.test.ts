@@ -252,7 +252,7 @@ function seedFromExport(outDir: string) {
   wx.__reset()
   for (const name of ['parks', 'articles', 'settings']) {
     const docs = fs
-      .readFileSync(path.join(outDir, `${name}.jsonl`), 'utf8')
+      .readFileSync(path.join(outDir, `${name}.json`), 'utf8')
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as { _id: string })
@@ -261,18 +261,13 @@ function seedFromExport(outDir: string) {
 }
 
 describe('content export to CloudBase', () => {
-  it('writes JSON Lines per collection that the CloudBase adapter reads back as the originals', async () => {
+  it('writes one JSON Lines file per collection (.json, as the console takes them) that the CloudBase adapter reads back as the originals', async () => {
     const outDir = tmpDir('content-export')
     cleanup.push(outDir)
     const { code, out } = await run(['export', 'mock', '--out', outDir])
     expect(code).toBe(0)
-    expect(out.some((l) => l.includes('冲突处理模式 Upsert'))).toBe(true)
-    expect(fs.readdirSync(outDir).sort()).toEqual([
-      'articles.jsonl',
-      'media',
-      'parks.jsonl',
-      'settings.jsonl',
-    ])
+    expect(out.some((l) => l.includes('冲突处理模式选 Upsert'))).toBe(true)
+    expect(fs.readdirSync(outDir).sort()).toEqual(['articles.json', 'media', 'parks.json', 'settings.json'])
     expect(fs.existsSync(path.join(outDir, 'media', 'parks', 'factory-sawtooth.png'))).toBe(true)
 
     seedFromExport(outDir)
