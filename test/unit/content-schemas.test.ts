@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article } from '@/domain/article'
 import { contentIssues, mediaRefs, rewriteMedia } from '@/domain/content-schemas'
 import type { Park } from '@/domain/park'
-import { arrayElementLines } from '../../scripts/content/files'
+import { arrayElementLines, formatProblem, loadContent } from '../../scripts/content/files'
 
 const root = join(__dirname, '..', '..')
 const mock = <T>(file: string): T => JSON.parse(readFileSync(join(root, 'mock', file), 'utf8')) as T
@@ -236,5 +237,49 @@ describe('line of each record in a JSON array', () => {
     expect(arrayElementLines(text)).toEqual([2, 5, 8, 8])
     expect(arrayElementLines('[]')).toEqual([])
     expect(arrayElementLines('[\n1,\n2\n]')).toEqual([2, 3])
+  })
+})
+
+describe('line numbers in content files', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'content-lines-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  const problems = () => loadContent(dir, 'c').problems.map(formatProblem)
+  const article = (patch: Partial<Article>) =>
+    JSON.stringify({
+      ...mock<Article[]>('articles.json')[1],
+      cover: 'https://cdn.example.com/c.png',
+      ...patch,
+    })
+
+  it('JSON Lines: the line in the file, blank lines counted', () => {
+    writeFileSync(
+      join(dir, 'articles.jsonl'),
+      [
+        article({ id: 'a1' }),
+        '',
+        article({ id: 'a2', title: '' }),
+        '   ',
+        article({ id: 'a3', category: 'x' as never }),
+      ].join('\n'),
+    )
+    expect(problems()).toEqual([
+      'c/articles.jsonl:3 title: 标题不能为空 (must not be empty)',
+      'c/articles.jsonl:5 category: 分类只能是 park-news/policy/guide (unknown category)',
+    ])
+  })
+
+  it('JSON array: the line where the record starts; a syntax error: the line V8 points at', () => {
+    const records = [{ id: 'a1' }, { id: 'a2', title: '' }].map((p) => JSON.parse(article(p)) as Article)
+    const text = JSON.stringify(records, null, 2)
+    writeFileSync(join(dir, 'articles.json'), text)
+    const second = text.split('\n').findIndex((l, i) => i > 1 && l === '  {') + 1
+    expect(second).toBeGreaterThan(2)
+    expect(problems()).toEqual([`c/articles.json:${second} title: 标题不能为空 (must not be empty)`])
+    writeFileSync(join(dir, 'articles.json'), '[\n  {"id": "a1"},\n  {"id": "a2"\n  ,]\n')
+    expect(problems()).toEqual(['c/articles.json:4: JSON 格式错误，无法解析 (invalid JSON)'])
   })
 })
