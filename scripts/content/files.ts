@@ -42,15 +42,19 @@ export const MEDIA_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif
 
 const msg = (zh: string, en: string) => `${zh} (${en})`
 
-/** Line (1-based) of each top-level element of a JSON array text that parsed. */
-export function arrayElementLines(text: string): number[] {
-  const lines: number[] = []
+/**
+ * Where each top-level element of a (possibly broken) JSON array text starts: [offset, line].
+ * Tolerant on purpose: it only tracks strings and nesting depth.
+ */
+function elementStarts(text: string): Array<[number, number]> {
+  const starts: Array<[number, number]> = []
   let line = 1
   let depth = 0
   let inString = false
   let escaped = false
   let expectValue = false
-  for (const c of text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
     if (c === '\n') line += 1
     if (inString) {
       if (escaped) escaped = false
@@ -61,7 +65,7 @@ export function arrayElementLines(text: string): number[] {
     if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue
     if (depth === 1 && expectValue) {
       expectValue = false
-      if (c !== ']') lines.push(line)
+      if (c !== ']') starts.push([i, line])
     }
     if (c === '"') inString = true
     else if (c === '[' || c === '{') {
@@ -70,17 +74,38 @@ export function arrayElementLines(text: string): number[] {
     } else if (c === ']' || c === '}') depth -= 1
     else if (c === ',' && depth === 1) expectValue = true
   }
-  return lines
+  return starts
 }
 
-/** Line of a JSON.parse error, from the position V8 names in its message (1 when it names none). */
+/** Line (1-based) of each top-level element of a JSON array text that parsed. */
+export function arrayElementLines(text: string): number[] {
+  return elementStarts(text).map(([, line]) => line)
+}
+
+/**
+ * Line of a JSON.parse error: from the position V8 names in its message; when it names none
+ * (e.g. "Unexpected token"), the first array element that does not parse on its own.
+ */
 function errorLine(text: string, err: unknown): number {
   const message = err instanceof Error ? err.message : ''
   const byLine = /line (\d+) column/.exec(message)
   if (byLine) return Number(byLine[1])
   const byPosition = /position (\d+)/.exec(message)
-  if (!byPosition) return 1
-  return text.slice(0, Number(byPosition[1])).split('\n').length
+  if (byPosition) return text.slice(0, Number(byPosition[1])).split('\n').length
+  const starts = elementStarts(text)
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1][0] : text.lastIndexOf(']')
+    const slice = text
+      .slice(starts[i][0], end > starts[i][0] ? end : undefined)
+      .trim()
+      .replace(/,$/, '')
+    try {
+      JSON.parse(slice)
+    } catch {
+      return starts[i][1]
+    }
+  }
+  return 1
 }
 
 // V8's own wording changes between Node versions; the line is what locates the mistake.

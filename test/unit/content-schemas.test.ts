@@ -281,5 +281,11 @@ describe('line numbers in content files', () => {
     expect(problems()).toEqual([`c/articles.json:${second} title: 标题不能为空 (must not be empty)`])
     writeFileSync(join(dir, 'articles.json'), '[\n  {"id": "a1"},\n  {"id": "a2"\n  ,]\n')
     expect(problems()).toEqual(['c/articles.json:4: JSON 格式错误，无法解析 (invalid JSON)'])
+    // V8 names no position for an unexpected token: the first element that does not parse.
+    writeFileSync(
+      join(dir, 'articles.json'),
+      '[\n  {"id": "a1"},\n  {\n    "id": \'a2\'\n  },\n  {"id": "a3"}\n]\n',
+    )
+    expect(problems()).toEqual(['c/articles.json:3: JSON 格式错误，无法解析 (invalid JSON)'])
   })
 })
