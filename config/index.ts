@@ -32,7 +32,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_MEDIA_BASE: JSON.stringify(process.env.TARO_APP_MEDIA_BASE ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    // Taro does not copy sitemap.json itself; WeChat reads it from the package root (app.json
+    // sitemapLocation). The H5 build has no use for it. Rules match top down: the allowed pages,
+    // then `*` disallows everything else (staff, inquiry, 我的, and pages added later); kept
+    // short because it counts against the main package.
+    copy: {
+      patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,6 +1,6 @@
 // Bundles the cloud function (cloudfunctions/api/index.js), the local server
-// (build/server.cjs), the api bench's pieces (build/bench-api.cjs, used by scripts/bench-api.mjs)
-// and the leads CLI (build/leads.cjs) with esbuild. Usage: node scripts/build-api.mjs
+// (build/server.cjs), the api bench's pieces (build/bench-api.cjs, used by scripts/bench-api.mjs),
+// the leads CLI (build/leads.cjs) and the content CLI (build/content.cjs) with esbuild. Usage: node scripts/build-api.mjs
 import { build } from 'esbuild'
 import { statSync } from 'node:fs'
 import path from 'node:path'
@@ -56,6 +56,15 @@ const targets = [
     outfile: 'build/leads.cjs',
     target: 'node20',
     external: ['better-sqlite3'],
+  },
+  {
+    // `npm run content` (scripts/content.mjs runs it). The CloudBase SDK (a dev dependency) is
+    // loaded from node_modules, and only for a direct write.
+    name: 'content cli',
+    entryPoints: ['scripts/content.ts'],
+    outfile: 'build/content.cjs',
+    target: 'node20',
+    external: ['better-sqlite3', '@cloudbase/node-sdk'],
   },
 ]
 

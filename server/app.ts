@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { existsSync, promises as fs } from 'node:fs'
 import http, { type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import path from 'node:path'
@@ -29,6 +29,8 @@ export interface ServerOptions {
   staticDir: string
   /** Files behind /media/* (mock/media/ locally). */
   mediaDir: string
+  /** Media of `npm run content -- import` (DATA_DIR/media): looked up before mediaDir. */
+  importedMediaDir?: string
   logger?: Logger
   /** Leads and contact events (the SQLite storage implements both ports). */
   leads?: LeadStore
@@ -151,6 +153,7 @@ export function createServer(options: ServerOptions): http.Server {
     })
   const staticRoot = path.resolve(options.staticDir)
   const mediaRoot = path.resolve(options.mediaDir)
+  const importedMediaRoot = options.importedMediaDir ? path.resolve(options.importedMediaDir) : null
   const inlineHashes = indexScriptHashes(path.join(staticRoot, 'index.html'))
 
   const app = new Hono<{ Bindings: { incoming: IncomingMessage } }>()
@@ -297,7 +300,12 @@ export function createServer(options: ServerOptions): http.Server {
   })
 
   app.get('/media/*', (c) => {
-    const file = resolveInside(mediaRoot, c.req.path.slice('/media/'.length))
+    const rel = c.req.path.slice('/media/'.length)
+    const imported = importedMediaRoot ? resolveInside(importedMediaRoot, rel) : null
+    const file =
+      imported && imported !== 'forbidden' && imported !== 'hidden' && existsSync(imported)
+        ? imported
+        : resolveInside(mediaRoot, rel)
     if (file === 'forbidden') return error(c, 403, 'BAD_REQUEST', '禁止访问')
     if (file === 'hidden' || !MEDIA_EXTENSIONS.has(path.extname(file).toLowerCase())) return c.notFound()
     return sendFile(c, file, MEDIA_CACHE)

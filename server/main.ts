@@ -157,6 +157,7 @@ function main(): void {
     leads: storage,
     staticDir,
     mediaDir: path.join(mockDir, 'media'),
+    importedMediaDir: path.join(dataDir, 'media'),
     logger,
     trustProxy,
     exportFiles,

@@ -71,4 +71,6 @@ export default defineAppConfig({
   // The base library asks for consent before the first privacy API call (clipboard, contacts).
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
+  // Which pages WeChat search may index (copied into dist/ by config/index.ts copy.patterns).
+  sitemapLocation: 'sitemap.json',
 })

@@ -32,14 +32,22 @@ export const TARGETS = {
     command: taro('h5'),
   },
   api: {
-    label: '云函数 + 本地服务 api (cloudfunctions/api/index.js, build/server.cjs, build/leads.cjs)',
-    outputs: [r('cloudfunctions', 'api', 'index.js'), r('build', 'server.cjs'), r('build', 'leads.cjs')],
+    label:
+      '云函数 + 本地服务 api (cloudfunctions/api/index.js, build/server.cjs, build/leads.cjs, build/content.cjs)',
+    outputs: [
+      r('cloudfunctions', 'api', 'index.js'),
+      r('build', 'server.cjs'),
+      r('build', 'leads.cjs'),
+      r('build', 'content.cjs'),
+    ],
     sources: [
       r('cloudfunctions', 'api', 'src'),
       r('server'),
       r('src', 'domain'),
       r('scripts', 'build-api.mjs'),
       r('scripts', 'leads.ts'),
+      r('scripts', 'content.ts'),
+      r('scripts', 'content'),
       r('tsconfig.json'),
     ],
     command: [process.execPath, [r('scripts', 'build-api.mjs')]],

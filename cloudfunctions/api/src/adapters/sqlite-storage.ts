@@ -37,6 +37,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   readonly audit: ReturnType<typeof createSqliteAuditLog>
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
+  /** Upserts checked content by id, view counts kept (`npm run content -- import`). */
+  importContent(content: SeedData): { inserted: number; updated: number }
   /** Lead alerts (sqlite/deliveries.ts): deliveries, subscriptions, the digest's reads. */
   readonly alerts: SqliteAlertStore
   /** Named channels (sqlite/channels.ts, issue 9). */

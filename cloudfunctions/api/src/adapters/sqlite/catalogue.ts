@@ -18,6 +18,11 @@ export interface SeedData {
 export interface SqliteCatalogue extends StoragePort {
   /** Inserts what is missing and never overwrites (view counts survive restarts). Returns rows inserted. */
   seedFromMock(seed: SeedData): number
+  /**
+   * `npm run content -- import`: writes every record, replacing one with the same id (its view
+   * count kept), in one transaction through the seed's own row mapping. Checked by the caller.
+   */
+  importContent(content: SeedData): { inserted: number; updated: number }
 }
 
 interface SummaryRow {
@@ -297,12 +302,28 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
        @priceUnit, @cover, @highlights, @updatedAt, @views, @featured, @searchText, @detail)`,
   )
   const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
+  // Replacing = delete then the seed's own insert, so an import writes exactly the columns a
+  // seed writes (whatever later steps add to them) and keeps the live view count.
+  const replaced = {
+    article: db.prepare<[string], { views: number }>('DELETE FROM articles WHERE id = ? RETURNING views'),
+    park: db.prepare<[string], { views: number }>('DELETE FROM parks WHERE id = ? RETURNING views'),
+    setting: db.prepare<[string], { value: string }>('DELETE FROM settings WHERE key = ? RETURNING value'),
+  }
 
-  const seed = db.transaction(({ articles, parks, agency }: SeedData) => {
+  const write = db.transaction(({ articles, parks, agency }: SeedData, replace: boolean) => {
     let inserted = 0
+    let updated = 0
+    /** The stored view count of a record about to be replaced (undefined: a new record). */
+    const take = (stmt: Database.Statement<[string], { views: number }>, id: string) => {
+      if (!replace) return undefined
+      const views = stmt.get(id)?.views
+      if (views !== undefined) updated += 1
+      return views
+    }
     for (const a of articles) {
       checkSeedArticle(a)
-      inserted += insertArticle.run({
+      const keptViews = take(replaced.article, a.id)
+      const changes = insertArticle.run({
         id: a.id,
         title: a.title ?? '',
         summary: a.summary ?? '',
@@ -311,12 +332,14 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
         tags: JSON.stringify(Array.isArray(a.tags) ? a.tags : []),
         author: a.author ?? '',
         publishedAt: a.publishedAt,
-        views: Number.isInteger(a.views) && a.views >= 0 ? a.views : 0,
+        views: keptViews ?? (Number.isInteger(a.views) && a.views >= 0 ? a.views : 0),
         body: a.body ?? '',
       }).changes
+      if (keptViews === undefined) inserted += changes
     }
     for (const p of parks ?? []) {
       checkSeedPark(p)
+      const keptViews = take(replaced.park, p.id)
       const industries = Array.isArray(p.industries) ? p.industries : []
       const highlights = Array.isArray(p.highlights) ? p.highlights : []
       const detail: ParkDetailFields = {
@@ -333,7 +356,7 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
         photos: Array.isArray(p.photos) ? p.photos : [],
         description: p.description ?? '',
       }
-      inserted += insertPark.run({
+      const changes = insertPark.run({
         id: p.id,
         name: p.name ?? '',
         district: p.district,
@@ -347,16 +370,23 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
         cover: p.cover ?? '',
         highlights: JSON.stringify(highlights),
         updatedAt: p.updatedAt,
-        views: Number.isInteger(p.views) && p.views >= 0 ? p.views : 0,
+        views: keptViews ?? (Number.isInteger(p.views) && p.views >= 0 ? p.views : 0),
         featured: p.featured ? 1 : 0,
         searchText: parkSearchText({ name: p.name ?? '', address: p.address ?? '', industries, highlights }),
         // JSON.stringify drops the optional fields that are absent (undefined).
         detail: JSON.stringify(detail),
       }).changes
+      if (keptViews === undefined) inserted += changes
     }
-    if (agency) inserted += insertSetting.run('agency', JSON.stringify(agency)).changes
-    return inserted
+    if (agency) {
+      const had = replace && replaced.setting.get('agency') !== undefined
+      const changes = insertSetting.run('agency', JSON.stringify(agency)).changes
+      if (had) updated += 1
+      else inserted += changes
+    }
+    return { inserted, updated }
   })
+  const seed = (data: SeedData) => write(data, false).inserted
 
   return {
     async listArticles(query: ListArticlesQuery): Promise<ArticleSummary[]> {
@@ -405,6 +435,12 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
       // 10,000 parks, and only when something was inserted.
       if (inserted > 0) db.exec('ANALYZE')
       return inserted
+    },
+
+    importContent(content: SeedData) {
+      const counts = write(content, true)
+      if (counts.inserted + counts.updated > 0) db.exec('ANALYZE')
+      return counts
     },
   }
 }
