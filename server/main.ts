@@ -138,6 +138,7 @@ function main(): void {
     audit: storage.audit,
     exportReader: storage,
     exportFiles,
+    content: storage.content,
     logger,
   })
   const server = createServer({

@@ -4,6 +4,7 @@ import { normaliseInviteCode } from '@/domain/staff-schemas'
 import { createCloudbaseAlertStore, type CloudbaseAlertStore } from './adapters/cloudbase-deliveries'
 import { createCloudbaseCharts } from './adapters/cloudbase-charts'
 import { createCloudbaseLeadDesk } from './adapters/cloudbase-desk'
+import { createCloudbaseContentEditor } from './adapters/cloudbase-content'
 import {
   createCloudbaseExportStore,
   createCloudExportFiles,
@@ -235,6 +236,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         exportReader: createCloudbaseExportStore(db),
         exportFiles: createCloudExportFiles(sdk, db),
         clientKeySecret,
+        content: createCloudbaseContentEditor(db),
         ...options.overrides,
         logger,
       })

@@ -43,6 +43,9 @@ import type { ChartsReader } from './ports/charts'
 import { createChartsHandlers } from './handlers/charts'
 import { ChartsSchema } from '@/domain/charts-schemas'
 import { CreateChannelSchema, GetCodeSchema } from '@/domain/channels'
+import { UpdateArticleSchema, UpdateParkSchema } from '@/domain/content-edit'
+import { createContentHandlers } from './handlers/content'
+import type { ContentEditor } from './ports/content-editor'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -106,6 +109,8 @@ export interface ApiDeps {
   clientKeySecret?: string
   now?: () => Date
   logger?: Logger
+  /** The desk's quick content edits (content.* actions, issue 9 item 5); without it they answer INTERNAL. */
+  content?: ContentEditor
 }
 
 /**
@@ -139,6 +144,9 @@ const schemas = {
   'channels.list': EmptySchema,
   'channels.create': CreateChannelSchema,
   'codes.get': GetCodeSchema,
+  'content.list': EmptySchema,
+  'content.updatePark': UpdateParkSchema,
+  'content.updateArticle': UpdateArticleSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -226,6 +234,7 @@ export function createApi(deps: ApiDeps): Api {
   })
   const charts = createChartsHandlers({ charts: deps.charts, desk: deps.desk, staff: deps.staff })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
+  const contentEdits = createContentHandlers({ content: deps.content, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -254,6 +263,9 @@ export function createApi(deps: ApiDeps): Api {
     'channels.list': notBuiltYet,
     'channels.create': notBuiltYet,
     'codes.get': notBuiltYet,
+    'content.list': contentEdits.list,
+    'content.updatePark': contentEdits.updatePark,
+    'content.updateArticle': contentEdits.updateArticle,
   }
 
   return async (request, callCtx) => {

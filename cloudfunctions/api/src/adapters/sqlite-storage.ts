@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3'
 import type { ChartsReader } from '../ports/charts'
+import type { ContentEditor } from '../ports/content-editor'
 import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteCharts } from './sqlite/charts'
+import { createSqliteContentEditor } from './sqlite/content'
 import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteExportStore } from './sqlite/export'
 import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveries'
@@ -35,6 +37,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   seedFromMock(seed: SeedData): number
   /** Lead alerts (sqlite/deliveries.ts): deliveries, subscriptions, the digest's reads. */
   readonly alerts: SqliteAlertStore
+  /** The desk's quick content edits (sqlite/content.ts), issue 9 item 5. */
+  readonly content: ContentEditor
   close(): void
 }
 
@@ -63,6 +67,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     audit: createSqliteAuditLog(db),
     ...createSqliteExportStore(db),
     alerts: createSqliteAlertStore(db),
+    content: createSqliteContentEditor(db),
     file,
     migration,
     close() {
