@@ -58,7 +58,10 @@ function memoryStorage(
       return [...parksById.values()].slice(0, limit + 1).map(summaryOf)
     },
     async listFeaturedParks(limit) {
-      return [...parksById.values()].filter((p) => p.featured).slice(0, limit).map(summaryOf)
+      return [...parksById.values()]
+        .filter((p) => p.featured)
+        .slice(0, limit)
+        .map(summaryOf)
     },
     async getAgencyContact() {
       return agency

@@ -134,7 +134,13 @@ export function toCloudPark(park: Park): CloudDoc {
 }
 
 /** The fields toCloudPark derives; a partial write must rewrite them from the whole park. */
-export const CLOUD_PARK_DERIVED = ['priceValue', 'priceAsc', 'priceDesc', 'featuredRank', 'searchText'] as const
+export const CLOUD_PARK_DERIVED = [
+  'priceValue',
+  'priceAsc',
+  'priceDesc',
+  'featuredRank',
+  'searchText',
+] as const
 
 /** The document field each park sort orders by, then `_id` in the same direction. */
 const PARK_SORT_FIELD: Record<ParkSort, string> = {

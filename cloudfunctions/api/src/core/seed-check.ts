@@ -41,7 +41,8 @@ export function checkSeedPark(p: Park): void {
   const problem = priceProblem(p)
   if (problem) throw new Error(`${where}: ${problem}`)
   // Optional since issue 9: absent = available / no order.
-  if (p.status !== undefined && !PARK_STATUSES.includes(p.status)) throw new Error(`${where}: unknown status ${p.status}`)
+  if (p.status !== undefined && !PARK_STATUSES.includes(p.status))
+    throw new Error(`${where}: unknown status ${p.status}`)
   const order = p.featuredOrder
   if (order !== undefined && !(Number.isInteger(order) && order >= 0 && order <= FEATURED_ORDER_MAX)) {
     throw new Error(`${where}: featuredOrder must be an integer 0–${FEATURED_ORDER_MAX}`)

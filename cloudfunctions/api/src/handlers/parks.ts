@@ -106,7 +106,8 @@ export function createParkHandlers(storage: StoragePort) {
       const others = similar.filter((p) => p.id !== park.id).slice(0, SIMILAR_LIMIT)
       // Withdrawn (issue 9 item 5): the page says 已下架 with similar parks; nothing of the
       // listing but its id and name leaves the server. The view still counts: a visit happened.
-      if (park.status === 'withdrawn') return { withdrawn: true, id: park.id, name: park.name, contact, similar: others }
+      if (park.status === 'withdrawn')
+        return { withdrawn: true, id: park.id, name: park.name, contact, similar: others }
       return {
         park: { ...park, views },
         contact,

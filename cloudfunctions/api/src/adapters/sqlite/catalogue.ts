@@ -2,7 +2,16 @@ import type Database from 'better-sqlite3'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article, ArticleCategory, ArticleSummary } from '@/domain/article'
 import { parkStatusOf } from '@/domain/park'
-import type { Deal, District, ListingType, Park, ParkSort, ParkStatus, ParkSummary, PriceUnit } from '@/domain/park'
+import type {
+  Deal,
+  District,
+  ListingType,
+  Park,
+  ParkSort,
+  ParkStatus,
+  ParkSummary,
+  PriceUnit,
+} from '@/domain/park'
 import { sortKeyOf } from '../../core/park-order'
 import { checkSeedArticle, checkSeedPark } from '../../core/seed-check'
 import { likeContains, parkSearchText } from '../../core/search'
@@ -38,7 +47,8 @@ interface ArticleRow extends SummaryRow {
   body: string
 }
 
-const SUMMARY_COLUMNS = 'id, title, summary, cover, category, tags, author, published_at, views, featured, hidden'
+const SUMMARY_COLUMNS =
+  'id, title, summary, cover, category, tags, author, published_at, views, featured, hidden'
 
 /** What every public list adds (issue 9 item 5): hidden articles and withdrawn parks are gone. */
 const VISIBLE_ARTICLE = 'hidden = 0'

@@ -45,7 +45,10 @@ function toParkRow(r: ParkRowDb): ContentParkRow {
     type: r.type as ListingType,
     deal: r.deal as Deal,
     status: r.status as ParkStatus,
-    price: r.price_value === null ? null : { value: r.price_value, unit: (r.price_unit ?? 'yuan_m2') as PriceUnit },
+    price:
+      r.price_value === null
+        ? null
+        : { value: r.price_value, unit: (r.price_unit ?? 'yuan_m2') as PriceUnit },
     featured: r.featured === 1,
     featuredOrder: r.featured_order,
     updatedAt: r.updated_at,
@@ -72,7 +75,9 @@ export function createSqliteContentEditor(db: Database.Database): ContentEditor 
     `SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY published_at DESC, id DESC LIMIT ?`,
   )
   const parkById = db.prepare<[string], ParkRowDb>(`SELECT ${PARK_COLUMNS} FROM parks WHERE id = ?`)
-  const articleById = db.prepare<[string], ArticleRowDb>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`)
+  const articleById = db.prepare<[string], ArticleRowDb>(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`,
+  )
 
   // Statements per set of columns written (at most 2⁴ shapes), prepared once each.
   const statements = new Map<string, Database.Statement>()

@@ -319,7 +319,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'staff, invites, claim limits, audit log', sql: STEP_4 },
   { version: 5, name: 'lead desk: pipeline columns, notes, read marks', sql: STEP_5 },
   { version: 6, name: 'lead alerts: deliveries and staff subscriptions', sql: STEP_6 },
-  { version: 7, name: 'content edits: park status and featured order, article flags', sql: STEP_CONTENT_EDITS },
+  {
+    version: 7,
+    name: 'content edits: park status and featured order, article flags',
+    sql: STEP_CONTENT_EDITS,
+  },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
