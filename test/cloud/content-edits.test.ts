@@ -28,6 +28,11 @@ import {
   type CloudDatabase,
 } from '../../cloudfunctions/api/src/adapters/cloudbase-storage'
 import { createCloudbaseContentEditor } from '../../cloudfunctions/api/src/adapters/cloudbase-content'
+import {
+  CLOUDBASE_COLLECTIONS,
+  type CollectionSpec,
+} from '../../cloudfunctions/api/src/adapters/cloudbase-collections'
+import { setupCloudbase } from '../../cloudfunctions/api/src/adapters/cloudbase-setup'
 import { openSqliteStorage } from '../../cloudfunctions/api/src/adapters/sqlite-storage'
 import { MIGRATIONS } from '../../cloudfunctions/api/src/adapters/sqlite/migrations'
 import { createApi, type Api } from '../../cloudfunctions/api/src/router'
@@ -512,5 +517,62 @@ describe('SQLite: the content-edit migration step', () => {
       db.close()
       fs.rmSync(dir, { recursive: true, force: true })
     })()
+  })
+})
+
+describe('CloudBase: content queries and the setup step', () => {
+  beforeEach(() => double.__reset())
+
+  it("content.list walks the newest indexes; home's featured query walks featured_rank", async () => {
+    double.__seed('parks', parks().map(toCloudPark))
+    double.__seed('articles', articles().map(toCloudArticle))
+    const real = double.database() as unknown as CloudDatabase
+    const orders: Array<{ collection: string; order: string[] }> = []
+    const wrap = (name: string, q: any, order: string[]): any => ({
+      where: (c: object) => wrap(name, q.where(c), order),
+      orderBy: (f: string, d: string) => wrap(name, q.orderBy(f, d), [...order, `${f} ${d}`]),
+      field: (p: object) => wrap(name, q.field(p), order),
+      limit: (n: number) => wrap(name, q.limit(n), order),
+      get: () => {
+        if (order.length) orders.push({ collection: name, order })
+        return q.get()
+      },
+    })
+    const db: CloudDatabase = { ...real, collection: (name: string) => wrap(name, real.collection(name), []) }
+    await createCloudbaseContentEditor(db).listContent(500)
+    expect(ids(await createCloudbaseStorage(db).listFeaturedParks(6))).toEqual(['pc01', 'pc02', 'pc06'])
+    const indexOrders = (CLOUDBASE_COLLECTIONS as readonly CollectionSpec[]).flatMap((c) =>
+      c.indexes.map((i) => ({ collection: c.name, fields: i.fields.map(([f, o]) => `${f} ${o}`) })),
+    )
+    expect(orders).toHaveLength(3)
+    for (const q of orders) {
+      // The sort is the index's fields after its leading equality (featured) or the whole index.
+      const served = indexOrders.some(
+        (i) =>
+          i.collection === q.collection &&
+          (JSON.stringify(i.fields) === JSON.stringify(q.order) ||
+            JSON.stringify(i.fields.slice(1)) === JSON.stringify(q.order)),
+      )
+      expect({ ...q, served }).toEqual({ ...q, served: true })
+    }
+  })
+
+  it('setup gives featured parks of before the "no order" rank, so ordered ones come first', async () => {
+    // Documents imported before featuredRank existed: no such field.
+    double.__seed(
+      'parks',
+      parks().map((p) => {
+        const { featuredRank: _rank, ...doc } = toCloudPark(p)
+        return doc
+      }),
+    )
+    const db = double.database() as unknown as CloudDatabase
+    const report = await setupCloudbase(db)
+    expect(report.featuredRanksBackfilled).toBe(3)
+    expect(double.__peek('parks', 'pc01')).toMatchObject({ featuredRank: 1000 })
+    expect(double.__peek('parks', 'pc03')).not.toHaveProperty('featuredRank')
+    const editor = createCloudbaseContentEditor(db)
+    await editor.updatePark('pc06', { featuredOrder: 0 })
+    expect(ids(await createCloudbaseStorage(db).listFeaturedParks(6))).toEqual(['pc06', 'pc01', 'pc02'])
   })
 })

@@ -9,10 +9,11 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro'
 import ContentPage from '@/packages/staff/content/index'
 import ParkDetailPage from '@/packages/park/detail/index'
-import type { WithdrawnParkDetail } from '@/domain/actions'
+import ArticleDetailPage from '@/packages/article/detail/index'
+import type { WithdrawnArticleDetail, WithdrawnParkDetail } from '@/domain/actions'
 import type { ContentArticleRow, ContentList, ContentParkRow } from '@/domain/content-edit'
 import { firePullDownRefresh, resetTaroDouble, router } from '../doubles/taro'
-import { contact, httpAnswer } from './fixtures'
+import { contact, httpAnswer, makeSummary } from './fixtures'
 import { makeParkDetail, makePark, makeParkSummary } from './park-fixtures'
 
 const request = Taro.request as unknown as jest.Mock
@@ -254,5 +255,25 @@ describe('park detail for visitors', () => {
     router.params = { id: 'p012' }
     render(<ParkDetailPage />)
     expect(await screen.findByText(/该房源已租出/)).toBeTruthy()
+  })
+})
+
+describe('article detail for visitors', () => {
+  it('a hidden article says 已下架 with the latest articles, never its body', async () => {
+    const hidden: WithdrawnArticleDetail = {
+      withdrawn: true,
+      id: 'policy-01',
+      title: '松江区税收返还新政解读',
+      contact,
+      latest: [makeSummary(1, { id: 'guide-02', title: '企业注册落户流程' })],
+    }
+    serve({ 'articles.get': () => ({ ok: true, data: hidden }) })
+    router.params = { id: 'policy-01' }
+    render(<ArticleDetailPage />)
+    expect(await screen.findByText('该文章已下架')).toBeTruthy()
+    expect(screen.getByText(/「松江区税收返还新政解读」已下架/)).toBeTruthy()
+    expect(screen.getByText('最新资讯')).toBeTruthy()
+    expect(screen.getByText('企业注册落户流程')).toBeTruthy()
+    expect(screen.queryByText('内容不存在')).toBeNull()
   })
 })
