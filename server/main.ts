@@ -146,6 +146,7 @@ function main(): void {
     audit: storage.audit,
     exportReader: storage,
     exportFiles,
+    content: storage.content,
     logger,
     channels: storage.channels,
     codeMaker: createQrCodeMaker({ baseUrl: codeBase }),

@@ -17,6 +17,7 @@ export default defineAppConfig({
         'lead/index',
         'export/index',
         'charts/index',
+        'content/index',
       ],
     },
   ],

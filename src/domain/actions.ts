@@ -1,6 +1,13 @@
 import type { ChartsData } from './charts'
 import type { Channel, CreateChannelInput, GetCodeInput, MiniCode } from './channels'
 import type { ChartsPayload } from './charts-schemas'
+import type {
+  ContentArticleRow,
+  ContentList,
+  ContentParkRow,
+  UpdateArticlePayload,
+  UpdateParkPayload,
+} from './content-edit'
 import type { AgencyContact } from './agency'
 import type { AlertsStatus, SubscribedPayload } from './alerts'
 import type { Article, ArticlePage, ArticleSummary } from './article'
@@ -31,9 +38,11 @@ import type {
  */
 export interface ApiActions {
   'articles.list': { payload: ListArticlesPayload; data: ArticlePage }
-  'articles.get': { payload: GetArticlePayload; data: ArticleDetail }
+  /** A hidden article answers `withdrawn: true` with the latest articles (issue 9 item 5). */
+  'articles.get': { payload: GetArticlePayload; data: ArticleDetail | WithdrawnArticleDetail }
   'parks.list': { payload: ListParksPayload; data: ParkPage }
-  'parks.get': { payload: GetParkPayload; data: ParkDetail }
+  /** A withdrawn park answers `withdrawn: true` with similar parks (issue 9 item 5). */
+  'parks.get': { payload: GetParkPayload; data: ParkDetail | WithdrawnParkDetail }
   'home.get': { payload: HomePayload; data: HomeData }
   /** Stores one lead per idempotency key; identity from getWXContext only. */
   'inquiries.submit': { payload: InquiryInput; data: SubmitResult }
@@ -80,6 +89,12 @@ export interface ApiActions {
   'channels.create': { payload: CreateChannelInput; data: { channel: Channel } }
   /** Staff: the mini-program code of a page (home, park, article) for a channel, stored once and reused. */
   'codes.get': { payload: GetCodeInput; data: MiniCode }
+  /** Staff: every park (withdrawn / let too) and article (hidden too), compact rows (issue 9 item 5). */
+  'content.list': { payload: Record<string, never>; data: ContentList }
+  /** Staff: a park's status / price / featured / featured order; audit-logged, last write wins per field. */
+  'content.updatePark': { payload: UpdateParkPayload; data: { park: ContentParkRow } }
+  /** Staff: an article's featured / hidden flags; audit-logged. */
+  'content.updateArticle': { payload: UpdateArticlePayload; data: { article: ContentArticleRow } }
 }
 
 export type ActionName = keyof ApiActions
@@ -117,6 +132,9 @@ export const ACTION_ACCESS = {
   'channels.list': 'staff',
   'channels.create': 'staff',
   'codes.get': 'staff',
+  'content.list': 'staff',
+  'content.updatePark': 'staff',
+  'content.updateArticle': 'staff',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']
@@ -127,6 +145,32 @@ export interface ArticleDetail {
   contact: AgencyContact
   /** Up to 4, sharing a tag first, then the same category; never the article itself. */
   related: ArticleSummary[]
+}
+
+/**
+ * `articles.get` of a hidden article: the page says 已下架 and offers the latest articles.
+ * Nothing of the article but its id and title leaves the server.
+ */
+export interface WithdrawnArticleDetail {
+  withdrawn: true
+  id: string
+  title: string
+  contact: AgencyContact
+  /** Up to 4 of the newest visible articles. */
+  latest: ArticleSummary[]
+}
+
+/**
+ * `parks.get` of a withdrawn park: the page says 已下架 and offers similar parks instead of the
+ * generic not-found (a shared card or a poster's code may outlive the listing).
+ */
+export interface WithdrawnParkDetail {
+  withdrawn: true
+  id: string
+  name: string
+  contact: AgencyContact
+  /** Up to 4 visible parks in the same district / type (the same tiers as ParkDetail.similar). */
+  similar: ParkSummary[]
 }
 
 /** One call renders the park page. */
@@ -140,8 +184,8 @@ export interface ParkDetail {
 /** One call renders the home page. */
 export interface HomeData {
   contact: AgencyContact
-  /** Up to 6 featured parks, newest first. */
+  /** Up to 6 featured parks, by featuredOrder (unordered last), then newest first; never withdrawn. */
   featuredParks: ParkSummary[]
-  /** The 5 newest articles. */
+  /** 5 articles: featured ones first, then the newest; never hidden. */
   latestArticles: ArticleSummary[]
 }

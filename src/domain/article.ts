@@ -23,6 +23,10 @@ export interface ArticleSummary {
   /** ISO 8601 with offset, e.g. 2026-09-21T10:00:00+08:00 */
   publishedAt: string
   views: number
+  /** Pinned first among the home page's latest articles (issue 9 item 5). Absent = false. */
+  featured?: boolean
+  /** Hidden articles leave every public list, search and related list; absent = false. */
+  hidden?: boolean
 }
 
 export interface Article extends ArticleSummary {

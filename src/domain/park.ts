@@ -74,6 +74,27 @@ export function priceProblem(park: { deal: unknown; price: unknown }): string | 
   return unit === expected ? null : `a ${String(park.deal)} price must be in ${expected}, not ${String(unit)}`
 }
 
+/**
+ * Availability of a listing (issue 9 item 5), changed weekly on the staff desk. Absent on a
+ * record = available. 已租出 parks stay in every list with a badge (a visitor may still ask about
+ * the next vacancy); 下架 (withdrawn) parks leave every public list, search, home and similar
+ * list at once, and their detail answers `withdrawn: true` instead of the park.
+ */
+export const PARK_STATUSES = ['available', 'let', 'withdrawn'] as const
+export type ParkStatus = (typeof PARK_STATUSES)[number]
+
+export const PARK_STATUS_LABELS: Record<ParkStatus, string> = {
+  available: '在租',
+  let: '已租出',
+  withdrawn: '下架',
+}
+
+/** A park's status, absent meaning available. */
+export const parkStatusOf = (park: { status?: ParkStatus }): ParkStatus => park.status ?? 'available'
+
+/** featuredOrder: an integer 0–999, lower first among featured parks; absent ranks after every order. */
+export const FEATURED_ORDER_MAX = 999
+
 export interface Price {
   value: number
   unit: PriceUnit
@@ -106,6 +127,10 @@ export interface ParkSummary {
   updatedAt: string
   views: number
   featured: boolean
+  /** Absent = available; never 'withdrawn' in a public answer. */
+  status?: ParkStatus
+  /** Home's featured order (0–999, lower first); absent after every ordered park, newest first. */
+  featuredOrder?: number
 }
 
 export interface Park extends ParkSummary {

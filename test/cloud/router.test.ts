@@ -57,6 +57,12 @@ function memoryStorage(
       // Deliberately includes the park itself: the handler must still never return it.
       return [...parksById.values()].slice(0, limit + 1).map(summaryOf)
     },
+    async listFeaturedParks(limit) {
+      return [...parksById.values()]
+        .filter((p) => p.featured)
+        .slice(0, limit)
+        .map(summaryOf)
+    },
     async getAgencyContact() {
       return agency
     },

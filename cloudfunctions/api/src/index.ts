@@ -4,6 +4,7 @@ import { normaliseInviteCode } from '@/domain/staff-schemas'
 import { createCloudbaseAlertStore, type CloudbaseAlertStore } from './adapters/cloudbase-deliveries'
 import { createCloudbaseCharts } from './adapters/cloudbase-charts'
 import { createCloudbaseLeadDesk } from './adapters/cloudbase-desk'
+import { createCloudbaseContentEditor } from './adapters/cloudbase-content'
 import {
   createCloudbaseExportStore,
   createCloudExportFiles,
@@ -269,6 +270,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         clientKeySecret,
         channels: createCloudbaseChannelStore(db),
         ...cloudCodes(sdk, db, env, logger),
+        content: createCloudbaseContentEditor(db),
         ...options.overrides,
         logger,
       })

@@ -46,6 +46,9 @@ import { CreateChannelSchema, GetCodeSchema } from '@/domain/channels'
 import { createChannelHandlers } from './handlers/channels'
 import type { ChannelStore } from './ports/channels'
 import type { CodeFiles, CodeMaker } from './ports/codes'
+import { UpdateArticleSchema, UpdateParkSchema } from '@/domain/content-edit'
+import { createContentHandlers } from './handlers/content'
+import type { ContentEditor } from './ports/content-editor'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -115,6 +118,8 @@ export interface ApiDeps {
   codeMaker?: CodeMaker
   /** Where code images are kept, one per scene × width, reused when asked again. */
   codeFiles?: CodeFiles
+  /** The desk's quick content edits (content.* actions, issue 9 item 5); without it they answer INTERNAL. */
+  content?: ContentEditor
 }
 
 /**
@@ -148,6 +153,9 @@ const schemas = {
   'channels.list': EmptySchema,
   'channels.create': CreateChannelSchema,
   'codes.get': GetCodeSchema,
+  'content.list': EmptySchema,
+  'content.updatePark': UpdateParkSchema,
+  'content.updateArticle': UpdateArticleSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -237,6 +245,7 @@ export function createApi(deps: ApiDeps): Api {
     codeFiles: deps.codeFiles,
     audit: deps.audit,
   })
+  const contentEdits = createContentHandlers({ content: deps.content, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -264,6 +273,9 @@ export function createApi(deps: ApiDeps): Api {
     'channels.list': channels.list,
     'channels.create': channels.create,
     'codes.get': channels.code,
+    'content.list': contentEdits.list,
+    'content.updatePark': contentEdits.updatePark,
+    'content.updateArticle': contentEdits.updateArticle,
   }
 
   return async (request, callCtx) => {

@@ -42,6 +42,11 @@ export const CLOUDBASE_COLLECTIONS = [
         fields: [asc('category'), desc('publishedAt'), desc('_id')],
         serves: 'articles of a category',
       },
+      {
+        name: 'featured_published',
+        fields: [asc('featured'), desc('publishedAt'), desc('_id')],
+        serves: "home's featured articles (issue 9)",
+      },
     ],
   },
   {
@@ -93,6 +98,11 @@ export const CLOUDBASE_COLLECTIONS = [
         name: 'featured_newest',
         fields: [asc('featured'), desc('updatedAt'), desc('_id')],
         serves: 'featured parks (home)',
+      },
+      {
+        name: 'featured_rank',
+        fields: [asc('featured'), asc('featuredRank'), desc('updatedAt'), desc('_id')],
+        serves: "home's featured parks by featuredOrder (issue 9)",
       },
     ],
   },

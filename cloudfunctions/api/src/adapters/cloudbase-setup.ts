@@ -12,6 +12,7 @@ import {
   type CollectionSpec,
 } from './cloudbase-collections'
 import { backfillLeadStages } from './cloudbase-desk'
+import { backfillFeaturedRanks } from './cloudbase-content'
 import { toCloudArticle, toCloudPark, type CloudDatabase, type CloudDoc } from './cloudbase-storage'
 
 /**
@@ -28,6 +29,8 @@ export interface SetupReport {
   timeout: { expectedSeconds: number; configuredSeconds?: number; ok?: boolean }
   /** Leads of before the desk given their pipeline stage now (cloudbase-desk.ts backfillLeadStages). */
   leadStagesBackfilled?: number
+  /** Featured parks of before given the "no order" featuredRank (cloudbase-content.ts). */
+  featuredRanksBackfilled?: number
   /** Documents written by an `import` (missing ones only; existing ids are left as they are). */
   imported?: { inserted: number; kept: number }
 }
@@ -122,6 +125,8 @@ export async function setupCloudbase(
   const report: SetupReport = { collections, indexes, permission: COLLECTION_PERMISSION, timeout }
   if (collections.some((c) => c.name === COLLECTIONS.inquiries && c.status === 'exists'))
     report.leadStagesBackfilled = await backfillLeadStages(db)
+  if (collections.some((c) => c.name === COLLECTIONS.parks && c.status === 'exists'))
+    report.featuredRanksBackfilled = await backfillFeaturedRanks(db)
   if (content) report.imported = await importContent(db, content)
   return report
 }

@@ -8,10 +8,12 @@ import type {
   Park,
   ParkSort,
   ParkSummary,
+  ParkStatus,
   Price,
   PriceUnit,
 } from '@/domain/park'
-import { priceKeys, SORT_DIRECTION, sortKeyOf } from '../core/park-order'
+import { PARK_STATUSES } from '@/domain/park'
+import { featuredRankOf, priceKeys, SORT_DIRECTION, sortKeyOf } from '../core/park-order'
 import { articleSearchText, escapeRegExp, parkSearchText } from '../core/search'
 import type { ListArticlesQuery, ListParksQuery, StoragePort } from '../ports/storage'
 import { AGENCY_DOC_ID, COLLECTIONS } from './cloudbase-collections'
@@ -94,6 +96,9 @@ function toSummary(doc: CloudDoc): ArticleSummary {
     author: String(doc.author ?? ''),
     publishedAt: String(doc.publishedAt ?? ''),
     views: typeof doc.views === 'number' ? doc.views : 0,
+    // Flags only when set (issue 9 item 5): documents of before read back as they were written.
+    ...(doc.featured === true ? { featured: true } : {}),
+    ...(doc.hidden === true ? { hidden: true } : {}),
   }
 }
 
@@ -110,7 +115,8 @@ export function toCloudArticle(article: Article): CloudDoc {
  * A park as a document: `_id` = id, the Park fields as they are (price stays an object or
  * null), plus what queries need in flat fields: `priceValue` (number | null, for the price
  * range), `priceAsc` / `priceDesc` (the price sort keys, 面议 mapped to a sentinel past every
- * price; see core/park-order.ts) and `searchText` (name, address, industries, highlights).
+ * price; see core/park-order.ts), `featuredRank` (featuredOrder, none = past every order: the
+ * home page's sort key) and `searchText` (name, address, industries, highlights).
  * Parks must be written through this; the derived fields are never read back.
  */
 export function toCloudPark(park: Park): CloudDoc {
@@ -122,9 +128,19 @@ export function toCloudPark(park: Park): CloudDoc {
     priceValue: park.price ? park.price.value : null,
     priceAsc: keys.asc,
     priceDesc: keys.desc,
+    featuredRank: featuredRankOf(park),
     searchText: parkSearchText(park),
   }
 }
+
+/** The fields toCloudPark derives; a partial write must rewrite them from the whole park. */
+export const CLOUD_PARK_DERIVED = [
+  'priceValue',
+  'priceAsc',
+  'priceDesc',
+  'featuredRank',
+  'searchText',
+] as const
 
 /** The document field each park sort orders by, then `_id` in the same direction. */
 const PARK_SORT_FIELD: Record<ParkSort, string> = {
@@ -150,7 +166,17 @@ const PARK_SUMMARY_FIELDS: Record<string, boolean> = {
   updatedAt: true,
   views: true,
   featured: true,
+  status: true,
+  featuredOrder: true,
 }
+
+/*
+ * Visibility (issue 9 item 5). `neq` also matches a document without the field (the database's
+ * $ne semantics): records of before, with no status / hidden, stay listed with no backfill. Both
+ * are residual conditions on the index each query already walks; withdrawn / hidden are few.
+ */
+export const visibleParks = (_: CloudCommand) => ({ status: _.neq('withdrawn') })
+export const visibleArticles = (_: CloudCommand) => ({ hidden: _.neq(true) })
 
 const ARTICLE_LIST_EXCLUDE = { body: false, searchText: false }
 
@@ -180,10 +206,16 @@ function toParkSummary(doc: CloudDoc): ParkSummary {
     updatedAt: String(doc.updatedAt ?? ''),
     views: num(doc.views),
     featured: doc.featured === true,
+    // Absent = available; featuredOrder only when the park has one.
+    ...(doc.status !== 'available' && PARK_STATUSES.includes(doc.status as ParkStatus)
+      ? { status: doc.status as ParkStatus }
+      : {}),
+    ...(typeof doc.featuredOrder === 'number' ? { featuredOrder: doc.featuredOrder } : {}),
   }
 }
 
-function toPark(doc: CloudDoc): Park {
+/** A park document read back as the domain's Park (derived fields dropped). */
+export function fromCloudPark(doc: CloudDoc): Park {
   const park: Park = {
     ...toParkSummary(doc),
     address: String(doc.address ?? ''),
@@ -256,7 +288,7 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
   }
 
   const newestParks = (condition: object, limit: number) =>
-    query(COLLECTIONS.parks, condition)
+    query(COLLECTIONS.parks, { ...condition, ...visibleParks(_) })
       .orderBy('updatedAt', 'desc')
       .orderBy('_id', 'desc')
       .field(PARK_SUMMARY_FIELDS)
@@ -264,7 +296,7 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
       .get()
 
   const newestArticles = (condition: object, limit: number) =>
-    query(COLLECTIONS.articles, condition)
+    query(COLLECTIONS.articles, all([condition, visibleArticles(_)]))
       .orderBy('publishedAt', 'desc')
       .orderBy('_id', 'desc')
       .field(ARTICLE_LIST_EXCLUDE)
@@ -273,7 +305,8 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
 
   return {
     async listArticles(q: ListArticlesQuery): Promise<ArticleSummary[]> {
-      const conditions: object[] = []
+      const conditions: object[] = [visibleArticles(_)]
+      if (q.featured) conditions.push({ featured: true })
       if (q.category) conditions.push({ category: q.category })
       // Equality on an array field matches documents whose array contains the value.
       if (q.tag !== undefined) conditions.push({ tags: q.tag })
@@ -328,7 +361,7 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
     },
 
     async listParks(q: ListParksQuery): Promise<ParkSummary[]> {
-      const conditions: object[] = []
+      const conditions: object[] = [visibleParks(_)]
       if (q.district) conditions.push({ district: q.district })
       if (q.type) conditions.push({ type: q.type })
       if (q.deal) conditions.push({ deal: q.deal })
@@ -353,7 +386,7 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
 
     async getPark(id: string): Promise<Park | null> {
       const doc = await findOne(COLLECTIONS.parks, id)
-      return doc ? toPark(doc) : null
+      return doc ? fromCloudPark(doc) : null
     },
 
     incrementParkViews: (id) => increment(COLLECTIONS.parks, id),
@@ -371,6 +404,17 @@ export function createCloudbaseStorage(db: CloudDatabase): StoragePort {
         .flatMap((t) => t.data)
         .slice(0, limit)
         .map(toParkSummary)
+    },
+
+    async listFeaturedParks(limit: number): Promise<ParkSummary[]> {
+      const res = await query(COLLECTIONS.parks, { featured: true, ...visibleParks(_) })
+        .orderBy('featuredRank', 'asc')
+        .orderBy('updatedAt', 'desc')
+        .orderBy('_id', 'desc')
+        .field(PARK_SUMMARY_FIELDS)
+        .limit(Math.max(1, Math.min(limit, MAX_LIMIT)))
+        .get()
+      return res.data.map(toParkSummary)
     },
 
     async getAgencyContact(): Promise<AgencyContact | null> {

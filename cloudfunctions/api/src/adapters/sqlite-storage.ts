@@ -1,6 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { ChartsReader } from '../ports/charts'
+import type { ContentEditor } from '../ports/content-editor'
 import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
@@ -10,6 +11,7 @@ import type { CodeFiles } from '../ports/codes'
 import { createSqliteChannelStore, createSqliteCodeFiles } from './sqlite/channels'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteCharts } from './sqlite/charts'
+import { createSqliteContentEditor } from './sqlite/content'
 import { createSqliteLeadDesk } from './sqlite/desk'
 import { createSqliteExportStore } from './sqlite/export'
 import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveries'
@@ -45,6 +47,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   readonly channels: ChannelStore
   /** Code images: `mini_codes` rows and PNG files in the codes directory. */
   readonly codeFiles: CodeFiles
+  /** The desk's quick content edits (sqlite/content.ts), issue 9 item 5. */
+  readonly content: ContentEditor
   close(): void
 }
 
@@ -83,6 +87,7 @@ export function openSqliteStorage(file: string, options: SqliteStorageOptions = 
       db,
       options.codesDir ?? path.join(path.dirname(path.resolve(file)), 'codes'),
     ),
+    content: createSqliteContentEditor(db),
     file,
     migration,
     close() {

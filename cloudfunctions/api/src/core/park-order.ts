@@ -58,3 +58,13 @@ export function priceKeys(price: { value: number } | null): { asc: number; desc:
     ? { asc: price.value, desc: price.value }
     : { asc: PRICE_NULL_ASC_KEY, desc: PRICE_NULL_DESC_KEY }
 }
+
+/**
+ * The home page's featured order: featuredOrder (0–999), then newest. A park without an order
+ * ranks after every ordered one; both adapters store this key (SQLite `featured_rank`,
+ * CloudBase `featuredRank`) so the database sorts it in one pass.
+ */
+export const FEATURED_RANK_NONE = 1000
+
+export const featuredRankOf = (park: { featuredOrder?: number | null }): number =>
+  typeof park.featuredOrder === 'number' ? park.featuredOrder : FEATURED_RANK_NONE

@@ -1,5 +1,13 @@
 import type { Article } from '@/domain/article'
-import { DEALS, DISTRICTS, LISTING_TYPES, priceProblem, type Park } from '@/domain/park'
+import {
+  DEALS,
+  DISTRICTS,
+  FEATURED_ORDER_MAX,
+  LISTING_TYPES,
+  PARK_STATUSES,
+  priceProblem,
+  type Park,
+} from '@/domain/park'
 import { PARK_ID_RE } from '@/domain/schemas'
 import { PRICE_NULL_ASC_KEY } from './park-order'
 
@@ -32,6 +40,13 @@ export function checkSeedPark(p: Park): void {
   // One unit per deal (rent 元/m²/天, sale 元/m²): a price sort within a deal never meets another.
   const problem = priceProblem(p)
   if (problem) throw new Error(`${where}: ${problem}`)
+  // Optional since issue 9: absent = available / no order.
+  if (p.status !== undefined && !PARK_STATUSES.includes(p.status))
+    throw new Error(`${where}: unknown status ${p.status}`)
+  const order = p.featuredOrder
+  if (order !== undefined && !(Number.isInteger(order) && order >= 0 && order <= FEATURED_ORDER_MAX)) {
+    throw new Error(`${where}: featuredOrder must be an integer 0–${FEATURED_ORDER_MAX}`)
+  }
 }
 
 /** Refuses a seed article without the fields the keyset order needs. */

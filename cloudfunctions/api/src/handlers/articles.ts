@@ -1,4 +1,4 @@
-import type { ArticleDetail } from '@/domain/actions'
+import type { ArticleDetail, WithdrawnArticleDetail } from '@/domain/actions'
 import type { ArticlePage } from '@/domain/article'
 import type { GetArticleSchema, ListArticlesSchema } from '@/domain/schemas'
 import type * as v from 'valibot'
@@ -56,7 +56,7 @@ export function createArticleHandlers(storage: StoragePort) {
       return toPage(rows, input.limit, encodeCursor)
     },
 
-    async get(input: GetInput): Promise<ArticleDetail> {
+    async get(input: GetInput): Promise<ArticleDetail | WithdrawnArticleDetail> {
       // Count the view and read what the page shows at once: one round of storage calls.
       const [views, article, contact, related] = await Promise.all([
         storage.incrementArticleViews(input.id),
@@ -67,6 +67,11 @@ export function createArticleHandlers(storage: StoragePort) {
       if (views === null || !article) throw new ActionError('NOT_FOUND', MESSAGES.notFound)
       // A missing contact is a deployment fault, not the caller's: the router answers INTERNAL.
       if (!contact) throw new Error('agency contact is missing from storage (settings/agency)')
+      // Hidden (issue 9 item 5): 已下架 with the latest articles instead; never the body.
+      if (article.hidden) {
+        const latest = await storage.listArticles({ limit: RELATED_LIMIT })
+        return { withdrawn: true, id: article.id, title: article.title, contact, latest }
+      }
       return {
         article: { ...article, views },
         contact,

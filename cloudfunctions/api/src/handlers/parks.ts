@@ -1,4 +1,4 @@
-import type { ParkDetail } from '@/domain/actions'
+import type { ParkDetail, WithdrawnParkDetail } from '@/domain/actions'
 import { PARK_SORTS, type ParkPage, type ParkSort } from '@/domain/park'
 import { PARK_ID_RE, type GetParkSchema, type ParkQuery } from '@/domain/schemas'
 import type * as v from 'valibot'
@@ -92,7 +92,7 @@ export function createParkHandlers(storage: StoragePort) {
       )
     },
 
-    async get(input: GetInput): Promise<ParkDetail> {
+    async get(input: GetInput): Promise<ParkDetail | WithdrawnParkDetail> {
       // Count the view and read everything the page shows at once: one round of storage calls.
       const [views, park, contact, similar] = await Promise.all([
         storage.incrementParkViews(input.id),
@@ -103,11 +103,16 @@ export function createParkHandlers(storage: StoragePort) {
       if (views === null || !park) throw new ActionError('NOT_FOUND', MESSAGES.parkNotFound)
       // A missing contact is a deployment fault, not the caller's: the router answers INTERNAL.
       if (!contact) throw new Error('agency contact is missing from storage (settings/agency)')
+      const others = similar.filter((p) => p.id !== park.id).slice(0, SIMILAR_LIMIT)
+      // Withdrawn (issue 9 item 5): the page says 已下架 with similar parks; nothing of the
+      // listing but its id and name leaves the server. The view still counts: a visit happened.
+      if (park.status === 'withdrawn')
+        return { withdrawn: true, id: park.id, name: park.name, contact, similar: others }
       return {
         park: { ...park, views },
         contact,
         // Storage promises this already; the page must never link a park to itself.
-        similar: similar.filter((p) => p.id !== park.id).slice(0, SIMILAR_LIMIT),
+        similar: others,
       }
     },
   }

@@ -14,6 +14,8 @@ export interface ListArticlesQuery {
   tag?: string
   /** Case-insensitive substring of the title, the summary or a tag; taken literally (no wildcards). */
   keyword?: string
+  /** Only featured articles (the home page's pinned ones); not exposed to callers of articles.list. */
+  featured?: boolean
   /** Rows strictly after this key in the order; absent for page one. */
   after?: ArticleKey
   limit: number
@@ -51,6 +53,12 @@ export interface ListParksQuery extends ParkFilters {
   limit: number
 }
 
+/*
+ * Visibility (issue 9 item 5): every list method below leaves out withdrawn parks
+ * (status 'withdrawn') and hidden articles; getPark / getArticle return them with their status /
+ * flag, so the detail handler can answer 已下架.
+ */
+
 /**
  * What handlers need from storage. Two adapters implement it: CloudBase's database in
  * production, SQLite for the local runtime and tests. Handlers never see either.
@@ -77,6 +85,8 @@ export interface StoragePort {
    * same district, then same type elsewhere. Never the park itself; [] when it does not exist.
    */
   listSimilarParks(id: string, limit: number): Promise<ParkSummary[]>
+  /** Up to `limit` featured parks: featuredOrder ascending (none last), then newest first. */
+  listFeaturedParks(limit: number): Promise<ParkSummary[]>
 
   getAgencyContact(): Promise<AgencyContact | null>
 }

@@ -16,7 +16,7 @@ interface Props {
   compact?: boolean
 }
 
-/** One park row: cover (精选 badge), name, district · type · deal, area, price, highlights. */
+/** One park row: cover (精选 / 已租出 badge), name, district · type · deal, area, price, highlights. */
 export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }: Props) {
   const highlights = compact ? [] : park.highlights.slice(0, 3)
   return (
@@ -28,7 +28,12 @@ export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }
     >
       <View className='park-card__media'>
         <Image className='ui-thumb park-card__cover' src={mediaUrl(park.cover)} mode='aspectFill' lazyLoad />
-        {park.featured ? <Text className='ui-corner-badge park-card__badge'>精选</Text> : null}
+        {/* 已租出 (issue 9 item 5) outranks 精选: the listing stays visible, marked as taken. */}
+        {park.status === 'let' ? (
+          <Text className='ui-corner-badge park-card__badge park-card__badge--let'>已租出</Text>
+        ) : park.featured ? (
+          <Text className='ui-corner-badge park-card__badge'>精选</Text>
+        ) : null}
       </View>
       <View className='park-card__main'>
         <Text className='park-card__name'>{park.name}</Text>

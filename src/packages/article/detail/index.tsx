@@ -5,7 +5,7 @@ import { View } from '@tarojs/components'
 import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import { ARTICLE_CATEGORY_LABELS, type Article } from '@/domain/article'
 import { CardSkeleton } from '@/components/Skeleton'
-import { ErrorState } from '@/components/StateView'
+import { EmptyState, ErrorState } from '@/components/StateView'
 import { useArticleDetail } from '@/features/articles/hooks/useArticleDetail'
 import { ArticleView } from '@/features/articles/components/ArticleView'
 import { RelatedArticles } from '@/features/articles/components/RelatedArticles'
@@ -48,7 +48,8 @@ function ArticleDetailPage() {
   // Opened from a shared card (`src=`): remember where the visit came from.
   useLoad((options: Record<string, string | undefined> = {}) => rememberSource(options.src))
 
-  const article = detail.status === 'ready' ? detail.data.article : null
+  const live = detail.status === 'ready' && !('withdrawn' in detail.data) ? detail.data : null
+  const article = live ? live.article : null
   useViewedDetail(article, viewedArticle)
 
   // The same card for a chat and for Moments; only how the target is written differs.
@@ -73,15 +74,28 @@ function ArticleDetailPage() {
   if (detail.status === 'loading') return <CardSkeleton rows={3} />
   if (detail.status === 'error')
     return <ErrorState error={detail.error} onRetry={() => void detail.reload()} onHome={goHome} />
-  const { article: a, contact } = detail.data
+  if ('withdrawn' in detail.data) {
+    // Hidden by the agency (issue 9 item 5): say so and offer the newest reads instead.
+    const gone = detail.data
+    return (
+      <View className='article-detail-page'>
+        <EmptyState
+          title='该文章已下架'
+          description={`「${gone.title}」已下架，看看最新的园区资讯吧。`}
+          actionText='返回首页'
+          onAction={goHome}
+        />
+        <RelatedArticles items={gone.latest} now={now} onOpen={openRelated} title='最新资讯' />
+      </View>
+    )
+  }
+  const { article: a, contact, related } = detail.data
   const place = { page: ARTICLE_DETAIL_PATH, articleId: a.id }
   return (
     <View className='article-detail-page'>
       <ArticleView article={a} onTag={singlePage ? undefined : openTag} />
       <ContactCard contact={contact} place={place} kefu={!singlePage} />
-      {singlePage ? null : (
-        <RelatedArticles items={detail.data.related ?? []} now={now} onOpen={openRelated} />
-      )}
+      {singlePage ? null : <RelatedArticles items={related ?? []} now={now} onOpen={openRelated} />}
       <ContactBar contact={contact} place={place} inquiry={singlePage ? undefined : { articleId: a.id }} />
       {/* Answers WeChat's privacy prompt for the clipboard / contacts on this page. */}
       <PrivacyAuthorization />

@@ -6,7 +6,7 @@ import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
 import type { Park } from '@/domain/park'
 import { parseScene } from '@/domain/scene'
 import { CardSkeleton } from '@/components/Skeleton'
-import { ErrorState } from '@/components/StateView'
+import { EmptyState, ErrorState } from '@/components/StateView'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { HOME_PATH, PARK_DETAIL_PATH } from '@/lib/routes'
 import { useParkDetail } from '@/features/parks/hooks/useParkDetail'
@@ -63,7 +63,7 @@ function ParkDetailPage() {
   const [singlePage] = useState(isMomentsSinglePage)
   const detail = useParkDetail(id)
   const { isFavourite } = useFavourites()
-  const park = detail.status === 'ready' ? detail.data.park : null
+  const park = detail.status === 'ready' && !('withdrawn' in detail.data) ? detail.data.park : null
 
   useViewedDetail(park, viewedPark)
 
@@ -84,6 +84,35 @@ function ParkDetailPage() {
     return <ErrorState error={detail.error} onRetry={() => void detail.reload()} onHome={goHome} />
   }
 
+  if ('withdrawn' in detail.data) {
+    // Withdrawn by the agency (issue 9 item 5): a shared card or a poster's code may outlive the
+    // listing, so say so plainly and offer similar parks and the agency's contact instead.
+    const gone = detail.data
+    return (
+      <View className='park-detail-page park-detail-page--withdrawn'>
+        <EmptyState
+          title='该园区已下架'
+          description={`「${gone.name}」已下架，您可以看看下面的相似园区，或直接联系我们了解最新房源。`}
+          actionText='返回首页'
+          onAction={goHome}
+        />
+        {gone.similar.length && !singlePage ? (
+          <View className='park-detail-page__similar'>
+            <Text className='park-detail-page__section'>相似园区</Text>
+            {gone.similar.map((s) => (
+              <ParkCard key={s.id} park={s} compact onOpen={openSimilar} />
+            ))}
+          </View>
+        ) : null}
+        <ContactCard
+          contact={gone.contact}
+          place={{ page: PARK_DETAIL_PATH, parkId: gone.id }}
+          kefu={!singlePage}
+        />
+      </View>
+    )
+  }
+
   const { park: p, contact, similar } = detail.data
   const favourite = isFavourite(p.id)
   const place = { page: PARK_DETAIL_PATH, parkId: p.id }
@@ -96,6 +125,11 @@ function ParkDetailPage() {
   return (
     <View className='park-detail-page'>
       <ParkGallery photos={p.photos.length ? p.photos : [p.cover]} name={p.name} />
+      {p.status === 'let' ? (
+        <View className='park-detail-page__let' role='status'>
+          <Text>该房源已租出，可留言咨询同区域的其他房源或下一次空置时间</Text>
+        </View>
+      ) : null}
       <ParkView park={p} />
       <ParkLocation park={p} />
 

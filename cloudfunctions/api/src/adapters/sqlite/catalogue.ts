@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3'
 import type { AgencyContact } from '@/domain/agency'
 import type { Article, ArticleCategory, ArticleSummary } from '@/domain/article'
-import type { Deal, District, ListingType, Park, ParkSort, ParkSummary, PriceUnit } from '@/domain/park'
+import { parkStatusOf } from '@/domain/park'
+import type {
+  Deal,
+  District,
+  ListingType,
+  Park,
+  ParkSort,
+  ParkStatus,
+  ParkSummary,
+  PriceUnit,
+} from '@/domain/park'
 import { sortKeyOf } from '../../core/park-order'
 import { checkSeedArticle, checkSeedPark } from '../../core/seed-check'
 import { likeContains, parkSearchText } from '../../core/search'
@@ -35,12 +45,19 @@ interface SummaryRow {
   author: string
   published_at: string
   views: number
+  featured: number
+  hidden: number
 }
 interface ArticleRow extends SummaryRow {
   body: string
 }
 
-const SUMMARY_COLUMNS = 'id, title, summary, cover, category, tags, author, published_at, views'
+const SUMMARY_COLUMNS =
+  'id, title, summary, cover, category, tags, author, published_at, views, featured, hidden'
+
+/** What every public list adds (issue 9 item 5): hidden articles and withdrawn parks are gone. */
+const VISIBLE_ARTICLE = 'hidden = 0'
+const VISIBLE_PARK = "status <> 'withdrawn'"
 
 interface ParkSummaryRow {
   id: string
@@ -58,13 +75,15 @@ interface ParkSummaryRow {
   updated_at: string
   views: number
   featured: number
+  status: string
+  featured_order: number | null
 }
 interface ParkRow extends ParkSummaryRow {
   detail: string
 }
 
 const PARK_SUMMARY_COLUMNS =
-  'id, name, district, type, deal, area_min, area_max, divisible, price_value, price_unit, cover, highlights, updated_at, views, featured'
+  'id, name, district, type, deal, area_min, area_max, divisible, price_value, price_unit, cover, highlights, updated_at, views, featured, status, featured_order'
 
 /** Each sort: the ORDER BY and the keyset comparison (row values walk the index from the cursor). */
 const PARK_ORDER: Record<ParkSort, { orderBy: string; after: string }> = {
@@ -107,6 +126,9 @@ function toSummary(row: SummaryRow): ArticleSummary {
     author: row.author,
     publishedAt: row.published_at,
     views: row.views,
+    // Flags only when set: records of before (and the seeds) read back as they were written.
+    ...(row.featured === 1 ? { featured: true } : {}),
+    ...(row.hidden === 1 ? { hidden: true } : {}),
   }
 }
 
@@ -129,6 +151,9 @@ function toParkSummary(row: ParkSummaryRow): ParkSummary {
     updatedAt: row.updated_at,
     views: row.views,
     featured: row.featured === 1,
+    // Absent = available (domain/park.ts), so rows of before read back unchanged.
+    ...(row.status !== 'available' ? { status: row.status as ParkStatus } : {}),
+    ...(row.featured_order !== null ? { featuredOrder: row.featured_order } : {}),
   }
 }
 
@@ -174,8 +199,9 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
   // the matching index from the cursor on. Ordering compares ISO strings, so every publishedAt
   // must carry the same offset (+08:00), as the CloudBase adapter assumes too.
   function listArticleRows(query: ListArticlesQuery): SummaryRow[] {
-    const where: string[] = []
+    const where: string[] = [VISIBLE_ARTICLE]
     const params: Record<string, string | number> = { limit: query.limit }
+    if (query.featured) where.push('featured = 1')
     if (query.category) {
       where.push('category = @category')
       params.category = query.category
@@ -195,7 +221,7 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
       params.p = query.after.publishedAt
       params.i = query.after.id
     }
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_at DESC, id DESC LIMIT @limit`
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where.join(' AND ')} ORDER BY published_at DESC, id DESC LIMIT @limit`
     return prepared(sql).all(params) as SummaryRow[]
   }
 
@@ -209,7 +235,7 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
           WHERE t.value IN (SELECT value FROM json_each(me.tags))) AS shared,
         a.category = me.category AS same_category
       FROM articles a, me
-      WHERE a.id <> me.id
+      WHERE a.id <> me.id AND a.hidden = 0
     )
     SELECT ${SUMMARY_COLUMNS} FROM scored
     WHERE shared > 0 OR same_category
@@ -217,7 +243,7 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
     LIMIT @limit`)
 
   function listParkRows(query: ListParksQuery): ParkSummaryRow[] {
-    const where: string[] = []
+    const where: string[] = [VISIBLE_PARK]
     const params: Record<string, string | number> = { limit: query.limit }
     const eq = (column: string, name: string, value: string | undefined) => {
       if (value === undefined) return
@@ -255,7 +281,7 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
       params.afterValue = sortKeyOf(query.sort, query.after.value)
       params.afterId = query.after.id
     }
-    const sql = `SELECT ${PARK_SUMMARY_COLUMNS} FROM parks ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.orderBy} LIMIT @limit`
+    const sql = `SELECT ${PARK_SUMMARY_COLUMNS} FROM parks WHERE ${where.join(' AND ')} ORDER BY ${order.orderBy} LIMIT @limit`
     return prepared(sql).all(params) as ParkSummaryRow[]
   }
 
@@ -264,19 +290,25 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
     WITH me AS (SELECT id AS me_id, district AS me_district, type AS me_type FROM parks WHERE id = @id)
     SELECT ${PARK_SUMMARY_COLUMNS} FROM (
       SELECT 0 AS tier, * FROM (SELECT ${PARK_SUMMARY_COLUMNS} FROM parks, me
-        WHERE district = me_district AND type = me_type AND id <> me_id
+        WHERE district = me_district AND type = me_type AND id <> me_id AND ${VISIBLE_PARK}
         ORDER BY updated_at DESC, id DESC LIMIT @limit)
       UNION ALL
       SELECT 1, * FROM (SELECT ${PARK_SUMMARY_COLUMNS} FROM parks, me
-        WHERE district = me_district AND type <> me_type
+        WHERE district = me_district AND type <> me_type AND ${VISIBLE_PARK}
         ORDER BY updated_at DESC, id DESC LIMIT @limit)
       UNION ALL
       SELECT 2, * FROM (SELECT ${PARK_SUMMARY_COLUMNS} FROM parks, me
-        WHERE type = me_type AND district <> me_district
+        WHERE type = me_type AND district <> me_district AND ${VISIBLE_PARK}
         ORDER BY updated_at DESC, id DESC LIMIT @limit)
     )
     ORDER BY tier, updated_at DESC, id DESC
     LIMIT @limit`)
+
+  // The home page's featured parks: the partial index parks_featured_rank, in its order.
+  const featuredParks = db.prepare<{ limit: number }, ParkSummaryRow>(
+    `SELECT ${PARK_SUMMARY_COLUMNS} FROM parks WHERE featured = 1 AND ${VISIBLE_PARK}
+     ORDER BY featured_rank, updated_at DESC, id DESC LIMIT @limit`,
+  )
 
   const getArticleRow = db.prepare<[string], ArticleRow>(
     `SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`,
@@ -292,14 +324,17 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
   )
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
   const insertArticle = db.prepare(
-    `INSERT OR IGNORE INTO articles (id, title, summary, cover, category, tags, author, published_at, views, body)
-     VALUES (@id, @title, @summary, @cover, @category, @tags, @author, @publishedAt, @views, @body)`,
+    `INSERT OR IGNORE INTO articles (id, title, summary, cover, category, tags, author, published_at, views, body,
+       featured, hidden)
+     VALUES (@id, @title, @summary, @cover, @category, @tags, @author, @publishedAt, @views, @body,
+       @featured, @hidden)`,
   )
   const insertPark = db.prepare(
     `INSERT OR IGNORE INTO parks (id, name, district, type, deal, area_min, area_max, divisible, price_value,
-       price_unit, cover, highlights, updated_at, views, featured, search_text, detail)
+       price_unit, cover, highlights, updated_at, views, featured, search_text, detail, status, featured_order)
      VALUES (@id, @name, @district, @type, @deal, @areaMin, @areaMax, @divisible, @priceValue,
-       @priceUnit, @cover, @highlights, @updatedAt, @views, @featured, @searchText, @detail)`,
+       @priceUnit, @cover, @highlights, @updatedAt, @views, @featured, @searchText, @detail, @status,
+       @featuredOrder)`,
   )
   const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
   // Replacing = delete then the seed's own insert, so an import writes exactly the columns a
@@ -334,6 +369,8 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
         publishedAt: a.publishedAt,
         views: keptViews ?? (Number.isInteger(a.views) && a.views >= 0 ? a.views : 0),
         body: a.body ?? '',
+        featured: a.featured === true ? 1 : 0,
+        hidden: a.hidden === true ? 1 : 0,
       }).changes
       if (keptViews === undefined) inserted += changes
     }
@@ -375,6 +412,8 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
         searchText: parkSearchText({ name: p.name ?? '', address: p.address ?? '', industries, highlights }),
         // JSON.stringify drops the optional fields that are absent (undefined).
         detail: JSON.stringify(detail),
+        status: parkStatusOf(p),
+        featuredOrder: typeof p.featuredOrder === 'number' ? p.featuredOrder : null,
       }).changes
       if (keptViews === undefined) inserted += changes
     }
@@ -421,6 +460,10 @@ export function createSqliteCatalogue(db: Database.Database): SqliteCatalogue {
 
     async listSimilarParks(id: string, limit: number): Promise<ParkSummary[]> {
       return similarParks.all({ id, limit }).map(toParkSummary)
+    },
+
+    async listFeaturedParks(limit: number): Promise<ParkSummary[]> {
+      return featuredParks.all({ limit }).map(toParkSummary)
     },
 
     async getAgencyContact(): Promise<AgencyContact | null> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { INQUIRY_STATUSES } from '@/domain/inquiry'
-import { PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../core/park-order'
+import { FEATURED_RANK_NONE, PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../core/park-order'
 
 /**
  * The SQLite schema as numbered steps. `PRAGMA user_version` holds the last step applied; each
@@ -319,6 +319,27 @@ CREATE TABLE mini_codes (
 );
 `
 
+/*
+ * Step (issue 9 item 5), quick content edits. parks.status: availability, 'available' for rows of
+ * before; public lists filter `status <> 'withdrawn'` as a residual condition on the index each
+ * sort already walks (withdrawn rows are few, so no index is skipped and none grows).
+ * featured_order: the home page's order among featured parks (NULL = none); featured_rank is
+ * its sort key with NULL past every order, generated so it can never disagree, and the partial
+ * index serves the home query (featured = 1, by rank, newest first) without a sort.
+ * articles.featured / hidden: flags; hidden articles leave every public list (a residual filter
+ * on the published indexes); featured ones get a partial index for the home page's pinned list.
+ */
+const STEP_CONTENT_EDITS = `
+ALTER TABLE parks ADD COLUMN status TEXT NOT NULL DEFAULT 'available'
+  CHECK (status IN ('available', 'let', 'withdrawn'));
+ALTER TABLE parks ADD COLUMN featured_order INTEGER;
+ALTER TABLE parks ADD COLUMN featured_rank INTEGER GENERATED ALWAYS AS (coalesce(featured_order, ${FEATURED_RANK_NONE})) VIRTUAL;
+CREATE INDEX parks_featured_rank ON parks (featured_rank, updated_at DESC, id DESC) WHERE featured = 1;
+ALTER TABLE articles ADD COLUMN featured INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_featured ON articles (published_at DESC, id DESC) WHERE featured = 1;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
@@ -327,6 +348,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'lead desk: pipeline columns, notes, read marks', sql: STEP_5 },
   { version: 6, name: 'lead alerts: deliveries and staff subscriptions', sql: STEP_6 },
   { version: 7, name: 'channels and mini-program codes', sql: CHANNELS_STEP },
+  {
+    version: 8,
+    name: 'content edits: park status and featured order, article flags',
+    sql: STEP_CONTENT_EDITS,
+  },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
