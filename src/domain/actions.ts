@@ -5,6 +5,8 @@ import type { AgencyContact } from './agency'
 import type { AlertsStatus, SubscribedPayload } from './alerts'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
+import type { MatchResult } from './match-need'
+import type { MatchParksPayload } from './match-schema'
 import type { ExportLeadsPayload, ExportLeadsResult } from './export'
 import type { LeadDetail, LeadFull, LeadNote, LeadPage, ResponseStats } from './lead-desk'
 import type {
@@ -80,6 +82,8 @@ export interface ApiActions {
   'channels.create': { payload: CreateChannelInput; data: { channel: Channel } }
   /** Staff: the mini-program code of a page (home, park, article) for a channel, stored once and reused. */
   'codes.get': { payload: GetCodeInput; data: MiniCode }
+  /** Public: the best 3 parks for a need (the inquiry's need fields, no personal data), with the facts that matched. */
+  'parks.match': { payload: MatchParksPayload; data: MatchResult }
 }
 
 export type ActionName = keyof ApiActions
@@ -117,6 +121,7 @@ export const ACTION_ACCESS = {
   'channels.list': 'staff',
   'channels.create': 'staff',
   'codes.get': 'staff',
+  'parks.match': 'public',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

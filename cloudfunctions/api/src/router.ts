@@ -46,6 +46,8 @@ import { CreateChannelSchema, GetCodeSchema } from '@/domain/channels'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
+import { MatchParksSchema } from '@/domain/match-schema'
+import { createMatchHandlers } from './handlers/match'
 
 export interface CallContext {
   /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
@@ -139,6 +141,7 @@ const schemas = {
   'channels.list': EmptySchema,
   'channels.create': CreateChannelSchema,
   'codes.get': GetCodeSchema,
+  'parks.match': MatchParksSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -226,6 +229,7 @@ export function createApi(deps: ApiDeps): Api {
   })
   const charts = createChartsHandlers({ charts: deps.charts, desk: deps.desk, staff: deps.staff })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
+  const match = createMatchHandlers(deps.storage)
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -254,6 +258,7 @@ export function createApi(deps: ApiDeps): Api {
     'channels.list': notBuiltYet,
     'channels.create': notBuiltYet,
     'codes.get': notBuiltYet,
+    'parks.match': match.match,
   }
 
   return async (request, callCtx) => {
