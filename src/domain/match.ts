@@ -33,8 +33,17 @@ export const NEED_LISTING: Record<NeedType, { type?: ListingType; deal?: Deal }>
 // Even numbers: a neutral fact earns exactly half, so scores stay whole where nothing is partial.
 export const MATCH_WEIGHTS = { fit: 30, district: 20, area: 24, industry: 16, tax: 10 } as const
 
-/** What industry and tax can add at most: the part of a score only the full record knows. */
-export const DETAIL_WEIGHT = MATCH_WEIGHTS.industry + MATCH_WEIGHTS.tax
+/**
+ * What industry and tax can add to a card's score for this need: the part only the full record
+ * knows. A fact the need leaves blank adds exactly half its weight, whatever the park says.
+ */
+export function detailRange(need: MatchNeed): { min: number; max: number } {
+  const industry = need.industry
+    ? [0, MATCH_WEIGHTS.industry]
+    : [MATCH_WEIGHTS.industry / 2, MATCH_WEIGHTS.industry / 2]
+  const tax = need.taxBracket ? [0, MATCH_WEIGHTS.tax] : [MATCH_WEIGHTS.tax / 2, MATCH_WEIGHTS.tax / 2]
+  return { min: industry[0] + tax[0], max: industry[1] + tax[1] }
+}
 
 /** The facts scoring reads: the card, plus the park's industries and tax requirement. */
 export type MatchFacts = ParkSummary & Partial<Pick<Park, 'industries' | 'taxRequirement'>>
@@ -183,7 +192,7 @@ function taxFit(need: MatchNeed, park: MatchFacts): { share: number; reason?: st
 
 /**
  * The card's part of a score (type/deal, district, area), unrounded, with its reasons; null
- * when the park is the wrong kind of listing. The rest (industry, tax) is at most DETAIL_WEIGHT.
+ * when the park is the wrong kind of listing. The rest (industry, tax) is within detailRange.
  */
 export function cardScore(need: MatchNeed, park: ParkSummary): Scored | null {
   if (!fitsNeedType(need.needType, park)) return null

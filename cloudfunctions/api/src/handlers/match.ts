@@ -1,8 +1,8 @@
 import {
-  DETAIL_WEIGHT,
   MATCH_LIMIT,
   NEED_LISTING,
   cardScore,
+  detailRange,
   rankParks,
   type MatchFacts,
   type MatchNeed,
@@ -36,8 +36,8 @@ const byId = (a: ParkSummary, b: ParkSummary) => (a.id < b.id ? -1 : a.id > b.id
  * parks.match: the best 3 parks for a need. Candidates are the listings of the kind asked for
  * (type/deal filters on the storage port, newest first, in pages, ≤ 500), so whatever the
  * public lists leave out is never recommended. Cards are scored first; industry and tax need
- * the full record, read only for parks that could still reach the top 3 (card score +
- * DETAIL_WEIGHT ≥ the third-best full score so far), best card first, ≤ 40 of them.
+ * the full record, read only for parks that could still reach the top 3 (card score + the most
+ * those facts can add ≥ the third-best full score so far), best card first, ≤ 40 of them.
  */
 export function createMatchHandlers(storage: StoragePort) {
   async function candidates(need: MatchNeed): Promise<ParkSummary[]> {
@@ -70,12 +70,16 @@ export function createMatchHandlers(storage: StoragePort) {
           b.card - a.card || Number(b.park.featured) - Number(a.park.featured) || byId(a.park, b.park),
       )
 
+      // A need without industry and tax: the cards decide alone, no record is read.
+      const detail = detailRange(need)
+      if (detail.min === detail.max) return { items: rankParks(need, cards, MATCH_LIMIT) }
+
       const full: MatchFacts[] = []
       let third = -Infinity
       let next = 0
       while (next < byCard.length && full.length < MAX_DETAIL_READS) {
         // Sorted by card: once the best card left cannot reach the third place, none can.
-        if (Math.round(byCard[next].card + DETAIL_WEIGHT) < third) break
+        if (Math.round(byCard[next].card + detail.max) < third) break
         const batch = byCard.slice(next, next + Math.min(DETAIL_BATCH, MAX_DETAIL_READS - full.length))
         next += batch.length
         const records = await Promise.all(batch.map((c) => storage.getPark(c.park.id)))
