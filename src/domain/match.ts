@@ -30,8 +30,13 @@ export const NEED_LISTING: Record<NeedType, { type?: ListingType; deal?: Deal }>
   other: {},
 }
 
-// Even numbers: a neutral fact earns exactly half, so scores stay whole where nothing is partial.
-export const MATCH_WEIGHTS = { fit: 30, district: 20, area: 24, industry: 16, tax: 10 } as const
+/**
+ * Even numbers: a neutral fact earns exactly half, so scores stay whole where nothing is partial.
+ * The district weighs most: a company that names 松江 rarely moves to another city for a better
+ * industry fit, so a park elsewhere outranks one in the district only when the latter is far off
+ * on area. Type/deal is required anyway; its weight only sets 其他 (half) apart.
+ */
+export const MATCH_WEIGHTS = { fit: 20, district: 30, area: 24, industry: 16, tax: 10 } as const
 
 /**
  * What industry and tax can add to a card's score for this need: the part only the full record
