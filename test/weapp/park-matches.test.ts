@@ -2,7 +2,9 @@
  * 这些园区可能适合您 as WeChat runs it: the BUILT success page (packages/inquiry/success) opened
  * with the need in its query, as the form's redirect leaves it (values still URI-encoded, as
  * WeChat hands them over), asks parks.match through wx.cloud.callFunction and renders the cards
- * with their reasons; a tap opens the park. Build first: `npm run build:weapp`.
+ * with their reasons; a tap opens the park. The staff lead page's 推荐园区 card: reasons, and
+ * 复制推荐 reaching wx.setClipboardData with the parks' mini-program paths. Build first:
+ * `npm run build:weapp`.
  */
 import type { ParkMatch } from '@/domain/match-need'
 import { makeHome } from '../component/home-fixtures'
@@ -96,5 +98,67 @@ describe('success page recommendations (built weapp)', () => {
     expect(page.text()).toContain('提交成功')
     expect(page.text()).not.toContain('这些园区可能适合您')
     expect(page.queryAll('.park-matches')).toHaveLength(0)
+  })
+})
+
+describe('推荐园区 on the staff lead page (built weapp)', () => {
+  it('matches the lead’s need and 复制推荐 copies names, facts and mini-program paths', async () => {
+    h.respond({
+      'leads.get': () => ({
+        ok: true,
+        data: {
+          lead: {
+            id: 'lead1',
+            contactName: '客户1',
+            company: '公司1',
+            phone: '13524678511',
+            needType: 'rent-factory',
+            district: 'songjiang',
+            areaMin: 2000,
+            industry: '新能源汽车零部件',
+            stage: 'new',
+            status: 'new',
+            unread: false,
+            createdAt: '2026-05-01T02:00:00.000Z',
+            openid: 'o-v1',
+            remark: '',
+            version: 1,
+            updatedAt: '2026-05-01T02:00:00.000Z',
+          },
+          notes: [],
+          otherInquiries: [],
+          contactTaps: [],
+          repeats: [],
+          staff: [{ id: 's-agent', name: '李顾问' }],
+        },
+      }),
+      'parks.match': () => ({ ok: true, data: { items: MATCHES } }),
+    })
+    const page = await h.loadPage('packages/staff/lead/index', { id: 'lead1' })
+    await h.flush()
+    expect(matchCalls()[0].data.payload).toEqual({
+      needType: 'rent-factory',
+      district: 'songjiang',
+      areaMin: 2000,
+      industry: '新能源汽车零部件',
+    })
+    expect(page.text()).toContain('推荐园区')
+    expect(page.queryAll('.lead-matches__name').map(textOf)).toEqual([
+      '新桥名企产业园',
+      'G60科创走廊·松江智造园',
+      '泗泾镇双层厂房',
+    ])
+    expect(page.queryAll('.lead-matches__reason').map(textOf)).toContain('准入 新能源')
+
+    await page.tap('.lead-matches__copy')
+    await h.flush()
+    expect(h.wx.setClipboardData).toHaveBeenCalledTimes(1)
+    const text = String(h.wx.setClipboardData.mock.calls[0][0].data)
+    expect(text).toContain('1. 新桥名企产业园')
+    expect(text).toContain('查看：packages/park/detail/index?id=p005')
+    expect(text).toContain('查看：packages/park/detail/index?id=p010')
+    expect(text).not.toContain('13524678511')
+    expect(h.wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '推荐已复制，可发给客户' }))
+    h.assertNoUnexpected()
   })
 })
