@@ -79,6 +79,16 @@ export function fitsNeedType(needType: NeedType, park: Pick<ParkSummary, 'type' 
   return (!want.type || park.type === want.type) && (!want.deal || park.deal === want.deal)
 }
 
+/**
+ * Only a park still on offer is recommended. The catalogue's status field (在租 / 已租出 / 下架,
+ * issue 9 item 5) arrives on its own branch; it is read defensively so a let or withdrawn park is
+ * never recommended whichever lands first, and a park without the field counts as available.
+ */
+export function isAvailable(park: object): boolean {
+  const status = (park as { status?: unknown }).status
+  return status === undefined || status === null || status === 'available'
+}
+
 // ---------------------------------------------------------------------------------------------
 // Area
 
@@ -201,6 +211,7 @@ function taxFit(need: MatchNeed, park: MatchFacts): { share: number; reason?: st
  */
 export function cardScore(need: MatchNeed, park: ParkSummary): Scored | null {
   if (!fitsNeedType(need.needType, park)) return null
+  if (!isAvailable(park)) return null
   const reasons: string[] = []
   let score = 0
 

@@ -72,6 +72,16 @@ describe('need type → listing type and deal (required)', () => {
     expect(ranked.map((m) => m.park.id)).toEqual(['p2'])
   })
 
+  it('never recommends a park no longer on offer (status 已租出 / 下架), whatever else matches', () => {
+    const withStatus = (id: string, status: string) => ({ ...park(id), status }) as MatchFacts
+    const ranked = rankParks(
+      rent,
+      [withStatus('p1', 'let'), withStatus('p2', 'withdrawn'), withStatus('p3', 'available'), park('p4')],
+      3,
+    )
+    expect(ranked.map((m) => m.park.id)).toEqual(['p3', 'p4'])
+  })
+
   it('names the listing kind as the first reason; 其他 earns half and names none', () => {
     expect(plain(scorePark(rent, park('p1'))?.reasons)[0]).toBe('厂房出租')
     expect(
