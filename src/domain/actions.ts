@@ -12,6 +12,8 @@ import type { AgencyContact } from './agency'
 import type { AlertsStatus, SubscribedPayload } from './alerts'
 import type { Article, ArticlePage, ArticleSummary } from './article'
 import type { Park, ParkPage, ParkSummary } from './park'
+import type { MatchResult } from './match-need'
+import type { MatchParksPayload } from './match-schema'
 import type { ExportLeadsPayload, ExportLeadsResult } from './export'
 import type { LeadDetail, LeadFull, LeadNote, LeadPage, ResponseStats } from './lead-desk'
 import type {
@@ -95,6 +97,8 @@ export interface ApiActions {
   'content.updatePark': { payload: UpdateParkPayload; data: { park: ContentParkRow } }
   /** Staff: an article's featured / hidden flags; audit-logged. */
   'content.updateArticle': { payload: UpdateArticlePayload; data: { article: ContentArticleRow } }
+  /** Public: the best 3 parks for a need (the inquiry's need fields, no personal data), with the facts that matched. */
+  'parks.match': { payload: MatchParksPayload; data: MatchResult }
 }
 
 export type ActionName = keyof ApiActions
@@ -135,6 +139,7 @@ export const ACTION_ACCESS = {
   'content.list': 'staff',
   'content.updatePark': 'staff',
   'content.updateArticle': 'staff',
+  'parks.match': 'public',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

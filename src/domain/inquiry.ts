@@ -73,15 +73,20 @@ export const InquiryContextSchema = v.optional(
   {},
 )
 
+/** What the company needs: the inquiry's first fields, also the payload of parks.match (match-schema.ts). */
+export const NEED_FIELDS = {
+  needType: v.picklist(NEED_TYPES, '请选择需求类型'),
+  areaMin: area('最小面积'),
+  areaMax: area('最大面积'),
+  industry: optionalText(INQUIRY_LIMITS.industry, '用途/行业'),
+  district: v.optional(v.picklist(DISTRICTS, '期望区域不存在')),
+  taxBracket: v.optional(v.picklist(TAX_BRACKETS, '年税收档位不存在')),
+}
+
 export const InquirySchema = v.pipe(
   v.object(
     {
-      needType: v.picklist(NEED_TYPES, '请选择需求类型'),
-      areaMin: area('最小面积'),
-      areaMax: area('最大面积'),
-      industry: optionalText(INQUIRY_LIMITS.industry, '用途/行业'),
-      district: v.optional(v.picklist(DISTRICTS, '期望区域不存在')),
-      taxBracket: v.optional(v.picklist(TAX_BRACKETS, '年税收档位不存在')),
+      ...NEED_FIELDS,
       company: optionalText(INQUIRY_LIMITS.company, '公司名称'),
       contactName: v.pipe(
         v.string('请填写联系人'),

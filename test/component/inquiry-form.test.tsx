@@ -289,12 +289,14 @@ describe('draft', () => {
 })
 
 describe('after submit', () => {
-  it('success: the success page, and the draft is gone', async () => {
+  it('success: the success page (with the need, for its recommendations), and the draft is gone', async () => {
     render(<InquiryFormPage />)
     fillRequired()
     submit()
     await waitFor(() =>
-      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/inquiry/success/index?status=new' }),
+      expect(Taro.redirectTo).toHaveBeenCalledWith({
+        url: '/packages/inquiry/success/index?status=new&need=rent-factory',
+      }),
     )
     await new Promise((r) => setTimeout(r, 350))
     expect(storage.has(DRAFT_KEY)).toBe(false)
@@ -306,7 +308,9 @@ describe('after submit', () => {
     fillRequired()
     submit()
     await waitFor(() =>
-      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/inquiry/success/index?status=review' }),
+      expect(Taro.redirectTo).toHaveBeenCalledWith({
+        url: '/packages/inquiry/success/index?status=review&need=rent-factory',
+      }),
     )
   })
 

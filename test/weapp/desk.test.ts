@@ -83,6 +83,8 @@ describe('lead desk (packages/staff)', () => {
           staff: [{ id: 's-agent', name: '李顾问' }],
         },
       }),
+      // The page's 推荐园区 card (test/weapp/park-matches.test.ts covers it).
+      'parks.match': () => ({ ok: true, data: { items: [] } }),
     })
     const page = await h.loadPage(LEAD, { id: 'lead1' })
     expect(page.text()).toContain('135 2467 8511')

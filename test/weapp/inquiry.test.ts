@@ -122,10 +122,13 @@ describe('inquiry form (packages/inquiry/form/index)', () => {
       context: { parkId: 'p001' },
     })
 
-    // On to the success page (the form is replaced, so back does not resubmit).
+    // On to the success page (the form is replaced, so back does not resubmit), with the need
+    // (only the need) for its recommendations.
     expect(h.wx.redirectTo).toHaveBeenCalledTimes(1)
     expect(h.wx.redirectTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: `${SUCCESS_URL}?status=new` }),
+      expect.objectContaining({
+        url: `${SUCCESS_URL}?status=new&need=rent-factory&district=songjiang&areaMin=2000&areaMax=5000`,
+      }),
     )
     expect(h.wx.navigateTo).not.toHaveBeenCalled()
     expect(h.wx.showModal).not.toHaveBeenCalled()

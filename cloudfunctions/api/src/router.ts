@@ -52,6 +52,8 @@ import type { ContentEditor } from './ports/content-editor'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
+import { MatchParksSchema } from '@/domain/match-schema'
+import { createMatchHandlers } from './handlers/match'
 
 export interface CallContext {
   /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
@@ -156,6 +158,7 @@ const schemas = {
   'content.list': EmptySchema,
   'content.updatePark': UpdateParkSchema,
   'content.updateArticle': UpdateArticleSchema,
+  'parks.match': MatchParksSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -246,6 +249,7 @@ export function createApi(deps: ApiDeps): Api {
     audit: deps.audit,
   })
   const contentEdits = createContentHandlers({ content: deps.content, audit: deps.audit })
+  const match = createMatchHandlers(deps.storage)
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -276,6 +280,7 @@ export function createApi(deps: ApiDeps): Api {
     'content.list': contentEdits.list,
     'content.updatePark': contentEdits.updatePark,
     'content.updateArticle': contentEdits.updateArticle,
+    'parks.match': match.match,
   }
 
   return async (request, callCtx) => {

@@ -41,3 +41,13 @@ export async function saveLeadContact(lead: {
     return false
   }
 }
+
+/** Copies a message the agent then pastes to the client (e.g. recommended parks). */
+export async function copyLeadText(text: string): Promise<boolean> {
+  try {
+    await Taro.setClipboardData({ data: text })
+    return true
+  } catch {
+    return false
+  }
+}

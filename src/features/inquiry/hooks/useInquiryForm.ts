@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
+import type { InquiryInput } from '@/domain/inquiry'
+import { needToQuery, type MatchNeed } from '@/domain/match-need'
 import type { ApiError } from '@/domain/result'
 import { INQUIRY_SUCCESS_PATH, withQuery } from '@/lib/routes'
 import { submitInquiry } from '../api'
@@ -28,7 +30,24 @@ export interface FormOutcome {
   waitingKeys: ReadonlySet<string>
 }
 
-export const successUrl = (status: SuccessStatus) => withQuery(INQUIRY_SUCCESS_PATH, { status })
+/**
+ * The success page, with the need's fields when known, so it can recommend parks (only the
+ * need: never a name, a phone or a company).
+ */
+export const successUrl = (status: SuccessStatus, need?: MatchNeed) =>
+  withQuery(INQUIRY_SUCCESS_PATH, { status, ...(need ? needToQuery(need) : {}) })
+
+/** The need part of a submitted inquiry. */
+export function needOf(payload: InquiryInput): MatchNeed {
+  return {
+    needType: payload.needType,
+    district: payload.district,
+    areaMin: payload.areaMin,
+    areaMax: payload.areaMax,
+    industry: payload.industry,
+    taxBracket: payload.taxBracket,
+  }
+}
 
 export interface InquiryFormOptions {
   context: InquiryContext
@@ -223,7 +242,7 @@ export function useInquiryForm({ context, parkName, prefill, onCallHotline }: In
       const mode = result.data.status === 'review' ? 'review' : 'new'
       // Should the success page not open (the network went between the answer and its
       // chunk), the same message shows here.
-      void Promise.resolve(Taro.redirectTo({ url: successUrl(mode) })).catch(() =>
+      void Promise.resolve(Taro.redirectTo({ url: successUrl(mode, needOf(checked.payload)) })).catch(() =>
         setOutcome({ mode, waitingKeys: new Set() }),
       )
       return

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Picker, Input, Textarea } from '@tarojs/components'
 import type { LeadDetail, LeadRelated } from '@/domain/lead-desk'
@@ -40,6 +40,8 @@ interface Props {
   onAddNote: (body: string) => Promise<SaveOutcome>
   onReload: () => void
   onOpenLead: (id: string) => void
+  /** Shown right under the 需求 card (the page puts 推荐园区 there). */
+  afterNeed?: ReactNode
 }
 
 function Field({ label, value }: { label: string; value?: string }) {
@@ -87,7 +89,16 @@ function Related({
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
 /** A lead in full, for staff: contact, attribution, pipeline, follow-up, notes, related leads. */
-export function LeadView({ detail, saving, conflict, onSave, onAddNote, onReload, onOpenLead }: Props) {
+export function LeadView({
+  detail,
+  saving,
+  conflict,
+  onSave,
+  onAddNote,
+  onReload,
+  onOpenLead,
+  afterNeed,
+}: Props) {
   const { lead } = detail
   const [reasonOpen, setReasonOpen] = useState(false)
   const [reason, setReason] = useState('')
@@ -264,6 +275,7 @@ export function LeadView({ detail, saving, conflict, onSave, onAddNote, onReload
         <Field label='备注' value={lead.remark} />
         <Field label='提交时间' value={formatBeijingDateTime(lead.createdAt)} />
       </View>
+      {afterNeed}
 
       <View className='lead-view__card'>
         <Text className='lead-view__section'>来源</Text>

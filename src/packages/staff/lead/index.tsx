@@ -8,11 +8,12 @@ import { idParam } from '@/lib/params'
 import { setPageTitle } from '@/lib/pageTitle'
 import { useLeadDetail } from '@/features/leads/hooks/useLeadDetail'
 import { LeadView } from '@/features/leads/components/LeadView'
+import { LeadMatchesCard } from '@/features/leads/components/LeadMatchesCard'
 import { LEAD_ID_RE, leadPath } from '@/features/leads/routes'
 import '@/components/ui.scss'
 import './index.scss'
 
-/** 线索详情: one lead in full for staff, with its pipeline, follow-up and notes. */
+/** 线索详情: one lead in full for staff, with its pipeline, follow-up and notes, and parks to recommend. */
 function LeadPage() {
   const id = idParam(useRouter().params.id, LEAD_ID_RE)
   const lead = useLeadDetail(id)
@@ -41,6 +42,7 @@ function LeadPage() {
           onAddNote={lead.addNote}
           onReload={() => void lead.reload()}
           onOpenLead={(other) => void Taro.navigateTo({ url: leadPath(other) })}
+          afterNeed={<LeadMatchesCard lead={lead.detail.lead} />}
         />
       ) : null}
     </View>
