@@ -5,6 +5,7 @@ import {
   DEAL_LABELS,
   DISTRICT_LABELS,
   LISTING_TYPE_LABELS,
+  parkStatusOf,
   type Deal,
   type ListingType,
   type Park,
@@ -79,14 +80,9 @@ export function fitsNeedType(needType: NeedType, park: Pick<ParkSummary, 'type' 
   return (!want.type || park.type === want.type) && (!want.deal || park.deal === want.deal)
 }
 
-/**
- * Only a park still on offer is recommended. The catalogue's status field (在租 / 已租出 / 下架,
- * issue 9 item 5) arrives on its own branch; it is read defensively so a let or withdrawn park is
- * never recommended whichever lands first, and a park without the field counts as available.
- */
-export function isAvailable(park: object): boolean {
-  const status = (park as { status?: unknown }).status
-  return status === undefined || status === null || status === 'available'
+/** Only a park still on offer (在租) is recommended: never one 已租出 or 下架 (park.ts parkStatusOf). */
+export function isAvailable(park: Pick<ParkSummary, 'status'>): boolean {
+  return parkStatusOf(park) === 'available'
 }
 
 // ---------------------------------------------------------------------------------------------
