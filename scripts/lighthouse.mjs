@@ -5,11 +5,12 @@
 // Numbers only: it exits 0 whatever the figures are; non-zero only when the tooling breaks
 // (no build, the server or Chromium does not start, a Lighthouse run fails).
 //
-// Usage: node scripts/lighthouse.mjs [--runs 3] [--pages home,parks,park,article] [--json]
-//   --runs    Lighthouse runs per page (default 3); the run with the median score is reported
+// Usage: node scripts/lighthouse.mjs [--runs 3] [--pages home,parks,park,article] [--json] [--out file]
+//   --runs    Lighthouse runs per page (default 3); each figure is the median over the runs
 //   --pages   a subset of: home, parks, park, article (default all)
 //   --json    print the summary as JSON instead of the table
-// Writes the summary to test-results/lighthouse.json. CHROME_PATH overrides /usr/bin/chromium.
+//   --out     where to write the JSON summary (default test-results/lighthouse.json)
+// CHROME_PATH overrides /usr/bin/chromium.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -60,8 +61,8 @@ const PAGES = [
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  /** @type {{ runs: number, pages: PageSpec[], json: boolean }} */
-  const opts = { runs: 3, pages: PAGES, json: false }
+  /** @type {{ runs: number, pages: PageSpec[], json: boolean, out: string }} */
+  const opts = { runs: 3, pages: PAGES, json: false, out: path.join(root, 'test-results', 'lighthouse.json') }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = () => {
@@ -76,6 +77,7 @@ function parseArgs(argv) {
       if (unknown.length) usage(`unknown page ${unknown.join(', ')}`)
       opts.pages = PAGES.filter((p) => keys.includes(p.key))
     } else if (arg === '--json') opts.json = true
+    else if (arg === '--out') opts.out = path.resolve(value())
     else if (arg === '--help' || arg === '-h') usage()
     else usage(`unknown option ${arg}`)
   }
@@ -351,8 +353,8 @@ try {
     },
     pages: rows,
   }
-  mkdirSync(path.join(root, 'test-results'), { recursive: true })
-  writeFileSync(path.join(root, 'test-results', 'lighthouse.json'), JSON.stringify(summary, null, 2) + '\n')
+  mkdirSync(path.dirname(opts.out), { recursive: true })
+  writeFileSync(opts.out, JSON.stringify(summary, null, 2) + '\n')
 
   if (opts.json) console.log(JSON.stringify(summary, null, 2))
   else {
@@ -369,7 +371,7 @@ try {
     )
     for (const r of rows) console.log(`  ${r.page}: ${r.jsFiles.join(', ') || '(none)'}`)
     console.log(
-      `Summary in test-results/lighthouse.json. Took ${summary.meta.seconds} s; load average ` +
+      `Summary in ${path.relative(root, opts.out)}. Took ${summary.meta.seconds} s; load average ` +
         `${summary.meta.loadAverage.join(' ')} (simulated TBT/LCP scale with observed CPU time: a busy machine inflates them).`,
     )
   }
