@@ -127,6 +127,8 @@ module.exports = {
           '^src/app\\.ts',
           '\\.h5\\.tsx?$',
           '^server/(main|bench)\\.ts$',
+          // Native mini-program components: entries named by a page's usingComponents.
+          '^src/.*/components/[a-z-]+/index\\.js$',
         ],
       },
       to: {},

@@ -44,6 +44,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      experimental: { compileMode: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
       },

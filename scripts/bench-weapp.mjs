@@ -1,6 +1,7 @@
 // setData benchmark of the BUILT weapp (dist/) in miniprogram-simulate: per scenario (open a
-// tab, load page two, filter, open a detail page) the setData calls, their JSON bytes, the
-// largest call and the time until the page settled. Runs test/weapp/bench/setdata.bench.ts
+// tab, load page two, load pages 2–5 of a 60-park list, filter, open a detail page) the setData
+// calls, their JSON bytes, the largest call, the new list rows' own JSON and the ratio of the
+// two, the page's rendered node count and the time until the page settled. Runs test/weapp/bench/setdata.bench.ts
 // with jest (the weapp project's setup, a testMatch override: the bench is not in `npm test`)
 // and prints its table.
 //
@@ -140,7 +141,10 @@ if (opts.json) {
   console.log('')
   console.log(
     'Medians. bytes = UTF-8 JSON of the setData data; child-list rewrites = keys replacing a ' +
-      "node's whole `cn`\n(count / bytes); wall ms = trigger → end of the last setData (incl. latency); " +
+      "node's whole `cn`\n(count / bytes); new items JSON = UTF-8 JSON of the `items` of the list answers " +
+      'that arrived (the rows themselves);\nratio = total bytes / new items JSON (goal for loading more: ' +
+      '≤ 1.5×); nodes = elements simulate rendered for the page\nonce settled (WXML nodes incl. custom ' +
+      'components; goal: < 1,000 with 50 parks loaded);\nwall ms = trigger → end of the last setData (incl. latency); ' +
       "setData ms = time inside\nsimulate's setData (template render + diff). " +
       `Took ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   )

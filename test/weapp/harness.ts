@@ -145,6 +145,9 @@ export interface WeappHarness {
 // ---------------------------------------------------------------------------------------------
 // Small utilities
 
+/** The app's native custom components, whose shadow trees queryAll enters. */
+const NATIVE_HOSTS = ['park-card']
+
 const jsonBytes = (data: unknown) => Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0))
@@ -571,12 +574,22 @@ function create(): WeappHarness {
     }
   }
 
-  /** Depth-first over the j-component tree, entering `comp` shadow roots. */
+  /**
+   * Depth-first over the j-component tree, entering `comp` shadow roots and those of the app's
+   * own native components (NATIVE_HOSTS). simulate's selectors match no tag names, so a native
+   * host is found in the DOM and reached by its id (Taro gives it `id="{{sid}}"`).
+   */
   const queryAll = (root: any, selector: string): any[] => {
     const out: any[] = []
     const visit = (c: any) => {
       for (const n of c.querySelectorAll(selector) || []) out.push(n)
       for (const inner of c.querySelectorAll('comp') || []) visit(inner)
+      for (const el of c.dom?.querySelectorAll(NATIVE_HOSTS.join(',')) ?? []) {
+        const sid = el.getAttribute('data-sid')
+        // Not found from here when the host lies inside a nested `comp`: that visit finds it.
+        const inner = sid ? c.querySelector(`#${sid}`) : null
+        if (inner) visit(inner)
+      }
     }
     visit(root)
     return out

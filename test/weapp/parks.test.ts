@@ -330,7 +330,10 @@ describe('park detail (packages/park/detail/index)', () => {
     serveDetail()
     const page = await h.loadPage(DETAIL, { id: 'p001' })
 
-    await page.tap('.park-detail-page__similar .park-card', 1)
+    // The row is the native park-card component: selectors stop at its boundary, so the similar
+    // parks' rows are found by their compact class (no other row on the page is compact).
+    expect(page.queryAll('.park-card--compact')).toHaveLength(similar.length)
+    await page.tap('.park-card--compact', 1)
 
     expect(h.wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({

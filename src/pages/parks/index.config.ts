@@ -3,4 +3,6 @@ export default definePageConfig({
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
   onReachBottomDistance: 200,
+  // The park row of the mini program (features/parks/components/ParkCard.weapp.tsx).
+  usingComponents: { 'park-card': '../../features/parks/components/park-card/index' },
 })

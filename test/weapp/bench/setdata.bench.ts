@@ -69,6 +69,21 @@ export interface BenchRow {
   childListBytes: number
   /** Those keys, with their bytes (first timed run). */
   childLists: string[]
+  /**
+   * UTF-8 bytes of JSON.stringify(items) of every list answer (`parks.list`, `articles.list`,
+   * any answer whose data has an `items` array) that arrived during the scenario: the new rows'
+   * own data. 0 when the scenario loaded no list page.
+   */
+  newItemsBytes: number
+  /** bytes / newItemsBytes (issue 10's goal for loading more: ≤ 1.5). */
+  ratio: number | null
+  /**
+   * Rendered nodes of the page once it settled: every element miniprogram-simulate drew from
+   * the WXML (`wx-view`, `wx-text`, …, and custom-component hosts such as Taro's `comp` /
+   * `custom-wrapper` with what they render), i.e. the count WeChat's "fewer than 1,000 WXML
+   * nodes" audit applies to. Text nodes are not counted.
+   */
+  nodes: number
 }
 
 interface Sample {
@@ -80,13 +95,31 @@ interface Sample {
   setDataMs: number
   childLists: string[]
   childListBytes: number
+  newItemsBytes: number
+  nodes: number
 }
 
 const utf8 = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8')
 /** A key that replaces a node's whole child list (`root.cn`, `root.cn.[0].cn` …). */
 const isChildListKey = (key: string) => /(^|\.)cn$/.test(key)
 
+/** Answers of the api during the current scenario (filled by the responder of `pass`). */
+let answers: unknown[] = []
+/** The page the scenario ends on (set by the scenario), whose nodes are counted. */
+let current: PageHandle | null = null
+
+/** Bytes of the list rows the answers carried (`data.items` of every list answer). */
+const itemsBytes = (list: unknown[]) =>
+  list.reduce<number>((sum, a) => {
+    const items = (a as { ok?: boolean; data?: { items?: unknown } })?.data?.items
+    return Array.isArray(items) ? sum + utf8(items) : sum
+  }, 0)
+
+/** Elements of the rendered page (see BenchRow.nodes). */
+export const countNodes = (page: PageHandle): number => page.comp.dom.querySelectorAll('*').length
+
 async function measure(action: () => Promise<unknown>): Promise<Sample> {
+  answers = []
   h.resetStats()
   h.keepSetDataPayloads(true)
   const cloudBefore = h.cloudCalls().length
@@ -112,6 +145,8 @@ async function measure(action: () => Promise<unknown>): Promise<Sample> {
     setDataMs: s.entries.reduce((sum, e) => sum + e.ms, 0),
     childLists: rewrites.map((r) => `${r.key} (${r.bytes} B)`),
     childListBytes: rewrites.reduce((sum, r) => sum + r.bytes, 0),
+    newItemsBytes: itemsBytes(answers),
+    nodes: current ? countNodes(current) : 0,
   }
 }
 
@@ -135,15 +170,60 @@ const districtChip = (page: PageHandle, label: string) => {
  * scenario name.
  */
 async function pass(): Promise<Map<string, Sample>> {
-  const storage = openSqliteStorage(join(dir, `pass-${++passes}.sqlite`))
+  const n = ++passes
+  const out = await withStore(`pass-${n}.sqlite`, parks, scenarios)
+  // The long list needs more parks than mock/ has: its own store, after the other scenarios.
+  for (const [k, v] of await withStore(`pass-${n}-long.sqlite`, longParks, longList)) out.set(k, v)
+  return out
+}
+
+/** Runs `body` against the real router over a fresh SQLite store seeded with `parkRows`. */
+async function withStore<T>(file: string, parkRows: Park[], body: () => Promise<T>): Promise<T> {
+  const storage = openSqliteStorage(join(dir, file))
   try {
-    storage.seedFromMock({ articles, parks, agency })
+    storage.seedFromMock({ articles, parks: parkRows, agency })
     const api = createApi({ storage })
-    h.setResponder((_name, data) => api(data, { openid: 'bench', source: 'local' }))
-    return await scenarios()
+    h.setResponder(async (_name, data) => {
+      const answer = await api(data, { openid: 'bench', source: 'local' })
+      answers.push(answer)
+      return answer
+    })
+    return await body()
   } finally {
     storage.close()
   }
+}
+
+/**
+ * mock/ has 34 parks; the long-list scenario needs 50 loaded: the mock parks again under new
+ * ids (`<id>b`, …) until there are LONG_PARKS of them, each a plausible row of its own size.
+ */
+const LONG_PARKS = 60
+const longParks: Park[] = Array.from({ length: LONG_PARKS }, (_, i) => {
+  const base = parks[i % parks.length]
+  const copy = Math.floor(i / parks.length)
+  return copy === 0 ? base : { ...base, id: `${base.id}${String.fromCharCode(97 + copy)}` }
+})
+
+/** Parks tab scrolled until 50 parks are loaded (pages 2–5 of 10). */
+async function longList(): Promise<Map<string, Sample>> {
+  const out = new Map<string, Sample>()
+  h.wx.clearStorageSync()
+  let page!: PageHandle
+  await measure(async () => {
+    page = current = await h.loadPage('pages/parks/index')
+  })
+  out.set(
+    'parks: load pages 2–5 (50 loaded)',
+    await measure(async () => {
+      for (let i = 0; i < 4; i++) await page.reachBottom()
+    }),
+  )
+  const cards = page.queryAll('.park-card').length
+  if (cards !== 50) throw new Error(`long list: expected 50 parks on the page, found ${cards}`)
+  await page.unload()
+  current = null
+  return out
 }
 
 async function scenarios(): Promise<Map<string, Sample>> {
@@ -155,14 +235,14 @@ async function scenarios(): Promise<Map<string, Sample>> {
   out.set(
     'home: open (no cache)',
     await measure(async () => {
-      page = await h.loadPage('pages/index/index')
+      page = current = await h.loadPage('pages/index/index')
     }),
   )
   await page.unload()
   out.set(
     'home: open (cached)',
     await measure(async () => {
-      page = await h.loadPage('pages/index/index')
+      page = current = await h.loadPage('pages/index/index')
     }),
   )
   await page.unload()
@@ -172,7 +252,7 @@ async function scenarios(): Promise<Map<string, Sample>> {
   out.set(
     'articles: open tab',
     await measure(async () => {
-      page = await h.loadPage('pages/articles/index')
+      page = current = await h.loadPage('pages/articles/index')
     }),
   )
   out.set('articles: load page 2', await measure(() => page.reachBottom()))
@@ -183,7 +263,7 @@ async function scenarios(): Promise<Map<string, Sample>> {
   out.set(
     'parks: open tab',
     await measure(async () => {
-      page = await h.loadPage('pages/parks/index')
+      page = current = await h.loadPage('pages/parks/index')
     }),
   )
   out.set('parks: load page 2', await measure(() => page.reachBottom()))
@@ -194,14 +274,14 @@ async function scenarios(): Promise<Map<string, Sample>> {
   out.set(
     'park detail: open p001',
     await measure(async () => {
-      page = await h.loadPage('packages/park/detail/index', { id: 'p001' })
+      page = current = await h.loadPage('packages/park/detail/index', { id: 'p001' })
     }),
   )
   await page.unload()
   out.set(
     'article detail: open',
     await measure(async () => {
-      page = await h.loadPage('packages/article/detail/index', { id: articles[0].id })
+      page = current = await h.loadPage('packages/article/detail/index', { id: articles[0].id })
     }),
   )
   await page.unload()
@@ -218,6 +298,9 @@ export function formatTable(rows: BenchRow[]): string {
     'total bytes',
     'largest call',
     'child-list rewrites',
+    'new items JSON',
+    'ratio',
+    'nodes',
     'cloud calls',
     'wall ms',
     'setData ms',
@@ -230,6 +313,9 @@ export function formatTable(rows: BenchRow[]): string {
     `${r.bytes} (${kb(r.bytes)})`,
     `${r.maxBytes} (${kb(r.maxBytes)})`,
     r.childListBytes ? `${r.childLists.length} / ${kb(r.childListBytes)}` : '-',
+    r.newItemsBytes ? `${r.newItemsBytes} (${kb(r.newItemsBytes)})` : '-',
+    r.ratio === null ? '-' : `${r.ratio.toFixed(2)}×`,
+    String(r.nodes),
     String(r.cloudCalls),
     `${r.wallMs.toFixed(1)} (${r.wallRange[0].toFixed(0)}–${r.wallRange[1].toFixed(0)})`,
     r.setDataMs.toFixed(1),
@@ -282,9 +368,13 @@ describe('setData benchmark', () => {
           wallRange: range((s) => s.wallMs),
           childListBytes: medianInt(samples.map((s) => s.childListBytes)),
           childLists: samples[0].childLists,
+          newItemsBytes: samples[0].newItemsBytes,
+          ratio: null,
+          nodes: medianInt(samples.map((s) => s.nodes)),
         }
       })
 
+      for (const r of rows) r.ratio = r.newItemsBytes ? r.bytes / r.newItemsBytes : null
       const table = formatTable(rows)
       const meta = { dist: h.dist, runs: RUNS, latencyMs: LATENCY, date: new Date().toISOString() }
       if (OUT) writeFileSync(OUT, JSON.stringify({ meta, rows, table }, null, 2))

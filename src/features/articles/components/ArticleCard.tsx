@@ -13,14 +13,19 @@ interface Props {
   onOpen: (id: string) => void
 }
 
-/** One list row: cover, title, category, relative date and views. */
+/**
+ * One list row: cover, title, category, relative date and views. `compileMode`: in the mini
+ * program Taro compiles this tree into a static template and a row sends only its values
+ * through setData, not its node tree (issue 10 item 3); H5 ignores the attribute. Such a tree
+ * holds Taro components only and no hyphenated props (the template would bind `i.data-id`).
+ */
 export const ArticleCard = memo(function ArticleCard({ article, now, onOpen }: Props) {
   return (
     <View
+      compileMode
       className='ui-card article-card'
       {...tapTarget({ label: article.title })}
       onClick={() => onOpen(article.id)}
-      data-id={article.id}
     >
       <Image
         className='ui-thumb article-card__cover'

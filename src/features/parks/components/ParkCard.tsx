@@ -16,7 +16,11 @@ interface Props {
   compact?: boolean
 }
 
-/** One park row: cover (精选 / 已租出 badge), name, district · type · deal, area, price, highlights. */
+/**
+ * One park row: cover (精选 / 已租出 badge), name, district · type · deal, area, price, highlights.
+ * H5 (and jsdom tests) only: the mini program draws ParkCard.weapp.tsx with the native
+ * park-card/index.wxml, the same tree and classes; change both (test/unit/park-card-parity.test.ts).
+ */
 export const ParkCard = memo(function ParkCard({ park, onOpen, compact = false }: Props) {
   const highlights = compact ? [] : park.highlights.slice(0, 3)
   return (
