@@ -70,6 +70,24 @@ describe('park detail of a withdrawn / let park (built weapp)', () => {
   })
 })
 
+describe('parks tab rows of a let park (built weapp, the native park-card row)', () => {
+  it('marks a let park 已租出 instead of 精选, and an available featured one 精选', async () => {
+    const featured = others.find((p) => p.featured) ?? { ...others[0], featured: true }
+    const items = [
+      toParkSummary({ ...gone, featured: true, status: 'let' }),
+      toParkSummary({ ...featured, status: undefined }),
+    ]
+    h.respond({
+      'parks.list': () => ({ ok: true, data: { items, nextCursor: null } }),
+      'events.record': eventsOk,
+    })
+    const page = await h.loadPage('pages/parks/index')
+    const badges = page.queryAll('.park-card__badge').map((b) => (b.dom.textContent as string).trim())
+    expect(badges).toEqual(['已租出', '精选'])
+    expect(page.queryAll('.park-card__badge--let')).toHaveLength(1)
+  })
+})
+
 describe('内容管理 (built weapp)', () => {
   const row = (p: Park): ContentParkRow => ({
     id: p.id,

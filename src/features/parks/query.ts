@@ -130,6 +130,8 @@ export function toParkSummary(park: Park | ParkSummary): ParkSummary {
     updatedAt: park.updatedAt,
     views: park.views,
     featured: park.featured,
+    // 已租出 travels with the row (favourites, history, the weapp row); absent = available.
+    ...(park.status ? { status: park.status } : {}),
   }
 }
 
