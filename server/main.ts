@@ -122,7 +122,12 @@ function main(): void {
   const { notifier, describe: notifyDescribe } = alerts
   const exportFiles = createOneTimeFiles()
   // Checked now: a typo in a retention period stops the start instead of every purge.
-  const retention = retentionJob({ retention: storage, logger, retentionConfig: retentionConfigFrom(env) })
+  const retention = retentionJob({
+    retention: storage,
+    visits: storage.visits,
+    logger,
+    retentionConfig: retentionConfigFrom(env),
+  })
   // The adapters of the local runtime, wired here and nowhere else (the cloud's: api/src/index.ts).
   const api = createApi({
     storage,
@@ -138,6 +143,7 @@ function main(): void {
     audit: storage.audit,
     exportReader: storage,
     exportFiles,
+    visits: storage.visits,
     logger,
   })
   const server = createServer({

@@ -17,6 +17,7 @@ import type {
 import type { ActionAccess, StaffMember } from './staff'
 import type { ClaimStaffInput, InviteStaffInput, StaffIdInput, StaffInvite, StaffMe } from './staff-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
+import type { RecordVisitsPayload } from './visits'
 import type {
   GetArticlePayload,
   GetParkPayload,
@@ -80,6 +81,8 @@ export interface ApiActions {
   'channels.create': { payload: CreateChannelInput; data: { channel: Channel } }
   /** Staff: the mini-program code of a page (home, park, article) for a channel, stored once and reused. */
   'codes.get': { payload: GetCodeInput; data: MiniCode }
+  /** The channel funnel's entries (scan / share / direct, once per visit) and detail views, batched by the client. */
+  'visits.record': { payload: RecordVisitsPayload; data: { accepted: number } }
 }
 
 export type ActionName = keyof ApiActions
@@ -117,6 +120,7 @@ export const ACTION_ACCESS = {
   'channels.list': 'staff',
   'channels.create': 'staff',
   'codes.get': 'staff',
+  'visits.record': 'public',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

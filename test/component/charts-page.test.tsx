@@ -7,11 +7,25 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ChartsPage from '@/packages/staff/charts/index'
 import type { ChartsData } from '@/domain/charts'
-import { fillDays, funnelOf, topBars } from '@/domain/charts'
+import { channelFunnel, fillDays, funnelOf, topBars, type FunnelCount } from '@/domain/charts'
 import { firePullDownRefresh, resetTaroDouble } from '../doubles/taro'
 import { httpAnswer } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
+
+/** The channel funnel's counts: a poster channel (named), a code nobody named, direct visits. */
+const FUNNEL: FunnelCount[] = [
+  { date: '2026-05-30', source: 'pst01', metric: 'scan', count: 6 },
+  { date: '2026-05-31', source: 'pst01', metric: 'scan', count: 2 },
+  { date: '2026-05-31', source: 'pst01', metric: 'share', count: 2 },
+  { date: '2026-05-31', source: 'pst01', metric: 'view', count: 7 },
+  { date: '2026-05-31', source: 'pst01', metric: 'tap', count: 3 },
+  { date: '2026-05-31', source: 'pst01', metric: 'lead', count: 2 },
+  { date: '2026-05-20', source: 'direct', metric: 'direct', count: 5 },
+  { date: '2026-05-20', source: 'direct', metric: 'lead', count: 1 },
+  { date: '2026-05-21', source: 'k3m9qa', metric: 'scan', count: 1 },
+]
+const CHANNEL_NAMES = { direct: '直接访问', pst01: '松江园区海报' }
 
 function chartsData(over: Partial<ChartsData> = {}): ChartsData {
   return {
@@ -47,6 +61,7 @@ function chartsData(over: Partial<ChartsData> = {}): ChartsData {
       medianMinutes: 25,
       agents: [{ id: 's1', name: '李顾问', contacted: 7, medianMinutes: 25 }],
     },
+    ...channelFunnel(FUNNEL, '2026-05-02', '2026-05-31', CHANNEL_NAMES),
     ...over,
   }
 }

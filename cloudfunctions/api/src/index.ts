@@ -10,6 +10,7 @@ import {
   type CloudStorageSdk,
 } from './adapters/cloudbase-export'
 import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
+import { createCloudbaseVisitStore } from './adapters/cloudbase-visits'
 import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
 import { createCloudbaseAuditLog, createCloudbaseStaffStore } from './adapters/cloudbase-staff'
@@ -151,6 +152,7 @@ export function cloudRetentionJob(
   return retentionJob({
     retention: createCloudbaseExportStore(db),
     exportFiles: createCloudExportFiles(sdk, db),
+    visits: createCloudbaseVisitStore(db),
     logger,
     retentionConfig: retentionConfigFrom(env),
   })
@@ -235,6 +237,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         exportReader: createCloudbaseExportStore(db),
         exportFiles: createCloudExportFiles(sdk, db),
         clientKeySecret,
+        visits: createCloudbaseVisitStore(db),
         ...options.overrides,
         logger,
       })

@@ -46,6 +46,9 @@ import { CreateChannelSchema, GetCodeSchema } from '@/domain/channels'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
+import type { VisitStore } from './ports/visits'
+import { createVisitHandlers } from './handlers/visits'
+import { RecordVisitsSchema } from '@/domain/visits'
 
 export interface CallContext {
   /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
@@ -106,6 +109,13 @@ export interface ApiDeps {
   clientKeySecret?: string
   now?: () => Date
   logger?: Logger
+  /** The channel funnel's visits (visits.record answers INTERNAL without it). */
+  visits?: VisitStore
+  /**
+   * Channel names by source code, for the funnel on the desk's charts (the integrator wires it to
+   * the channel store). Without it, or for a code it does not name, the code itself is shown.
+   */
+  channelNames?: (codes: string[]) => Promise<Record<string, string>>
 }
 
 /**
@@ -139,6 +149,7 @@ const schemas = {
   'channels.list': EmptySchema,
   'channels.create': CreateChannelSchema,
   'codes.get': GetCodeSchema,
+  'visits.record': RecordVisitsSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -210,6 +221,7 @@ export function createApi(deps: ApiDeps): Api {
     contentCheckTimeoutMs: deps.contentCheckTimeoutMs,
     notifyTimeoutMs: deps.notifyTimeoutMs,
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
+    visits: deps.visits,
   })
   const leadDesk = createLeadHandlers({ desk: deps.desk, staff: deps.staff, audit: deps.audit })
   const staff = createStaffHandlers({
@@ -224,7 +236,13 @@ export function createApi(deps: ApiDeps): Api {
     files: deps.exportFiles,
     audit: deps.audit,
   })
-  const charts = createChartsHandlers({ charts: deps.charts, desk: deps.desk, staff: deps.staff })
+  const charts = createChartsHandlers({
+    charts: deps.charts,
+    desk: deps.desk,
+    staff: deps.staff,
+    channelNames: deps.channelNames,
+  })
+  const visits = createVisitHandlers({ visits: deps.visits, clientKeyOf: createClientKeyer(deps.clientKeySecret) })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
@@ -254,6 +272,7 @@ export function createApi(deps: ApiDeps): Api {
     'channels.list': notBuiltYet,
     'channels.create': notBuiltYet,
     'codes.get': notBuiltYet,
+    'visits.record': visits.record,
   }
 
   return async (request, callCtx) => {

@@ -227,6 +227,23 @@ export const CLOUDBASE_COLLECTIONS = [
     holds: 'subscribe messages left per member of staff: `_id` = staff id, `subscribeLeft`',
     indexes: [],
   },
+  {
+    name: 'visits',
+    holds: 'the channel funnel: entries (scan / share / direct, once per visit) and detail views, with their source',
+    indexes: [
+      {
+        name: 'openid_created',
+        fields: [asc('openid'), desc('createdAt')],
+        serves: 'per-visitor limit, deletion',
+      },
+      {
+        name: 'client_created',
+        fields: [asc('clientKey'), desc('createdAt')],
+        serves: 'per-address limit',
+      },
+      { name: 'created', fields: [desc('createdAt')], serves: 'channel funnel (charts), retention purge' },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -247,6 +264,7 @@ export const COLLECTIONS = {
   exportFiles: 'export_files',
   deliveries: 'deliveries',
   staffAlerts: 'staff_alerts',
+  visits: 'visits',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

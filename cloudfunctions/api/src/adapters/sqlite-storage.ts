@@ -4,6 +4,7 @@ import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
+import type { VisitStore } from '../ports/visits'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteCharts } from './sqlite/charts'
 import { createSqliteLeadDesk } from './sqlite/desk'
@@ -12,6 +13,7 @@ import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveri
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
 import { createSqliteAuditLog, createSqliteStaffStore, type SqliteStaffStore } from './sqlite/staff'
+import { createSqliteVisitStore } from './sqlite/visits'
 
 export type { SeedData } from './sqlite/catalogue'
 
@@ -35,6 +37,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   seedFromMock(seed: SeedData): number
   /** Lead alerts (sqlite/deliveries.ts): deliveries, subscriptions, the digest's reads. */
   readonly alerts: SqliteAlertStore
+  /** The channel funnel's visits (sqlite/visits.ts). */
+  readonly visits: VisitStore
   close(): void
 }
 
@@ -63,6 +67,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     audit: createSqliteAuditLog(db),
     ...createSqliteExportStore(db),
     alerts: createSqliteAlertStore(db),
+    visits: createSqliteVisitStore(db),
     file,
     migration,
     close() {
