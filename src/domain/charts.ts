@@ -185,7 +185,11 @@ export function channelFunnel(
   const maxDay = Math.max(0, ...series.flatMap((s) => s.days.map((d) => Math.max(d.entries, d.leads))))
   const channelDays = series.map((s) => ({
     ...s,
-    days: s.days.map((d) => ({ ...d, entriesPct: pctOf(d.entries, maxDay), leadsPct: pctOf(d.leads, maxDay) })),
+    days: s.days.map((d) => ({
+      ...d,
+      entriesPct: pctOf(d.entries, maxDay),
+      leadsPct: pctOf(d.leads, maxDay),
+    })),
   }))
   return { totalEntries: ranked.reduce((sum, r) => sum + r.entries, 0), channels, channelDays }
 }

@@ -36,7 +36,8 @@ export interface VisitEvent {
   at: string
 }
 
-const optionalId = (re: RegExp, message: string) => v.optional(v.pipe(v.string(message), v.regex(re, message)))
+const optionalId = (re: RegExp, message: string) =>
+  v.optional(v.pipe(v.string(message), v.regex(re, message)))
 
 export const VisitSchema = v.pipe(
   v.object(
@@ -44,7 +45,11 @@ export const VisitSchema = v.pipe(
       kind: v.picklist(VISIT_KINDS, '访问类型不存在'),
       source: v.optional(v.pipe(v.string('来源格式不正确'), v.regex(SOURCE_RE, '来源格式不正确'))),
       page: v.optional(
-        v.pipe(v.string('页面格式不正确'), v.maxLength(80, '页面格式不正确'), v.regex(/^\/?[\w/-]*$/, '页面格式不正确')),
+        v.pipe(
+          v.string('页面格式不正确'),
+          v.maxLength(80, '页面格式不正确'),
+          v.regex(/^\/?[\w/-]*$/, '页面格式不正确'),
+        ),
       ),
       parkId: optionalId(PARK_ID_RE, '园区编号格式不正确'),
       articleId: optionalId(ARTICLE_ID_RE, '文章编号格式不正确'),

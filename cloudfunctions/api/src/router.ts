@@ -242,7 +242,10 @@ export function createApi(deps: ApiDeps): Api {
     staff: deps.staff,
     channelNames: deps.channelNames,
   })
-  const visits = createVisitHandlers({ visits: deps.visits, clientKeyOf: createClientKeyer(deps.clientKeySecret) })
+  const visits = createVisitHandlers({
+    visits: deps.visits,
+    clientKeyOf: createClientKeyer(deps.clientKeySecret),
+  })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,

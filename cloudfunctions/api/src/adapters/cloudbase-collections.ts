@@ -229,7 +229,8 @@ export const CLOUDBASE_COLLECTIONS = [
   },
   {
     name: 'visits',
-    holds: 'the channel funnel: entries (scan / share / direct, once per visit) and detail views, with their source',
+    holds:
+      'the channel funnel: entries (scan / share / direct, once per visit) and detail views, with their source',
     indexes: [
       {
         name: 'openid_created',

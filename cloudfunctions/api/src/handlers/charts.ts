@@ -79,8 +79,15 @@ export function createChartsHandlers(deps: ChartsDeps) {
         const key = r.key ?? DIRECT_SOURCE
         bySource.set(key, (bySource.get(key) ?? 0) + r.count)
       }
-      const labels = await namesOf([...new Set([...bySource.keys(), ...funnelCounts.map((c) => c.source)])], ctx)
-      const sourceRows = [...bySource].map(([key, count]): KeyCount => ({ key, label: labels[key] || key, count }))
+      const labels = await namesOf(
+        [...new Set([...bySource.keys(), ...funnelCounts.map((c) => c.source)])],
+        ctx,
+      )
+      const sourceRows = [...bySource].map(([key, count]): KeyCount => ({
+        key,
+        label: labels[key] || key,
+        count,
+      }))
       return {
         from,
         to,

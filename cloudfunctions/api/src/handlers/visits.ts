@@ -46,7 +46,13 @@ export function createVisitHandlers(deps: VisitDeps) {
       const clientKey = deps.clientKeyOf(ctx.clientAddress)
       const records = input.visits.map((e) => {
         // Every visit has a source: none sent is a direct visit.
-        const r: VisitRecord = { openid: ctx.openid, kind: e.kind, source: e.source ?? DIRECT_SOURCE, at: e.at, createdAt }
+        const r: VisitRecord = {
+          openid: ctx.openid,
+          kind: e.kind,
+          source: e.source ?? DIRECT_SOURCE,
+          at: e.at,
+          createdAt,
+        }
         if (e.page) r.page = e.page
         if (e.parkId) r.parkId = e.parkId
         if (e.articleId) r.articleId = e.articleId

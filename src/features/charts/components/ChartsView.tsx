@@ -185,7 +185,10 @@ export function ChannelDays({ series }: { series: ChannelSeries[] }) {
                     style={{ height: any ? width(top) : '2px' }}
                   >
                     {d.leads > 0 ? (
-                      <View className='channel-days__lead' style={{ height: `${Math.round((d.leadsPct / Math.max(top, 1)) * 100)}%` }} />
+                      <View
+                        className='channel-days__lead'
+                        style={{ height: `${Math.round((d.leadsPct / Math.max(top, 1)) * 100)}%` }}
+                      />
                     ) : null}
                   </View>
                 </View>
