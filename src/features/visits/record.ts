@@ -60,7 +60,7 @@ let session: { key: string; hiddenAt?: number } | null = null
 const PAGE_RE = /^\/?[\w/-]{1,79}$/
 
 function enqueue(visit: VisitEvent): void {
-  queue = [...queue, { visit, tries: 0 }].slice(-MAX_QUEUED)
+  queue = queue.concat({ visit, tries: 0 }).slice(-MAX_QUEUED)
   if (queue.length >= BATCH_SIZE) void flushVisits()
 }
 
@@ -97,7 +97,7 @@ export function noteEntry(o: EntryOptions, now = Date.now()): void {
 /** A detail page shown (once per page opened): with the session's source. */
 export function recordView(target: { parkId: string } | { articleId: string }, page: string): void {
   try {
-    const visit: VisitEvent = { kind: 'view', page, at: new Date().toISOString(), ...target }
+    const visit = Object.assign({ kind: 'view', page, at: new Date().toISOString() }, target) as VisitEvent
     const source = getSessionSource()
     if (source) visit.source = source
     enqueue(visit)
@@ -112,20 +112,19 @@ export function noteHidden(now = Date.now()): void {
   void flushVisits()
 }
 
-async function send(): Promise<void> {
-  for (;;) {
-    const batch = queue.slice(0, BATCH_SIZE)
-    if (!batch.length) return
-    const result = await callApi('visits.record', { visits: batch.map((q) => q.visit) })
-    // A malformed batch (VALIDATION …) would fail again: only a network or server failure is kept.
-    const keep = !result.ok && ['NETWORK', 'INTERNAL', 'RATE_LIMITED'].includes(result.error.code)
-    queue = queue.filter((q) => !batch.includes(q))
-    if (keep) {
-      const again = batch.map((q) => ({ ...q, tries: q.tries + 1 })).filter((q) => q.tries < MAX_ATTEMPTS)
-      queue = [...again, ...queue].slice(-MAX_QUEUED)
-      return
-    }
-  }
+/** Failures worth a retry; a malformed batch (VALIDATION …) would fail the same way again. */
+const RETRY = ['NETWORK', 'INTERNAL', 'RATE_LIMITED']
+
+// Plain promise chains, not async/await: the main package would carry the regenerator runtime.
+function send(): Promise<void> {
+  const batch = queue.slice(0, BATCH_SIZE)
+  if (!batch.length) return Promise.resolve()
+  return callApi('visits.record', { visits: batch.map((q) => q.visit) }).then((result) => {
+    queue = queue.filter((q) => batch.indexOf(q) < 0)
+    if (result.ok || RETRY.indexOf(result.error.code) < 0) return send()
+    const again = batch.map((q) => ({ visit: q.visit, tries: q.tries + 1 })).filter((q) => q.tries < MAX_ATTEMPTS)
+    queue = again.concat(queue).slice(-MAX_QUEUED)
+  })
 }
 
 /** Sends what is queued; never rejects. A call while a flush runs joins it. */
