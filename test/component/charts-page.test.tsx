@@ -78,7 +78,11 @@ const styleOf = (el: Element | null) =>
   JSON.parse(el?.getAttribute('data-style') ?? '{}') as Record<string, string>
 
 /** The row of a bar list whose label is `label`. */
-const rowOf = (label: string) => screen.getByText(label).closest('.bars__row') as HTMLElement
+const rowOf = (label: string) =>
+  screen
+    .getAllByText(label)
+    .map((el) => el.closest('.bars__row'))
+    .find(Boolean) as HTMLElement
 
 describe('charts page', () => {
   it('asks for stats.charts, then draws every chart with its numbers', async () => {
@@ -139,12 +143,65 @@ describe('charts page', () => {
           funnel: funnelOf({}),
           invalid: 0,
           response: { leads: 0, contacted: 0, medianMinutes: null, agents: [] },
+          totalEntries: 0,
+          channels: [],
+          channelDays: [],
         }),
       ),
     )
     const { container } = render(<ChartsPage />)
     expect(await screen.findByText('近 30 天还没有数据')).toBeTruthy()
     expect(container.querySelector('.days__col')).toBeNull()
+  })
+
+  it('draws 渠道漏斗: a row per channel with its steps and conversion, and per day for the top channels', async () => {
+    request.mockResolvedValue(ok(chartsData()))
+    const { container } = render(<ChartsPage />)
+    expect(await screen.findByText('渠道漏斗')).toBeTruthy()
+    expect(screen.getByText('进入 16 次')).toBeTruthy()
+    const rows = Array.from(container.querySelectorAll('.channels__row')) as HTMLElement[]
+    // Busiest first; a named channel by its name, an unnamed code as itself, direct as 直接访问.
+    expect(rows.map((r) => r.querySelector('.channels__name')?.textContent)).toEqual([
+      '松江园区海报',
+      '直接访问',
+      'k3m9qa',
+    ])
+    const first = rows[0]
+    expect(styleOf(first.querySelector('.bars__fill')).width).toBe('100%')
+    expect(first.querySelector('.bars__value')?.textContent).toBe('10')
+    expect(Array.from(first.querySelectorAll('.channels__step')).map((s) => s.textContent)).toEqual([
+      '扫码 8 · 分享 2',
+      '浏览 7',
+      '点击 3',
+      '留资 2',
+    ])
+    expect(first.querySelector('.channels__conv')?.textContent).toBe('转化 20%')
+    expect(first.getAttribute('aria-label')).toBe('松江园区海报 进入 10 浏览 7 点击 3 留资 2')
+    expect(styleOf(rows[1].querySelector('.bars__fill')).width).toBe('50%')
+    expect(rows[2].querySelector('.channels__conv')?.textContent).toBe('转化 0%')
+
+    // Per day: one series per top channel, a column a day, the lead part of a column in accent.
+    const series = Array.from(container.querySelectorAll('.channel-days__series')) as HTMLElement[]
+    expect(series.map((x) => x.querySelector('.channel-days__name')?.textContent)).toEqual([
+      '松江园区海报',
+      '直接访问',
+      'k3m9qa',
+    ])
+    const cols = series[0].querySelectorAll('.channel-days__col')
+    expect(cols).toHaveLength(30)
+    expect(cols[29].getAttribute('aria-label')).toBe('5月31日 进入 4 留资 2')
+    expect(styleOf(cols[28].querySelector('.channel-days__bar')).height).toBe('100%')
+    expect(styleOf(cols[29].querySelector('.channel-days__bar')).height).toBe('67%')
+    expect(styleOf(cols[29].querySelector('.channel-days__lead')).height).toBe('49%')
+    expect(styleOf(cols[0].querySelector('.channel-days__bar')).height).toBe('2px')
+  })
+
+  it('渠道漏斗 without visits says so while the other charts draw', async () => {
+    request.mockResolvedValue(ok(chartsData({ totalEntries: 0, channels: [], channelDays: [] })))
+    const { container } = render(<ChartsPage />)
+    expect(await screen.findByText('这段时间还没有访问记录')).toBeTruthy()
+    expect(container.querySelector('.channel-days')).toBeNull()
+    expect(screen.getByText('每日新增线索')).toBeTruthy()
   })
 
   it('a section without data says 暂无数据 while the others draw', async () => {
