@@ -170,9 +170,7 @@ describe('charts page', () => {
     expect(styleOf(first.querySelector('.bars__fill')).width).toBe('100%')
     expect(first.querySelector('.bars__value')?.textContent).toBe('10')
     expect(Array.from(first.querySelectorAll('.channels__step')).map((s) => s.textContent)).toEqual([
-      '扫码 8 · 分享 2',
-      '浏览 7',
-      '点击 3',
+      '扫码 8 · 分享 2 · 浏览 7 · 点击 3',
       '留资 2',
     ])
     expect(first.querySelector('.channels__conv')?.textContent).toBe('转化 20%')
@@ -180,20 +178,26 @@ describe('charts page', () => {
     expect(styleOf(rows[1].querySelector('.bars__fill')).width).toBe('50%')
     expect(rows[2].querySelector('.channels__conv')?.textContent).toBe('转化 0%')
 
-    // Per day: one series per top channel, a column a day, the lead part of a column in accent.
-    const series = Array.from(container.querySelectorAll('.channel-days__series')) as HTMLElement[]
-    expect(series.map((x) => x.querySelector('.channel-days__name')?.textContent)).toEqual([
-      '松江园区海报',
-      '直接访问',
-      'k3m9qa',
-    ])
-    const cols = series[0].querySelectorAll('.channel-days__col')
-    expect(cols).toHaveLength(30)
-    expect(cols[29].getAttribute('aria-label')).toBe('5月31日 进入 4 留资 2')
-    expect(styleOf(cols[28].querySelector('.channel-days__bar')).height).toBe('100%')
-    expect(styleOf(cols[29].querySelector('.channel-days__bar')).height).toBe('67%')
-    expect(styleOf(cols[29].querySelector('.channel-days__lead')).height).toBe('49%')
-    expect(styleOf(cols[0].querySelector('.channel-days__bar')).height).toBe('2px')
+    // Per day, on demand: a top channel's row opens its 30 days (one channel at a time).
+    expect(screen.getByText('点按前 3 个渠道查看每日趋势')).toBeTruthy()
+    expect(container.querySelector('.channel-days')).toBeNull()
+    fireEvent.click(first)
+    const days = container.querySelector('.channel-days') as HTMLElement
+    expect(first.contains(days)).toBe(true)
+    expect(days.getAttribute('aria-label')).toBe('松江园区海报 每日 进入 10 留资 2')
+    const bars = days.querySelectorAll('.channel-days__bar')
+    expect(bars).toHaveLength(30)
+    expect(styleOf(bars[28]).height).toBe('100%') // 5/30: 6 scans, the busiest day of any channel
+    expect(styleOf(bars[29]).height).toBe('67%') // 5/31: 4 entries
+    expect(styleOf(bars[29].querySelector('.channel-days__lead')).height).toBe('49%') // 2 of them leads
+    expect(styleOf(bars[0]).height).toBe('2px')
+    fireEvent.click(rows[1])
+    expect(container.querySelectorAll('.channel-days')).toHaveLength(1)
+    expect(rows[1].querySelector('.channel-days')?.getAttribute('aria-label')).toBe(
+      '直接访问 每日 进入 5 留资 1',
+    )
+    fireEvent.click(rows[1])
+    expect(container.querySelector('.channel-days')).toBeNull()
   })
 
   it('渠道漏斗 without visits says so while the other charts draw', async () => {
@@ -201,6 +205,15 @@ describe('charts page', () => {
     const { container } = render(<ChartsPage />)
     expect(await screen.findByText('这段时间还没有访问记录')).toBeTruthy()
     expect(container.querySelector('.channel-days')).toBeNull()
+    expect(screen.getByText('每日新增线索')).toBeTruthy()
+  })
+
+  it('an answer from a function deployed before the funnel (no channel fields) still draws', async () => {
+    const { totalEntries: _t, channels: _c, channelDays: _d, ...before } = chartsData()
+    request.mockResolvedValue(ok(before as ChartsData))
+    render(<ChartsPage />)
+    expect(await screen.findByText('这段时间还没有访问记录')).toBeTruthy()
+    expect(screen.getByText('进入 0 次')).toBeTruthy()
     expect(screen.getByText('每日新增线索')).toBeTruthy()
   })
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
   OTHER_KEY,
@@ -10,6 +10,7 @@ import {
   type FunnelStep,
 } from '@/domain/charts'
 import { formatDuration } from '@/domain/lead-pipeline'
+import { tapTarget } from '@/components/a11y'
 import '@/components/Panel.scss'
 import './ChartsView.scss'
 
@@ -116,91 +117,97 @@ export function Funnel({ steps, invalid }: { steps: FunnelStep[]; invalid: numbe
 const conv = (c: number | null) => (c === null ? '—' : `${c}%`)
 
 /**
- * The channel funnel, one row per channel: entries as a bar (of the busiest channel's), then the
- * steps after them — scan / share split, detail views, contact taps, leads — and the share of
- * entries that became a lead.
+ * One channel's days: a column per day (entries), the part of it that became leads in accent.
+ * Heights come from the server on one scale for every channel, so two channels compare.
  */
-export function ChannelFunnel({ rows }: { rows: ChannelRow[] }) {
-  if (!rows.length) return <Empty text='这段时间还没有访问记录' />
+export function ChannelDays({ series }: { series: ChannelSeries }) {
+  const days = series.days
+  const leads = days.reduce((sum, d) => sum + d.leads, 0)
+  const entries = days.reduce((sum, d) => sum + d.entries, 0)
   return (
-    <View className='channels'>
-      {rows.map((r) => (
-        <View
-          key={r.key}
-          className='channels__row'
-          aria-label={`${r.label} 进入 ${r.entries} 浏览 ${r.views} 点击 ${r.taps} 留资 ${r.leads}`}
-        >
-          <View className='channels__head'>
-            <Text className='channels__name'>{r.label}</Text>
-            <Text className='channels__conv'>转化 {conv(r.conversion)}</Text>
-          </View>
-          <View className='bars__track channels__track'>
+    <View className='channel-days' aria-label={`${series.label} 每日 进入 ${entries} 留资 ${leads}`}>
+      <View className='channel-days__legend'>
+        <View className='channel-days__key' />
+        <Text className='channel-days__legend-text'>每日进入</Text>
+        <View className='channel-days__key channel-days__key--lead' />
+        <Text className='channel-days__legend-text'>其中留资</Text>
+      </View>
+      {/* No wrapper or label per day: 30 nodes a channel keep the page's one setData small. */}
+      <View className='channel-days__plot'>
+        {days.map((d) => {
+          // A day with a lead but no entry (the visit came the day before) still shows its lead.
+          const top = Math.max(d.entriesPct, d.leadsPct)
+          const any = d.entries > 0 || d.leads > 0
+          return (
             <View
-              className={r.key === OTHER_KEY ? 'bars__fill bars__fill--other' : 'bars__fill'}
-              style={{ width: width(r.pct) }}
-            />
-            <Text className='bars__value'>{r.entries}</Text>
-          </View>
-          <View className='channels__steps'>
-            <Text className='channels__step'>
-              扫码 {r.scan} · 分享 {r.share}
-            </Text>
-            <Text className='channels__step'>浏览 {r.views}</Text>
-            <Text className='channels__step'>点击 {r.taps}</Text>
-            <Text className='channels__step channels__step--lead'>留资 {r.leads}</Text>
-          </View>
-        </View>
-      ))}
+              key={d.date}
+              className={any ? 'channel-days__bar' : 'channel-days__bar channel-days__bar--zero'}
+              style={{ height: any ? width(top) : '2px' }}
+            >
+              {d.leads > 0 ? (
+                <View
+                  className='channel-days__lead'
+                  style={{ height: `${Math.round((d.leadsPct / Math.max(top, 1)) * 100)}%` }}
+                />
+              ) : null}
+            </View>
+          )
+        })}
+      </View>
+      <View className='channel-days__axis'>
+        <Text>{days.length ? shortDate(days[0].date) : ''}</Text>
+        <Text>{days.length ? shortDate(days[days.length - 1].date) : ''}</Text>
+      </View>
     </View>
   )
 }
 
-/** Per day for the busiest channels: entries as columns, leads as the darker part of each. */
-export function ChannelDays({ series }: { series: ChannelSeries[] }) {
-  if (!series.length) return null
+/**
+ * The channel funnel, one row per channel: entries as a bar (of the busiest channel's), then the
+ * steps after them — scan / share split, detail views, contact taps, leads — and the share of
+ * entries that became a lead. A top channel's row opens its days (one at a time, on demand).
+ */
+export function ChannelFunnel({ rows, series }: { rows: ChannelRow[]; series: ChannelSeries[] }) {
+  const [open, setOpen] = useState<string | null>(null)
+  if (!rows.length) return <Empty text='这段时间还没有访问记录' />
+  const seriesOf = (key: string) => series.find((x) => x.key === key)
   return (
-    <View className='channel-days'>
-      <View className='channel-days__legend'>
-        <View className='channel-days__key' />
-        <Text className='channel-days__legend-text'>进入</Text>
-        <View className='channel-days__key channel-days__key--lead' />
-        <Text className='channel-days__legend-text'>留资</Text>
-      </View>
-      {series.map((s) => (
-        <View key={s.key} className='channel-days__series'>
-          <Text className='channel-days__name'>{s.label}</Text>
-          <View className='channel-days__plot'>
-            {s.days.map((d) => {
-              // A day with a lead but no entry (the visit came the day before) still shows its lead.
-              const top = Math.max(d.entriesPct, d.leadsPct)
-              const any = d.entries > 0 || d.leads > 0
-              return (
-                <View
-                  key={d.date}
-                  className='channel-days__col'
-                  aria-label={`${longDate(d.date)} 进入 ${d.entries} 留资 ${d.leads}`}
-                >
-                  <View
-                    className={any ? 'channel-days__bar' : 'channel-days__bar channel-days__bar--zero'}
-                    style={{ height: any ? width(top) : '2px' }}
-                  >
-                    {d.leads > 0 ? (
-                      <View
-                        className='channel-days__lead'
-                        style={{ height: `${Math.round((d.leadsPct / Math.max(top, 1)) * 100)}%` }}
-                      />
-                    ) : null}
-                  </View>
-                </View>
-              )
-            })}
+    <View className='channels'>
+      {series.length ? (
+        <Text className='charts__note channels__hint'>点按前 {series.length} 个渠道查看每日趋势</Text>
+      ) : null}
+      {rows.map((r) => {
+        const days = seriesOf(r.key)
+        const opened = days !== undefined && open === r.key
+        return (
+          <View
+            key={r.key}
+            className={days ? 'channels__row channels__row--open-able' : 'channels__row'}
+            aria-label={`${r.label} 进入 ${r.entries} 浏览 ${r.views} 点击 ${r.taps} 留资 ${r.leads}`}
+            {...(days ? tapTarget({ pressed: opened }) : {})}
+            onClick={days ? () => setOpen(opened ? null : r.key) : undefined}
+          >
+            <View className='channels__head'>
+              <Text className='channels__name'>{r.label}</Text>
+              <Text className='channels__conv'>转化 {conv(r.conversion)}</Text>
+            </View>
+            <View className='bars__track channels__track'>
+              <View
+                className={r.key === OTHER_KEY ? 'bars__fill bars__fill--other' : 'bars__fill'}
+                style={{ width: width(r.pct) }}
+              />
+              <Text className='bars__value'>{r.entries}</Text>
+            </View>
+            <View className='channels__steps'>
+              <Text className='channels__step'>
+                扫码 {r.scan} · 分享 {r.share} · 浏览 {r.views} · 点击 {r.taps}
+              </Text>
+              <Text className='channels__step channels__step--lead'>留资 {r.leads}</Text>
+            </View>
+            {opened ? <ChannelDays series={days} /> : null}
           </View>
-        </View>
-      ))}
-      <View className='channel-days__axis'>
-        <Text>{series[0].days.length ? shortDate(series[0].days[0].date) : ''}</Text>
-        <Text>{series[0].days.length ? shortDate(series[0].days[series[0].days.length - 1].date) : ''}</Text>
-      </View>
+        )
+      })}
     </View>
   )
 }
@@ -239,9 +246,9 @@ export function ChartsView({ data }: { data: ChartsData }) {
         <Funnel steps={data.funnel} invalid={data.invalid} />
       </Section>
 
-      <Section title='渠道漏斗' note={`进入 ${data.totalEntries} 次`}>
-        <ChannelFunnel rows={data.channels} />
-        <ChannelDays series={data.channelDays} />
+      {/* A function deployed before the funnel answers without it: the section says so, nothing breaks. */}
+      <Section title='渠道漏斗' note={`进入 ${data.totalEntries ?? 0} 次`}>
+        <ChannelFunnel rows={data.channels ?? []} series={data.channelDays ?? []} />
       </Section>
 
       <Section title='线索来源'>
