@@ -122,7 +122,9 @@ function send(): Promise<void> {
   return callApi('visits.record', { visits: batch.map((q) => q.visit) }).then((result) => {
     queue = queue.filter((q) => batch.indexOf(q) < 0)
     if (result.ok || RETRY.indexOf(result.error.code) < 0) return send()
-    const again = batch.map((q) => ({ visit: q.visit, tries: q.tries + 1 })).filter((q) => q.tries < MAX_ATTEMPTS)
+    const again = batch
+      .map((q) => ({ visit: q.visit, tries: q.tries + 1 }))
+      .filter((q) => q.tries < MAX_ATTEMPTS)
     queue = again.concat(queue).slice(-MAX_QUEUED)
   })
 }
