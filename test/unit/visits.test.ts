@@ -170,3 +170,25 @@ describe('an entry once per visit', () => {
     expect(pendingVisits()).toEqual([])
   })
 })
+
+describe('a direct lead reads as 直接访问 wherever staff see its source', () => {
+  it('sourceLabel, the inbox row, the lead notice', async () => {
+    const { sourceLabel } = await import('@/domain/source-label')
+    const { originOf } = await import('@/features/leads/format')
+    const { formatNoticeLine } = await import('../../cloudfunctions/api/src/core/lead-notice')
+    expect(sourceLabel('direct')).toBe('直接访问')
+    expect(sourceLabel(undefined)).toBe('直接访问')
+    expect(sourceLabel('abc123')).toBe('abc123')
+    expect(originOf({ source: 'direct' })).toBe('直接访问')
+    expect(originOf({ source: 'abc123' })).toBe('来源 abc123')
+    const notice = {
+      inquiryId: 'i1',
+      status: 'new' as const,
+      needType: 'other' as const,
+      maskedPhone: '135****8515',
+      createdAt: '2026-05-01T02:00:00.000Z',
+    }
+    expect(formatNoticeLine({ ...notice, source: 'direct' })).toContain('来源 直接访问')
+    expect(formatNoticeLine({ ...notice, source: 'abc123' })).toContain('来源 abc123')
+  })
+})
