@@ -160,7 +160,8 @@ export function channelFunnel(
     if (!days.has(c.date)) days.set(c.date, zeroTotals())
     add(days.get(c.date)!, c.metric, c.count)
   }
-  const labelOf = (key: string) => names[key] || key
+  // Own keys only: a source code may be any token, 'constructor' included.
+  const labelOf = (key: string) => (Object.prototype.hasOwnProperty.call(names, key) && names[key]) || key
   const ranked = [...totals]
     .map(([key, t]) => ({ key, label: labelOf(key), ...t }))
     .sort((a, b) => b.entries - a.entries || b.leads - a.leads || a.label.localeCompare(b.label))

@@ -192,3 +192,22 @@ describe('a direct lead reads as 直接访问 wherever staff see its source', ()
     expect(formatNoticeLine({ ...notice, source: 'abc123' })).toContain('来源 abc123')
   })
 })
+
+describe('channelFunnel', () => {
+  it('labels by own keys only: a code named like an Object property shows as itself', async () => {
+    const { channelFunnel } = await import('@/domain/charts')
+    const out = channelFunnel(
+      [
+        { date: '2026-05-31', source: 'constructor', metric: 'scan', count: 2 },
+        { date: '2026-05-31', source: 'direct', metric: 'lead', count: 1 },
+      ],
+      '2026-05-31',
+      '2026-05-31',
+      { direct: '直接访问' },
+    )
+    expect(out.channels.map((c) => [c.label, c.entries, c.leads, c.conversion])).toEqual([
+      ['constructor', 2, 0, 0],
+      ['直接访问', 0, 1, null],
+    ])
+  })
+})

@@ -85,7 +85,7 @@ export function createChartsHandlers(deps: ChartsDeps) {
       )
       const sourceRows = [...bySource].map(([key, count]): KeyCount => ({
         key,
-        label: labels[key] || key,
+        label: (Object.prototype.hasOwnProperty.call(labels, key) && labels[key]) || key,
         count,
       }))
       return {
