@@ -21,6 +21,7 @@ import { runJobs, startDailyScheduler } from '../cloudfunctions/api/src/jobs/sch
 import type { SqliteAlertStore } from '../cloudfunctions/api/src/adapters/sqlite/deliveries'
 import type { Logger } from '../cloudfunctions/api/src/logger'
 import { createLogger } from '../cloudfunctions/api/src/logger'
+import { channelNamesOf } from '../cloudfunctions/api/src/core/channel-codes'
 import { combineNotifiers } from '../cloudfunctions/api/src/core/notifiers'
 import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createApi } from '../cloudfunctions/api/src/router'
@@ -130,7 +131,12 @@ function main(): void {
   const { notifier, describe: notifyDescribe } = alerts
   const exportFiles = createOneTimeFiles()
   // Checked now: a typo in a retention period stops the start instead of every purge.
-  const retention = retentionJob({ retention: storage, logger, retentionConfig: retentionConfigFrom(env) })
+  const retention = retentionJob({
+    retention: storage,
+    visits: storage.visits,
+    logger,
+    retentionConfig: retentionConfigFrom(env),
+  })
   // The adapters of the local runtime, wired here and nowhere else (the cloud's: api/src/index.ts).
   const api = createApi({
     storage,
@@ -147,8 +153,10 @@ function main(): void {
     exportReader: storage,
     exportFiles,
     content: storage.content,
+    visits: storage.visits,
     logger,
     channels: storage.channels,
+    channelNames: channelNamesOf(storage.channels),
     codeMaker: createQrCodeMaker({ baseUrl: codeBase }),
     codeFiles: storage.codeFiles,
   })

@@ -1,11 +1,12 @@
 import type { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { startOutboxSync } from '@/features/inquiry/outbox'
+import { noteEntry, noteHidden, type EntryOptions } from '@/features/visits/record'
 
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {
+  useLaunch((options?: EntryOptions) => {
     if (process.env.TARO_ENV === 'weapp') {
       // One init for the whole app. Without an env id the default CloudBase environment
       // of the appid is used; TARO_APP_CLOUD_ENV pins one at build time.
@@ -14,7 +15,12 @@ function App({ children }: PropsWithChildren) {
     }
     // Inquiries saved while offline: sent now, and again whenever the network comes back.
     startOutboxSync()
+    // The channel funnel: how this visit came in (a code, a shared card, or neither).
+    noteEntry(options ?? {})
   })
+  // A show after a long pause, or by another code or card, is a new visit; a hide sends the queue.
+  useDidShow((options?: EntryOptions) => noteEntry(options ?? {}))
+  useDidHide(() => noteHidden())
 
   return children
 }

@@ -26,6 +26,7 @@ import type {
 import type { ActionAccess, StaffMember } from './staff'
 import type { ClaimStaffInput, InviteStaffInput, StaffIdInput, StaffInvite, StaffMe } from './staff-schemas'
 import type { InquiryInput, InquirySummary, RecordEventsPayload, SubmitResult } from './inquiry'
+import type { RecordVisitsPayload } from './visits'
 import type {
   GetArticlePayload,
   GetParkPayload,
@@ -99,6 +100,8 @@ export interface ApiActions {
   'content.updateArticle': { payload: UpdateArticlePayload; data: { article: ContentArticleRow } }
   /** Public: the best 3 parks for a need (the inquiry's need fields, no personal data), with the facts that matched. */
   'parks.match': { payload: MatchParksPayload; data: MatchResult }
+  /** The channel funnel's entries (scan / share / direct, once per visit) and detail views, batched by the client. */
+  'visits.record': { payload: RecordVisitsPayload; data: { accepted: number } }
 }
 
 export type ActionName = keyof ApiActions
@@ -140,6 +143,7 @@ export const ACTION_ACCESS = {
   'content.updatePark': 'staff',
   'content.updateArticle': 'staff',
   'parks.match': 'public',
+  'visits.record': 'public',
 } as const satisfies Record<ActionName, ActionAccess>
 export type PayloadOf<A extends ActionName> = ApiActions[A]['payload']
 export type DataOf<A extends ActionName> = ApiActions[A]['data']

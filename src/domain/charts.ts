@@ -68,6 +68,131 @@ export interface ChartsData {
   totalTaps: number
   /** Arrival → first 已联系 for the range's leads (the same core as `leads.stats`). */
   response: ResponseSummary
+  /** The channel funnel (issue 9 item 4): entries of the range, all channels. */
+  totalEntries: number
+  /** Per channel (source), busiest first: the top CHANNEL_TOP, the rest summed as 其他. */
+  channels: ChannelRow[]
+  /** Per day, for the top CHANNEL_SERIES_TOP channels (其他 never). */
+  channelDays: ChannelSeries[]
+}
+
+/**
+ * The channel funnel's counts (issue 9 item 4), as the stores answer them: one metric of one
+ * source on one Beijing day. Entries are 'scan' / 'share' / 'direct'; 'view' a detail page shown;
+ * 'tap' a contact tap; 'lead' an inquiry. A row without a source is counted as 'direct'.
+ */
+export type FunnelMetric = 'scan' | 'share' | 'direct' | 'view' | 'tap' | 'lead'
+export interface FunnelCount {
+  date: string
+  source: string
+  metric: FunnelMetric
+  count: number
+}
+
+export const CHANNEL_TOP = 8
+export const CHANNEL_SERIES_TOP = 4
+
+export interface ChannelTotals {
+  /** Visits that came in by this channel: scan + share + direct entries. */
+  entries: number
+  scan: number
+  share: number
+  views: number
+  taps: number
+  leads: number
+}
+
+export interface ChannelRow extends ChannelTotals {
+  /** The source code ('direct' for 直接访问; OTHER_KEY for 其他). */
+  key: string
+  label: string
+  /** Leads per entry, % with one decimal; null without entries. */
+  conversion: number | null
+  /** Width of the entries bar, 0–100 of the busiest channel's. */
+  pct: number
+}
+
+export interface ChannelDay extends ChannelTotals {
+  date: string
+  /** Heights, 0–100 of the busiest day of every series (one scale, so the series compare). */
+  entriesPct: number
+  leadsPct: number
+}
+
+export interface ChannelSeries {
+  key: string
+  label: string
+  days: ChannelDay[]
+}
+
+const zeroTotals = (): ChannelTotals => ({ entries: 0, scan: 0, share: 0, views: 0, taps: 0, leads: 0 })
+
+function add(t: ChannelTotals, metric: FunnelMetric, n: number): void {
+  if (metric === 'scan' || metric === 'share' || metric === 'direct') {
+    t.entries += n
+    if (metric !== 'direct') t[metric] += n
+  } else if (metric === 'view') t.views += n
+  else if (metric === 'tap') t.taps += n
+  else t.leads += n
+}
+
+const conversionOf = (t: ChannelTotals) =>
+  t.entries > 0 ? Math.round((t.leads / t.entries) * 1000) / 10 : null
+
+/**
+ * The funnel per channel over the range and per day for the busiest channels. Channels rank by
+ * entries, then leads, then label; `names` labels codes (a code it lacks shows as itself).
+ */
+export function channelFunnel(
+  counts: readonly FunnelCount[],
+  from: string,
+  to: string,
+  names: Readonly<Record<string, string>>,
+): { totalEntries: number; channels: ChannelRow[]; channelDays: ChannelSeries[] } {
+  const totals = new Map<string, ChannelTotals>()
+  const daily = new Map<string, Map<string, ChannelTotals>>()
+  for (const c of counts) {
+    if (c.count <= 0) continue
+    if (!totals.has(c.source)) totals.set(c.source, zeroTotals())
+    add(totals.get(c.source)!, c.metric, c.count)
+    if (!daily.has(c.source)) daily.set(c.source, new Map())
+    const days = daily.get(c.source)!
+    if (!days.has(c.date)) days.set(c.date, zeroTotals())
+    add(days.get(c.date)!, c.metric, c.count)
+  }
+  // Own keys only: a source code may be any token, 'constructor' included.
+  const labelOf = (key: string) => (Object.prototype.hasOwnProperty.call(names, key) && names[key]) || key
+  const ranked = [...totals]
+    .map(([key, t]) => ({ key, label: labelOf(key), ...t }))
+    .sort((a, b) => b.entries - a.entries || b.leads - a.leads || a.label.localeCompare(b.label))
+  const head = ranked.slice(0, CHANNEL_TOP)
+  const rest = ranked.slice(CHANNEL_TOP)
+  const rows: Array<ChannelTotals & { key: string; label: string }> = [...head]
+  if (rest.length) {
+    const other = zeroTotals()
+    for (const r of rest) for (const k of Object.keys(other) as Array<keyof ChannelTotals>) other[k] += r[k]
+    rows.push({ key: OTHER_KEY, label: OTHER_LABEL, ...other })
+  }
+  const maxEntries = Math.max(0, ...rows.map((r) => r.entries))
+  const channels = rows.map((r) => ({ ...r, conversion: conversionOf(r), pct: pctOf(r.entries, maxEntries) }))
+
+  const dates = datesBetween(from, to)
+  const top = head.slice(0, CHANNEL_SERIES_TOP)
+  const series = top.map((r) => ({
+    key: r.key,
+    label: r.label,
+    days: dates.map((date) => ({ date, ...(daily.get(r.key)?.get(date) ?? zeroTotals()) })),
+  }))
+  const maxDay = Math.max(0, ...series.flatMap((s) => s.days.map((d) => Math.max(d.entries, d.leads))))
+  const channelDays = series.map((s) => ({
+    ...s,
+    days: s.days.map((d) => ({
+      ...d,
+      entriesPct: pctOf(d.entries, maxDay),
+      leadsPct: pctOf(d.leads, maxDay),
+    })),
+  }))
+  return { totalEntries: ranked.reduce((sum, r) => sum + r.entries, 0), channels, channelDays }
 }
 
 /** A count from the store: `key` null when the lead carries none (no source, no park). */

@@ -14,6 +14,8 @@ export const MAX_SCENE_LENGTH = 32
 const SCENE_ALPHABET = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]*$/
 /** Source codes (QR print runs, share): plain tokens. */
 export const SOURCE_RE = /^[0-9a-zA-Z_-]{1,16}$/
+/** What a visit or a lead with no source is attributed to (the channel funnel's 直接访问 row). */
+export const DIRECT_SOURCE = 'direct'
 // Narrower than article ids in general: `a=` + id must leave room for a source.
 const SCENE_ARTICLE_ID_RE = /^[a-z0-9-]{1,29}$/
 

@@ -88,7 +88,7 @@ describe.each(BACKENDS)('stats.charts over %s', (backend) => {
       { key: 'pst01', label: 'pst01', count: 2, pct: 100 },
       { key: 'ad03', label: 'ad03', count: 1, pct: 50 },
       { key: 'qr02', label: 'qr02', count: 1, pct: 50 },
-      { key: '', label: '直接访问', count: 1, pct: 50 },
+      { key: 'direct', label: '直接访问', count: 1, pct: 50 },
     ])
     expect(out.parks).toEqual([
       { key: 'p012', label: '松江G60智造园', count: 2, pct: 100 },
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('stats.charts over %s', (backend) => {
     const out = await charts({ from: '2026-05-30', to: '2026-05-30' })
     expect(out.days).toEqual([{ date: '2026-05-30', count: 1, pct: 100 }])
     expect(out.totalLeads).toBe(1)
-    expect(out.sources).toEqual([{ key: '', label: '直接访问', count: 1, pct: 100 }])
+    expect(out.sources).toEqual([{ key: 'direct', label: '直接访问', count: 1, pct: 100 }])
     expect(out.parks).toEqual([])
     expect(out.invalid).toBe(1)
     expect(out.funnel.map((s) => s.reached)).toEqual([0, 0, 0, 0])

@@ -15,6 +15,7 @@ import { createCloudbaseCharts } from '../../cloudfunctions/api/src/adapters/clo
 import { createCloudbaseLeadDesk } from '../../cloudfunctions/api/src/adapters/cloudbase-desk'
 import { createCloudbaseAlertStore } from '../../cloudfunctions/api/src/adapters/cloudbase-deliveries'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
+import { createCloudbaseVisitStore } from '../../cloudfunctions/api/src/adapters/cloudbase-visits'
 import {
   CLOUDBASE_COLLECTIONS,
   COLLECTIONS,
@@ -530,6 +531,41 @@ describe('every adapter query walks a listed index', () => {
       .filter((q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)))
     expect(log.filter((q) => !q.equal.includes('_id')).length).toBeGreaterThanOrEqual(3)
     expect(unserved).toEqual([])
+  })
+
+  it('the channel funnel: visit limits, deletion, purge and the funnel walks (issue 9 item 4)', async () => {
+    double.__reset()
+    const log: Recorded[] = []
+    const db = recordingDb(double.database() as unknown as CloudDatabase, log)
+    const visits = createCloudbaseVisitStore(db)
+    const at = '2026-05-10T02:00:00.000Z'
+    const limits = [
+      { by: 'visitor' as const, window: 'hour' as const, since: '2026-05-10T01:00:00.000Z', max: 10 },
+      { by: 'address' as const, window: 'hour' as const, since: '2026-05-10T01:00:00.000Z', max: 10 },
+    ]
+    await visits.insertVisits(
+      [{ openid: 'o1', kind: 'scan', source: 'abc123', at, createdAt: at, clientKey: 'k1' }],
+      limits,
+    )
+    await visits.deleteVisitor('o1')
+    await visits.purgeOlderThan(at)
+    await createCloudbaseCharts(db).funnelCounts({
+      since: '2026-05-01T16:00:00.000Z',
+      until: '2026-05-31T16:00:00.000Z',
+    })
+    expect(new Set(log.map((q) => q.collection))).toEqual(new Set(['visits', 'contact_events', 'inquiries']))
+    const unserved = log
+      .filter((q) => !q.equal.includes('_id'))
+      .filter((q) => q.equal.length > 0 || q.order.length > 0)
+      .filter((q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)))
+    expect(unserved).toEqual([])
+    // The funnel walks are sorted reads along `created` (checked above), not unbounded scans.
+    expect(
+      log
+        .filter((q) => q.order.length > 0)
+        .map((q) => q.collection)
+        .sort(),
+    ).toEqual(['contact_events', 'inquiries', 'visits'])
   })
 
   it('the check bites: a sort no index covers is reported', () => {

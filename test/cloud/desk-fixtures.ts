@@ -5,6 +5,7 @@ import type { StaffMember } from '@/domain/staff'
 import { createCloudbaseCharts } from '../../cloudfunctions/api/src/adapters/cloudbase-charts'
 import { createCloudbaseLeadDesk } from '../../cloudfunctions/api/src/adapters/cloudbase-desk'
 import { createCloudbaseLeadStore } from '../../cloudfunctions/api/src/adapters/cloudbase-leads'
+import { createCloudbaseVisitStore } from '../../cloudfunctions/api/src/adapters/cloudbase-visits'
 import {
   createCloudbaseStorage,
   toCloudPark,
@@ -81,7 +82,7 @@ export function deskEnv(backend: Backend, overrides: Partial<ApiDeps> = {}): Des
     const dir = tmpDir('desk')
     const storage = openSqliteStorage(path.join(dir, 'desk.sqlite'))
     storage.seedFromMock({ articles: [], parks: leadParks, agency })
-    deps = { storage, leads: storage, desk: storage.desk, charts: storage.charts }
+    deps = { storage, leads: storage, desk: storage.desk, charts: storage.charts, visits: storage.visits }
     close = () => {
       storage.close()
       fs.rmSync(dir, { recursive: true, force: true })
@@ -95,6 +96,7 @@ export function deskEnv(backend: Backend, overrides: Partial<ApiDeps> = {}): Des
       leads: createCloudbaseLeadStore(db),
       desk: createCloudbaseLeadDesk(db),
       charts: createCloudbaseCharts(db),
+      visits: createCloudbaseVisitStore(db),
     }
   }
   const api = createApi({

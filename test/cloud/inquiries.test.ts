@@ -106,11 +106,12 @@ describe('inquiries.submit: storing a lead', () => {
       park_id: 'p999',
       park_name: null,
       article_id: 'policy-2026-01',
-      source: null,
+      // Every lead carries a source: none given is a direct visit (issue 9 item 4).
+      source: 'direct',
     })
   })
 
-  it('stores a minimal form (no optional fields) with them absent', async () => {
+  it('stores a minimal form (no optional fields) with them absent, the source as direct', async () => {
     const payload = {
       needType: 'other',
       contactName: '李',
@@ -131,6 +132,7 @@ describe('inquiries.submit: storing a lead', () => {
       phone: PHONE,
       remark: '',
       consent: true,
+      source: 'direct',
       status: 'new',
       createdAt: '2026-05-01T02:00:00.000Z',
       updatedAt: '2026-05-01T02:00:00.000Z',

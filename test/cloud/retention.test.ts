@@ -212,6 +212,18 @@ describe('retention job over CloudBase (double)', () => {
       'contact_events',
       events().map((e, i) => ({ _id: `e${i}`, ...e })),
     )
+    // The channel funnel's visits go with the leads' period (issue 9 item 4): one past it, one not.
+    double.__seed(
+      'visits',
+      [ms(CUT, -1), CUT].map((createdAt, i) => ({
+        _id: `v${i}`,
+        openid: 'o-visitor',
+        kind: 'scan',
+        source: 'k3m9qa',
+        at: createdAt,
+        createdAt,
+      })),
+    )
     const { lines, logger } = captured()
     // Export files: 60 from two days ago (more than one deleteFile batch of 50), one from an hour ago.
     const db = double.database() as unknown as CloudDatabase
@@ -228,8 +240,10 @@ describe('retention job over CloudBase (double)', () => {
       inquiries: 2,
       invalidInquiries: 1,
       events: 1,
+      visits: 1,
       exportFiles: 60,
     })
+    expect(double.__all('visits').map((d) => d._id)).toEqual(['v1'])
     expect(double.deleteFile).toHaveBeenCalledTimes(2)
     expect(double.__fileIds()).toHaveLength(1)
     expect(recent.url).toContain(double.__fileIds()[0].split('/').pop())

@@ -7,11 +7,25 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ChartsPage from '@/packages/staff/charts/index'
 import type { ChartsData } from '@/domain/charts'
-import { fillDays, funnelOf, topBars } from '@/domain/charts'
+import { channelFunnel, fillDays, funnelOf, topBars, type FunnelCount } from '@/domain/charts'
 import { firePullDownRefresh, resetTaroDouble } from '../doubles/taro'
 import { httpAnswer } from './fixtures'
 
 const request = Taro.request as unknown as jest.Mock
+
+/** The channel funnel's counts: a poster channel (named), a code nobody named, direct visits. */
+const FUNNEL: FunnelCount[] = [
+  { date: '2026-05-30', source: 'pst01', metric: 'scan', count: 6 },
+  { date: '2026-05-31', source: 'pst01', metric: 'scan', count: 2 },
+  { date: '2026-05-31', source: 'pst01', metric: 'share', count: 2 },
+  { date: '2026-05-31', source: 'pst01', metric: 'view', count: 7 },
+  { date: '2026-05-31', source: 'pst01', metric: 'tap', count: 3 },
+  { date: '2026-05-31', source: 'pst01', metric: 'lead', count: 2 },
+  { date: '2026-05-20', source: 'direct', metric: 'direct', count: 5 },
+  { date: '2026-05-20', source: 'direct', metric: 'lead', count: 1 },
+  { date: '2026-05-21', source: 'k3m9qa', metric: 'scan', count: 1 },
+]
+const CHANNEL_NAMES = { direct: '直接访问', pst01: '松江园区海报' }
 
 function chartsData(over: Partial<ChartsData> = {}): ChartsData {
   return {
@@ -47,6 +61,7 @@ function chartsData(over: Partial<ChartsData> = {}): ChartsData {
       medianMinutes: 25,
       agents: [{ id: 's1', name: '李顾问', contacted: 7, medianMinutes: 25 }],
     },
+    ...channelFunnel(FUNNEL, '2026-05-02', '2026-05-31', CHANNEL_NAMES),
     ...over,
   }
 }
@@ -63,7 +78,11 @@ const styleOf = (el: Element | null) =>
   JSON.parse(el?.getAttribute('data-style') ?? '{}') as Record<string, string>
 
 /** The row of a bar list whose label is `label`. */
-const rowOf = (label: string) => screen.getByText(label).closest('.bars__row') as HTMLElement
+const rowOf = (label: string) =>
+  screen
+    .getAllByText(label)
+    .map((el) => el.closest('.bars__row'))
+    .find(Boolean) as HTMLElement
 
 describe('charts page', () => {
   it('asks for stats.charts, then draws every chart with its numbers', async () => {
@@ -124,12 +143,78 @@ describe('charts page', () => {
           funnel: funnelOf({}),
           invalid: 0,
           response: { leads: 0, contacted: 0, medianMinutes: null, agents: [] },
+          totalEntries: 0,
+          channels: [],
+          channelDays: [],
         }),
       ),
     )
     const { container } = render(<ChartsPage />)
     expect(await screen.findByText('近 30 天还没有数据')).toBeTruthy()
     expect(container.querySelector('.days__col')).toBeNull()
+  })
+
+  it('draws 渠道漏斗: a row per channel with its steps and conversion, and per day for the top channels', async () => {
+    request.mockResolvedValue(ok(chartsData()))
+    const { container } = render(<ChartsPage />)
+    expect(await screen.findByText('渠道漏斗')).toBeTruthy()
+    expect(screen.getByText('进入 16 次')).toBeTruthy()
+    const rows = Array.from(container.querySelectorAll('.channels__row')) as HTMLElement[]
+    // Busiest first; a named channel by its name, an unnamed code as itself, direct as 直接访问.
+    expect(rows.map((r) => r.querySelector('.channels__name')?.textContent)).toEqual([
+      '松江园区海报',
+      '直接访问',
+      'k3m9qa',
+    ])
+    const first = rows[0]
+    expect(styleOf(first.querySelector('.bars__fill')).width).toBe('100%')
+    expect(first.querySelector('.bars__value')?.textContent).toBe('10')
+    expect(Array.from(first.querySelectorAll('.channels__step')).map((s) => s.textContent)).toEqual([
+      '扫码 8 · 分享 2 · 浏览 7 · 点击 3',
+      '留资 2',
+    ])
+    expect(first.querySelector('.channels__conv')?.textContent).toBe('转化 20%')
+    expect(first.getAttribute('aria-label')).toBe('松江园区海报 进入 10 浏览 7 点击 3 留资 2')
+    expect(styleOf(rows[1].querySelector('.bars__fill')).width).toBe('50%')
+    expect(rows[2].querySelector('.channels__conv')?.textContent).toBe('转化 0%')
+
+    // Per day, on demand: a top channel's row opens its 30 days (one channel at a time).
+    expect(screen.getByText('点按前 3 个渠道查看每日趋势')).toBeTruthy()
+    expect(container.querySelector('.channel-days')).toBeNull()
+    fireEvent.click(first)
+    const days = container.querySelector('.channel-days') as HTMLElement
+    expect(first.contains(days)).toBe(true)
+    expect(days.getAttribute('aria-label')).toBe('松江园区海报 每日 进入 10 留资 2')
+    const bars = days.querySelectorAll('.channel-days__bar')
+    expect(bars).toHaveLength(30)
+    expect(styleOf(bars[28]).height).toBe('100%') // 5/30: 6 scans, the busiest day of any channel
+    expect(styleOf(bars[29]).height).toBe('67%') // 5/31: 4 entries
+    expect(styleOf(bars[29].querySelector('.channel-days__lead')).height).toBe('49%') // 2 of them leads
+    expect(styleOf(bars[0]).height).toBe('2px')
+    fireEvent.click(rows[1])
+    expect(container.querySelectorAll('.channel-days')).toHaveLength(1)
+    expect(rows[1].querySelector('.channel-days')?.getAttribute('aria-label')).toBe(
+      '直接访问 每日 进入 5 留资 1',
+    )
+    fireEvent.click(rows[1])
+    expect(container.querySelector('.channel-days')).toBeNull()
+  })
+
+  it('渠道漏斗 without visits says so while the other charts draw', async () => {
+    request.mockResolvedValue(ok(chartsData({ totalEntries: 0, channels: [], channelDays: [] })))
+    const { container } = render(<ChartsPage />)
+    expect(await screen.findByText('这段时间还没有访问记录')).toBeTruthy()
+    expect(container.querySelector('.channel-days')).toBeNull()
+    expect(screen.getByText('每日新增线索')).toBeTruthy()
+  })
+
+  it('an answer from a function deployed before the funnel (no channel fields) still draws', async () => {
+    const { totalEntries: _t, channels: _c, channelDays: _d, ...before } = chartsData()
+    request.mockResolvedValue(ok(before as ChartsData))
+    render(<ChartsPage />)
+    expect(await screen.findByText('这段时间还没有访问记录')).toBeTruthy()
+    expect(screen.getByText('进入 0 次')).toBeTruthy()
+    expect(screen.getByText('每日新增线索')).toBeTruthy()
   })
 
   it('a section without data says 暂无数据 while the others draw', async () => {

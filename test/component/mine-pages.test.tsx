@@ -241,7 +241,7 @@ describe('关于我们与隐私政策', () => {
     expect(text).toContain('匹配合适的园区')
     expect(text).toContain('保存期限')
     // The periods the retention job purges by (src/domain/retention.ts defaults: 24 and 6 months).
-    expect(text).toContain('需求线索和联系按钮的点击记录自提交之日起保存不超过 24 个月（2 年）')
+    expect(text).toContain('需求线索、联系按钮的点击记录和访问记录自提交之日起保存不超过 24 个月（2 年）')
     expect(text).toContain('经核实无效的线索保存不超过 6 个月')
     expect(text).toContain('到期后由系统每日自动删除')
     expect(text).toContain('删除')
@@ -253,6 +253,9 @@ describe('关于我们与隐私政策', () => {
     expect(text).toContain('网络地址（IP）经不可逆的加密摘要')
     expect(text).toContain('我们不会读取您的通讯录')
     expect(text).toContain('记录您点击了哪个联系按钮')
+    // The channel funnel's visits (issue 9 item 4): what is recorded, and that it can be deleted.
+    expect(text).toContain('记录您每次打开小程序是扫码、分享还是直接进入、来自哪个渠道')
+    expect(text).toContain('打开了哪个园区或文章的详情页')
   })
 
   it('tapping the hotline calls it', () => {

@@ -140,6 +140,26 @@ export interface WeappHarness {
   assertNoUnexpected(): void
   /** Unload every open page (onUnload + detach). */
   closeAll(): Promise<void>
+  /** The app sent to the background (App onHide), then settled. */
+  hideApp(): Promise<void>
+  /** The app brought back (App onShow) with these launch options, then settled. */
+  showApp(options: LaunchOptions): Promise<void>
+}
+
+/** What WeChat hands App onLaunch / onShow. */
+export interface LaunchOptions {
+  path: string
+  query: Record<string, string>
+  scene: number
+  referrerInfo?: Record<string, unknown>
+}
+
+/** The default launch: the home page from the recent list (scene 1001), no query. */
+export const DEFAULT_LAUNCH: LaunchOptions = {
+  path: 'pages/index/index',
+  query: {},
+  scene: 1001,
+  referrerInfo: {},
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,13 +259,16 @@ const IGNORED_READS = new Set([
 
 let singleton: Promise<WeappHarness> | undefined
 
-/** Set up once per test file (jest gives every file its own module registry and globals). */
-export function setupWeapp(): Promise<WeappHarness> {
-  if (!singleton) singleton = Promise.resolve().then(create)
+/**
+ * Set up once per test file (jest gives every file its own module registry and globals).
+ * `launch`: how WeChat opened the app (default DEFAULT_LAUNCH), e.g. a scanned code's scene 1047.
+ */
+export function setupWeapp(launch: LaunchOptions = DEFAULT_LAUNCH): Promise<WeappHarness> {
+  if (!singleton) singleton = Promise.resolve().then(() => create(launch))
   return singleton
 }
 
-function create(): WeappHarness {
+function create(launch: LaunchOptions): WeappHarness {
   checkDist()
   const g = globalThis as any
 
@@ -543,7 +566,8 @@ function create(): WeappHarness {
 
   runFile(join(DIST, 'app.js'))
   if (!appInstance) throw new Error('dist/app.js did not call App()')
-  const launch = { path: 'pages/index/index', query: {}, scene: 1001, referrerInfo: {} }
+  g.wx.getLaunchOptionsSync.mockImplementation(() => launch)
+  g.wx.getEnterOptionsSync.mockImplementation(() => launch)
   appInstance.onLaunch?.call(appInstance, launch)
   appInstance.onShow?.call(appInstance, launch)
 
@@ -736,6 +760,14 @@ function create(): WeappHarness {
     closeAll: async () => {
       for (const handle of [...handles].reverse()) await handle.unload()
     },
+    hideApp: async () => {
+      appInstance.onHide?.call(appInstance)
+      await flush()
+    },
+    showApp: async (options) => {
+      appInstance.onShow?.call(appInstance, options)
+      await flush()
+    },
   }
   return harness
 }
@@ -754,10 +786,10 @@ function safeJson(v: unknown): string {
  * fails the test if the app touched a wx API the harness does not stub.
  * Returns a handle whose members are usable inside tests and hooks (not at module level).
  */
-export function weappSuite(): WeappHarness {
+export function weappSuite(launch?: LaunchOptions): WeappHarness {
   let h: WeappHarness | undefined
   beforeAll(async () => {
-    h = await setupWeapp()
+    h = await setupWeapp(launch)
   })
   beforeEach(() => {
     if (!h) return // setup failed: its error is what the test reports

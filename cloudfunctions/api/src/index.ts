@@ -18,6 +18,7 @@ import {
   parseEnvVersion,
   type WxCodeOpenApi,
 } from './adapters/cloudbase-channels'
+import { createCloudbaseVisitStore } from './adapters/cloudbase-visits'
 import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
 import { createCloudbaseAuditLog, createCloudbaseStaffStore } from './adapters/cloudbase-staff'
@@ -27,6 +28,7 @@ import { createWxContentCheck, type WxOpenApi } from './adapters/wx-content-chec
 import { MESSAGES } from './errors'
 import { createLogger, type Logger } from './logger'
 import { createAnnouncer, type Announcer } from './core/announce'
+import { channelNamesOf } from './core/channel-codes'
 import { combineNotifiers } from './core/notifiers'
 import { parseTemplateKeys } from './core/subscribe-fields'
 import { dailyDigestJob, retryDeliveriesJob } from './jobs/alerts'
@@ -159,6 +161,7 @@ export function cloudRetentionJob(
   return retentionJob({
     retention: createCloudbaseExportStore(db),
     exportFiles: createCloudExportFiles(sdk, db),
+    visits: createCloudbaseVisitStore(db),
     logger,
     retentionConfig: retentionConfigFrom(env),
   })
@@ -242,6 +245,7 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
       const staff = options.overrides?.staff ?? createCloudbaseStaffStore(db)
       const alerts = cloudAlerts(env, logger, sdk.openapi, alertStore, staff)
       const line = createLineNotifier((text) => logger.info('new inquiry', { notice: text }))
+      const channels = createCloudbaseChannelStore(db)
       const api = (options.makeApi ?? createApi)({
         storage: createCloudbaseStorage(db),
         leads: createCloudbaseLeadStore(db),
@@ -268,9 +272,11 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         exportReader: createCloudbaseExportStore(db),
         exportFiles: createCloudExportFiles(sdk, db),
         clientKeySecret,
-        channels: createCloudbaseChannelStore(db),
+        channels,
+        channelNames: channelNamesOf(channels),
         ...cloudCodes(sdk, db, env, logger),
         content: createCloudbaseContentEditor(db),
+        visits: createCloudbaseVisitStore(db),
         ...options.overrides,
         logger,
       })

@@ -54,6 +54,9 @@ import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
 import { MatchParksSchema } from '@/domain/match-schema'
 import { createMatchHandlers } from './handlers/match'
+import type { VisitStore } from './ports/visits'
+import { createVisitHandlers } from './handlers/visits'
+import { RecordVisitsSchema } from '@/domain/visits'
 
 export interface CallContext {
   /** Who is calling: the WeChat OPENID in the cloud, `h5:<visitor id>` locally. */
@@ -122,6 +125,13 @@ export interface ApiDeps {
   codeFiles?: CodeFiles
   /** The desk's quick content edits (content.* actions, issue 9 item 5); without it they answer INTERNAL. */
   content?: ContentEditor
+  /** The channel funnel's visits (visits.record answers INTERNAL without it). */
+  visits?: VisitStore
+  /**
+   * Channel names by source code, for the funnel on the desk's charts (the integrator wires it to
+   * the channel store). Without it, or for a code it does not name, the code itself is shown.
+   */
+  channelNames?: (codes: string[]) => Promise<Record<string, string>>
 }
 
 /**
@@ -159,6 +169,7 @@ const schemas = {
   'content.updatePark': UpdateParkSchema,
   'content.updateArticle': UpdateArticleSchema,
   'parks.match': MatchParksSchema,
+  'visits.record': RecordVisitsSchema,
 } satisfies { [A in ActionName]: v.GenericSchema<PayloadOf<A>, unknown> }
 
 type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
@@ -225,6 +236,7 @@ export function createApi(deps: ApiDeps): Api {
     contentCheckTimeoutMs: deps.contentCheckTimeoutMs,
     notifyTimeoutMs: deps.notifyTimeoutMs,
     clientKeyOf: createClientKeyer(deps.clientKeySecret),
+    visits: deps.visits,
   })
   const leadDesk = createLeadHandlers({ desk: deps.desk, staff: deps.staff, audit: deps.audit })
   const staff = createStaffHandlers({
@@ -239,7 +251,16 @@ export function createApi(deps: ApiDeps): Api {
     files: deps.exportFiles,
     audit: deps.audit,
   })
-  const charts = createChartsHandlers({ charts: deps.charts, desk: deps.desk, staff: deps.staff })
+  const charts = createChartsHandlers({
+    charts: deps.charts,
+    desk: deps.desk,
+    staff: deps.staff,
+    channelNames: deps.channelNames,
+  })
+  const visits = createVisitHandlers({
+    visits: deps.visits,
+    clientKeyOf: createClientKeyer(deps.clientKeySecret),
+  })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
   const channels = createChannelHandlers({
     storage: deps.storage,
@@ -281,6 +302,7 @@ export function createApi(deps: ApiDeps): Api {
     'content.updatePark': contentEdits.updatePark,
     'content.updateArticle': contentEdits.updateArticle,
     'parks.match': match.match,
+    'visits.record': visits.record,
   }
 
   return async (request, callCtx) => {

@@ -7,6 +7,7 @@ import {
 } from '@/domain/inquiryOptions'
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/domain/lead-pipeline'
 import type { LeadListItem } from '@/domain/lead-desk'
+import { DIRECT_LABEL, sourceLabel } from '@/domain/source-label'
 import { formatArea, formatRange } from '@/domain/format-quantity'
 
 export { LEAD_STAGE_LABELS, NEED_TYPE_LABELS, TAX_BRACKET_LABELS, DISTRICT_LABELS }
@@ -18,8 +19,8 @@ export const stageLabel = (s: LeadStage) => LEAD_STAGE_LABELS[s] ?? s
 /** Where the row says the lead came from: park, else source, else 直接访问. */
 export function originOf(item: Pick<LeadListItem, 'parkName' | 'source'>): string {
   if (item.parkName) return item.parkName
-  if (item.source) return `来源 ${item.source}`
-  return '直接访问'
+  const source = sourceLabel(item.source)
+  return source === DIRECT_LABEL ? DIRECT_LABEL : `来源 ${source}`
 }
 
 /** Follow-up badge: 逾期 / 今天 / the date. */

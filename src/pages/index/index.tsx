@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import Taro, { useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidHide, useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 // Design-system styles first (one shared sheet), so every page orders CSS the same way.
 import { PrivacyAuthorization } from '@/components/PrivacyAuthorization'
@@ -28,6 +28,7 @@ import { ArticleCard } from '@/features/articles/components/ArticleCard'
 import { articleDetailUrl } from '@/features/articles/routes'
 import { copyWechat, dial } from '@/features/contact/actions'
 import { useContactEventsFlush } from '@/features/contact/hooks/useContactEventsFlush'
+import { flushVisits, noteEntry } from '@/features/visits/record'
 import { setPendingParkFilter } from '@/features/parks/filterStore'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import './index.scss'
@@ -47,12 +48,15 @@ function HomePage() {
   const home = useHome()
   // Hotline and WeChat taps here are queued like everywhere else: send them when the page hides.
   useContactEventsFlush()
+  useDidHide(() => void flushVisits())
   const [now] = useState(() => new Date())
 
   // QR codes open the home page with `scene`; shared links may carry `src`.
   useLoad((options: Record<string, string | undefined> = {}) => {
     const target = parseScene(options.scene)
     rememberSource(target.source ?? options.src)
+    // The funnel's entry by this code or card (once per visit: the app's launch may have noted it).
+    if (options.scene || options.src) noteEntry({ path: HOME_PATH, query: options })
     if (target.page === 'park') openPark(target.id)
     else if (target.page === 'article')
       void Taro.navigateTo({ url: withQuery(ARTICLE_DETAIL_PATH, { id: target.id }) })

@@ -1,4 +1,6 @@
-import type { KeyCount } from '@/domain/charts'
+import type { FunnelCount, FunnelMetric, KeyCount } from '@/domain/charts'
+import { DIRECT_SOURCE } from '@/domain/channels'
+import { VISIT_KINDS, type VisitKind } from '@/domain/visits'
 import { beijingDate, LEAD_STAGES, stageForLegacyStatus, type LeadStage } from '@/domain/lead-pipeline'
 import { INQUIRY_STATUSES, type InquiryStatus } from '@/domain/inquiry'
 import type { ChartRange, ChartsReader, LeadCounts } from '../ports/charts'
@@ -77,7 +79,8 @@ export function createCloudbaseCharts(db: CloudDatabase): ChartsReader {
               INQUIRY_STATUSES.includes(d.status as InquiryStatus) ? (d.status as InquiryStatus) : 'new',
             )
       const days = tally(docs.map((d) => beijingDate(new Date(String(d.createdAt)))))
-      const sources = tally(docs.map((d) => str(d.source)))
+      // Leads stored before every lead carried a source are direct visits.
+      const sources = tally(docs.map((d) => str(d.source) ?? DIRECT_SOURCE))
       const parks = tally(docs.map((d) => str(d.parkId)).filter((id): id is string => id !== null))
       return {
         byDay: [...days].map(([date, count]) => ({ date, count })),
@@ -89,6 +92,27 @@ export function createCloudbaseCharts(db: CloudDatabase): ChartsReader {
         })),
         byStage: Object.fromEntries(tally(docs.map(stageOf))),
       }
+    },
+
+    async funnelCounts(range): Promise<FunnelCount[]> {
+      const [visits, taps, leads] = await Promise.all([
+        walk(COLLECTIONS.visits, range, ['source', 'kind']),
+        walk(COLLECTIONS.contactEvents, range, ['source']),
+        walk(COLLECTIONS.inquiries, range, ['source']),
+      ])
+      const keyOf = (d: CloudDoc, metric: FunnelMetric) =>
+        `${beijingDate(new Date(String(d.createdAt)))}|${str(d.source) ?? DIRECT_SOURCE}|${metric}`
+      const keys = [
+        ...visits
+          .filter((d) => VISIT_KINDS.includes(d.kind as VisitKind))
+          .map((d) => keyOf(d, d.kind as FunnelMetric)),
+        ...taps.map((d) => keyOf(d, 'tap')),
+        ...leads.map((d) => keyOf(d, 'lead')),
+      ]
+      return [...tally(keys)].map(([key, count]) => {
+        const [date, source, metric] = key.split('|')
+        return { date, source, metric: metric as FunnelMetric, count }
+      })
     },
 
     async tapsByKind(range): Promise<KeyCount[]> {

@@ -252,6 +252,24 @@ export const CLOUDBASE_COLLECTIONS = [
       'generated mini-program codes: `_id` = SHA-1 of scene, width and env version; `fileID` in cloud storage',
     indexes: [],
   },
+  {
+    name: 'visits',
+    holds:
+      'the channel funnel: entries (scan / share / direct, once per visit) and detail views, with their source',
+    indexes: [
+      {
+        name: 'openid_created',
+        fields: [asc('openid'), desc('createdAt')],
+        serves: 'per-visitor limit, deletion',
+      },
+      {
+        name: 'client_created',
+        fields: [asc('clientKey'), desc('createdAt')],
+        serves: 'per-address limit',
+      },
+      { name: 'created', fields: [desc('createdAt')], serves: 'channel funnel (charts), retention purge' },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -274,6 +292,7 @@ export const COLLECTIONS = {
   staffAlerts: 'staff_alerts',
   channels: 'channels',
   miniCodes: 'mini_codes',
+  visits: 'visits',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

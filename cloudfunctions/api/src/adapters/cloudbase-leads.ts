@@ -1,3 +1,4 @@
+import { DIRECT_SOURCE } from '@/domain/channels'
 import type { InquiryStatus, NeedType, TaxBracket } from '@/domain/inquiry'
 import type { District } from '@/domain/park'
 import { inquiryIdFor } from '../core/inquiry-id'
@@ -52,6 +53,8 @@ export function toInquiry(doc: CloudDoc): InquiryRecord {
   for (const key of ['source', 'parkId', 'parkName', 'articleId'] as const) {
     if (typeof doc[key] === 'string') r[key] = doc[key] as string
   }
+  // Leads stored before every lead carried a source came in directly (SQLite backfills them).
+  if (!r.source) r.source = DIRECT_SOURCE
   if (typeof doc.flagged === 'string') r.flagged = doc.flagged as FlagReason
   if (typeof doc.clientKey === 'string') r.clientKey = doc.clientKey
   return r

@@ -9,6 +9,7 @@ import type { StoragePort } from '../ports/storage'
 import type { ChannelStore } from '../ports/channels'
 import type { CodeFiles } from '../ports/codes'
 import { createSqliteChannelStore, createSqliteCodeFiles } from './sqlite/channels'
+import type { VisitStore } from '../ports/visits'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteCharts } from './sqlite/charts'
 import { createSqliteContentEditor } from './sqlite/content'
@@ -18,6 +19,7 @@ import { createSqliteAlertStore, type SqliteAlertStore } from './sqlite/deliveri
 import { createSqliteLeadStore } from './sqlite/leads'
 import { migrate, type MigrationReport } from './sqlite/migrations'
 import { createSqliteAuditLog, createSqliteStaffStore, type SqliteStaffStore } from './sqlite/staff'
+import { createSqliteVisitStore } from './sqlite/visits'
 
 export type { SeedData } from './sqlite/catalogue'
 
@@ -49,6 +51,8 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   readonly codeFiles: CodeFiles
   /** The desk's quick content edits (sqlite/content.ts), issue 9 item 5. */
   readonly content: ContentEditor
+  /** The channel funnel's visits (sqlite/visits.ts). */
+  readonly visits: VisitStore
   close(): void
 }
 
@@ -88,6 +92,7 @@ export function openSqliteStorage(file: string, options: SqliteStorageOptions = 
       options.codesDir ?? path.join(path.dirname(path.resolve(file)), 'codes'),
     ),
     content: createSqliteContentEditor(db),
+    visits: createSqliteVisitStore(db),
     file,
     migration,
     close() {

@@ -1,5 +1,6 @@
 import { INQUIRY_STATUS_LABELS, NEED_TYPE_LABELS } from '@/domain/inquiry'
 import { DISTRICT_LABELS } from '@/domain/park'
+import { sourceLabel } from '@/domain/source-label'
 import type { LeadNotice } from '../ports/notifier'
 
 /* How a LeadNotice reads on a console line and in a WeCom markdown message. */
@@ -82,7 +83,7 @@ export function formatNoticeLine(n: LeadNotice): string {
     area(n),
     park(n) ? `园区 ${park(n)}` : undefined,
     n.articleId ? `文章 ${n.articleId}` : undefined,
-    `来源 ${n.source ?? '直接访问'}`,
+    `来源 ${sourceLabel(n.source)}`,
     n.status === 'review' ? `待审核（${n.flagged ?? 'review'}）` : undefined,
     `编号 ${n.inquiryId}`,
   ]
@@ -99,7 +100,7 @@ export function formatNoticeMarkdown(n: LeadNotice): string {
     ['面积', area(n)],
     ['园区', park(n)],
     ['文章', n.articleId],
-    ['来源', n.source ?? '直接访问'],
+    ['来源', sourceLabel(n.source)],
     ['状态', INQUIRY_STATUS_LABELS[n.status] + (n.flagged ? `（${n.flagged}）` : '')],
     ['时间', beijingTime(n.createdAt)],
     ['编号', n.inquiryId],

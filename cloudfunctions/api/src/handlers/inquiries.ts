@@ -6,6 +6,7 @@ import type {
   RecordEventsSchema,
   SubmitResult,
 } from '@/domain/inquiry'
+import { DIRECT_SOURCE } from '@/domain/channels'
 import { maskPhone } from '@/domain/phone'
 import { formatPhone } from '@/domain/format-quantity'
 import { ActionError, MESSAGES } from '../errors'
@@ -23,6 +24,7 @@ import type {
 } from '../ports/lead-store'
 import type { LeadNotice, NotifierPort } from '../ports/notifier'
 import type { StoragePort } from '../ports/storage'
+import type { VisitStore } from '../ports/visits'
 
 type EmptyInput = v.InferOutput<typeof EmptySchema>
 type EventsInput = v.InferOutput<typeof RecordEventsSchema>
@@ -64,6 +66,8 @@ export interface InquiryDeps {
   notifyTimeoutMs?: number
   /** The caller's address → the key stored for per-address limits (core/client-key.ts). */
   clientKeyOf: ClientKeyer
+  /** The channel funnel's visits: the deletion right removes the visitor's too. */
+  visits?: VisitStore
 }
 
 type Timed<T> = { ok: true; value: T } | { ok: false; reason: 'timeout' | 'error'; err?: unknown }
@@ -324,7 +328,8 @@ export function createInquiryHandlers(deps: InquiryDeps) {
       if (input.areaMax !== undefined) record.areaMax = input.areaMax
       if (input.district) record.district = input.district
       if (input.taxBracket) record.taxBracket = input.taxBracket
-      if (input.context.source) record.source = input.context.source
+      // Every lead carries a source (the channel funnel counts them all): none is a direct visit.
+      record.source = input.context.source ?? DIRECT_SOURCE
       if (input.context.parkId) record.parkId = input.context.parkId
       if (parkName) record.parkName = parkName
       if (input.context.articleId) record.articleId = input.context.articleId
@@ -364,9 +369,14 @@ export function createInquiryHandlers(deps: InquiryDeps) {
       _input: EmptyInput,
       ctx: ActionContext,
     ): Promise<{ deletedInquiries: number; deletedEvents: number }> {
-      const { inquiries, events } = await store().deleteVisitorData(visitor(ctx))
-      ctx.logger.info('visitor data deleted', { inquiries, events })
-      return { deletedInquiries: inquiries, deletedEvents: events }
+      const openid = visitor(ctx)
+      const [{ inquiries, events }, visits] = await Promise.all([
+        store().deleteVisitorData(openid),
+        deps.visits ? deps.visits.deleteVisitor(openid) : Promise.resolve(0),
+      ])
+      ctx.logger.info('visitor data deleted', { inquiries, events, visits })
+      // Entries and detail views are the visitor's events too.
+      return { deletedInquiries: inquiries, deletedEvents: events + visits }
     },
 
     async recordEvents(input: EventsInput, ctx: ActionContext): Promise<{ accepted: number }> {

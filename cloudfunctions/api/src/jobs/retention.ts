@@ -9,7 +9,8 @@ import type { RetentionStore } from '../ports/lead-export'
  * the cloud function's one timer trigger (the scheduled-jobs list in index.ts) and by the local
  * runtime's daily timer (server/main.ts).
  *
- *   - leads and contact events stored more than `leadMonths` ago (default 24) are deleted;
+ *   - leads, contact events and the channel funnel's visits stored more than `leadMonths` ago
+ *     (default 24) are deleted;
  *   - leads at stage 'invalid' (无效, set by staff on the desk) go after `invalidLeadMonths`
  *     (default 6), counted from when the lead was stored, like the rest.
  *
@@ -25,6 +26,8 @@ export interface RetentionJobDeps {
   retention: RetentionStore
   /** Cloud only: lead exports left in storage (older than EXPORT_FILE_HOURS) are deleted too. */
   exportFiles?: { purgeOlderThan(before: string): Promise<number> }
+  /** The channel funnel's visits (ports/visits.ts), kept as long as the leads they lead to. */
+  visits?: { purgeOlderThan(before: string): Promise<number> }
   logger: Logger
   /** Default: retentionConfigFrom(process.env). */
   retentionConfig?: RetentionConfig
@@ -38,6 +41,8 @@ export interface RetentionSummary {
   inquiries: number
   invalidInquiries: number
   events: number
+  /** Visits of the channel funnel (absent where no visit store is wired). */
+  visits?: number
   /** Export files deleted from cloud storage (absent where there are none to keep: locally). */
   exportFiles?: number
 }
@@ -100,6 +105,7 @@ export async function runRetention(deps: RetentionJobDeps, now: Date): Promise<R
     invalidInquiries,
     events: all.events,
   }
+  if (deps.visits) summary.visits = await deps.visits.purgeOlderThan(cutoff)
   if (deps.exportFiles) {
     summary.exportFiles = await deps.exportFiles.purgeOlderThan(
       new Date(now.getTime() - EXPORT_FILE_HOURS * 60 * 60 * 1000).toISOString(),

@@ -1,4 +1,4 @@
-import type { KeyCount } from '@/domain/charts'
+import type { FunnelCount, KeyCount } from '@/domain/charts'
 import type { LeadStage } from '@/domain/lead-pipeline'
 
 /** A range of instants, UTC ISO, [since, until). */
@@ -28,4 +28,10 @@ export interface ChartsReader {
   leadCounts(range: ChartRange): Promise<LeadCounts>
   /** Contact taps per `kind` (call, copy-wechat …) recorded in the range. */
   tapsByKind(range: ChartRange): Promise<KeyCount[]>
+  /**
+   * The channel funnel (issue 9 item 4): per Beijing day and source, the visits by kind (entries
+   * and detail views), contact taps and leads of the range; rows without a source count as
+   * DIRECT_SOURCE. Zero counts are absent.
+   */
+  funnelCounts(range: ChartRange): Promise<FunnelCount[]>
 }

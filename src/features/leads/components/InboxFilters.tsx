@@ -3,6 +3,7 @@ import { View, Text, Picker, Button } from '@tarojs/components'
 import { Chip } from '@/components/Chip'
 import { tapTarget } from '@/components/a11y'
 import type { InboxFilters, SeenOptions } from '../hooks/useLeadInbox'
+import { sourceLabel } from '@/domain/source-label'
 import './InboxFilters.scss'
 
 interface Props {
@@ -58,7 +59,12 @@ export function InboxFiltersSheet({ value, staff, seen, onApply, onClose }: Prop
         <View className='inbox-filters__chips'>
           <Chip label='全部' active={!draft.source} onClick={() => set({ source: undefined })} />
           {seen.sources.map((s) => (
-            <Chip key={s} label={s} active={draft.source === s} onClick={() => set({ source: s })} />
+            <Chip
+              key={s}
+              label={sourceLabel(s)}
+              active={draft.source === s}
+              onClick={() => set({ source: s })}
+            />
           ))}
         </View>
 

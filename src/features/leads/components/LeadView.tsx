@@ -15,6 +15,7 @@ import {
 import { Chip } from '@/components/Chip'
 import { Notice } from '@/components/Notice'
 import { tapTarget } from '@/components/a11y'
+import { DIRECT_LABEL, sourceLabel } from '@/domain/source-label'
 import {
   areaText,
   DISTRICT_LABELS,
@@ -279,7 +280,10 @@ export function LeadView({
 
       <View className='lead-view__card'>
         <Text className='lead-view__section'>来源</Text>
-        <Field label='渠道' value={lead.source ? `二维码/分享 ${lead.source}` : '直接访问'} />
+        <Field
+          label='渠道'
+          value={sourceLabel(lead.source) === DIRECT_LABEL ? DIRECT_LABEL : `二维码/分享 ${lead.source}`}
+        />
         <Field label='园区' value={lead.parkName ?? lead.parkId} />
         <Field label='文章' value={lead.articleId} />
         <Field label='入口页面' value={lead.entryPage} />

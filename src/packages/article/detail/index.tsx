@@ -20,6 +20,7 @@ import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { isMomentsSinglePage } from '@/features/parks/platform'
 import { useViewedDetail } from '@/features/history/useViewedDetail'
+import { useDetailView } from '@/features/visits/useDetailView'
 import { getSessionSource, rememberSource } from '@/lib/attribution'
 import { mediaUrl } from '@/lib/media'
 import { ARTICLE_DETAIL_PATH, HOME_PATH } from '@/lib/routes'
@@ -51,6 +52,7 @@ function ArticleDetailPage() {
   const live = detail.status === 'ready' && !('withdrawn' in detail.data) ? detail.data : null
   const article = live ? live.article : null
   useViewedDetail(article, viewedArticle)
+  useDetailView('article', article?.id, ARTICLE_DETAIL_PATH)
 
   // The same card for a chat and for Moments; only how the target is written differs.
   const share = () => ({

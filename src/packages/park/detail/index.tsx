@@ -23,6 +23,7 @@ import { ContactBar } from '@/features/contact/components/ContactBar'
 import { ContactCard } from '@/features/contact/components/ContactCard'
 import { toggleFavourite, useFavourites } from '@/features/favourites/store'
 import { useViewedDetail } from '@/features/history/useViewedDetail'
+import { useDetailView } from '@/features/visits/useDetailView'
 import { withPageBoundary } from '@/components/PageErrorBoundary'
 import { decodeParam } from '@/lib/params'
 import './index.scss'
@@ -66,6 +67,7 @@ function ParkDetailPage() {
   const park = detail.status === 'ready' && !('withdrawn' in detail.data) ? detail.data.park : null
 
   useViewedDetail(park, viewedPark)
+  useDetailView('park', park?.id, PARK_DETAIL_PATH)
 
   useShareAppMessage(() => parkShareMessage(park?.id ?? id ?? '', park, shareSource()))
   useShareTimeline(() => parkShareTimeline(park?.id ?? id ?? '', park, shareSource()))

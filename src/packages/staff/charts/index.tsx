@@ -18,11 +18,12 @@ function ChartsPage() {
 
   if (state.kind === 'loading') return <LoadingState />
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={retry} />
-  if (state.data.totalLeads === 0 && state.data.totalTaps === 0) {
+  // Visits alone (a code just put up, no lead yet) already make the channel funnel worth a look.
+  if (state.data.totalLeads === 0 && state.data.totalTaps === 0 && !state.data.totalEntries) {
     return (
       <EmptyState
         title='近 30 天还没有数据'
-        description='有访客留下咨询或点击联系方式后，这里会画出每日线索、来源、园区和跟进漏斗。下拉可刷新。'
+        description='有访客扫码进入、留下咨询或点击联系方式后，这里会画出渠道漏斗、每日线索、来源、园区和跟进漏斗。下拉可刷新。'
       />
     )
   }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { KeyCount } from '@/domain/charts'
+import type { FunnelCount, KeyCount } from '@/domain/charts'
+import { DIRECT_SOURCE } from '@/domain/channels'
 import type { LeadStage } from '@/domain/lead-pipeline'
 import type { ChartRange, ChartsReader, LeadCounts } from '../../ports/charts'
 
@@ -14,7 +15,7 @@ export function createSqliteCharts(db: Database.Database): ChartsReader {
     `SELECT date(created_at, '+8 hours') AS date, COUNT(*) AS count FROM inquiries WHERE ${inRange} GROUP BY 1`,
   )
   const bySource = db.prepare<ChartRange, { key: string | null; count: number }>(
-    `SELECT NULLIF(source, '') AS key, COUNT(*) AS count FROM inquiries WHERE ${inRange} GROUP BY 1`,
+    `SELECT COALESCE(NULLIF(source, ''), '${DIRECT_SOURCE}') AS key, COUNT(*) AS count FROM inquiries WHERE ${inRange} GROUP BY 1`,
   )
   // The park's name as the newest lead of the range stored it: with MAX(), SQLite takes a bare
   // column (park_name) from the row holding the maximum (documented behaviour), as CloudBase does.
@@ -28,7 +29,23 @@ export function createSqliteCharts(db: Database.Database): ChartsReader {
   const taps = db.prepare<ChartRange, { key: string; count: number }>(
     `SELECT kind AS key, COUNT(*) AS count FROM contact_events WHERE ${inRange} GROUP BY kind`,
   )
+  // The funnel: visits over visits_created_source (covering), taps and leads over their created_at
+  // indexes. Source-less taps (and leads of before the visits step) are direct visits.
+  const day = "date(created_at, '+8 hours')"
+  const sourceOr = `COALESCE(NULLIF(source, ''), '${DIRECT_SOURCE}')`
+  const funnel = db.prepare<ChartRange, FunnelCount>(
+    `SELECT ${day} AS date, source, kind AS metric, COUNT(*) AS count FROM visits WHERE ${inRange} GROUP BY 1, 2, 3
+     UNION ALL
+     SELECT ${day} AS date, ${sourceOr} AS source, 'tap' AS metric, COUNT(*) AS count FROM contact_events
+       WHERE ${inRange} GROUP BY 1, 2
+     UNION ALL
+     SELECT ${day} AS date, ${sourceOr} AS source, 'lead' AS metric, COUNT(*) AS count FROM inquiries
+       WHERE ${inRange} GROUP BY 1, 2`,
+  )
   return {
+    async funnelCounts(range): Promise<FunnelCount[]> {
+      return funnel.all(range)
+    },
     async leadCounts(range): Promise<LeadCounts> {
       const stages: Partial<Record<LeadStage, number>> = {}
       for (const r of byStage.all(range)) stages[r.stage] = r.count

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3'
 import { INQUIRY_STATUSES } from '@/domain/inquiry'
+import { DIRECT_SOURCE } from '@/domain/channels'
+import { VISIT_KINDS } from '@/domain/visits'
 import { FEATURED_RANK_NONE, PRICE_NULL_ASC_KEY, PRICE_NULL_DESC_KEY } from '../../core/park-order'
 
 /**
@@ -340,6 +342,33 @@ ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_featured ON articles (published_at DESC, id DESC) WHERE featured = 1;
 `
 
+/*
+ * Step "visits" (issue 9 item 4, the channel funnel). `visits`: one row per entry (scan / share /
+ * direct, once per visit) or detail view, always with a source. (openid, created_at) and the
+ * partial (client_key, created_at) serve the rate limits and the deletion right, as for contact
+ * taps; (created_at, source, kind) covers the funnel's GROUP BY over a range and the retention
+ * purge. Leads stored without a source are direct visits: they get DIRECT_SOURCE, so every lead
+ * carries one. Written without its own step number (the list's order decides it).
+ */
+const STEP_VISITS = `
+CREATE TABLE visits (
+  id         INTEGER PRIMARY KEY,
+  openid     TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN (${VISIT_KINDS.map((k) => `'${k}'`).join(', ')})),
+  source     TEXT NOT NULL,
+  page       TEXT,
+  park_id    TEXT,
+  article_id TEXT,
+  at         TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  client_key TEXT
+);
+CREATE INDEX visits_openid_created ON visits (openid, created_at);
+CREATE INDEX visits_client_created ON visits (client_key, created_at) WHERE client_key IS NOT NULL;
+CREATE INDEX visits_created_source ON visits (created_at, source, kind);
+UPDATE inquiries SET source = '${DIRECT_SOURCE}' WHERE source IS NULL OR source = '';
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
@@ -353,6 +382,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'content edits: park status and featured order, article flags',
     sql: STEP_CONTENT_EDITS,
   },
+  { version: 9, name: 'channel funnel: visits; leads without a source are direct', sql: STEP_VISITS },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
