@@ -73,7 +73,7 @@ export interface PosterLayout {
 // Text wrapping
 
 /** No line may start with these (closing punctuation, the ideographic full stop …). */
-const NO_LINE_START = new Set(Array.from('，。、；：！？）》」』】〕”’…,.;:!?)]}%·—～'))
+const NO_LINE_START = new Set(Array.from('，。、；：！？）》」』】〕”’…,.;:!?)]}%·—～/²³'))
 /** No line may end with these (opening brackets and quotes). */
 const NO_LINE_END = new Set(Array.from('（《「『【〔“‘([{'))
 /** Characters of a Latin word or a number: kept together on one line when they fit. */
