@@ -60,7 +60,7 @@ const failure = (code: string, message: string, fields?: Record<string, string>)
 beforeEach(() => {
   resetTaroDouble()
   request.mockReset()
-  delete process.env.TARO_ENV
+  delete (process.env as Record<string, string | undefined>).TARO_ENV
 })
 
 describe('渠道与二维码: the list', () => {

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiError } from '@/domain/result'
 import { fetchPosterData, type PosterTarget } from '../api'
@@ -91,8 +90,8 @@ export function usePoster(target: PosterTarget, channel: string | undefined, can
   }, [target, channel, canvasId])
 
   useEffect(() => {
-    // After the first render, when the canvas is on the page.
-    Taro.nextTick(() => void draw())
+    // The canvas is looked for after the data arrived (findCanvas asks again over a few frames).
+    void draw()
     const counter = seq
     return () => void counter.current++
   }, [draw])
