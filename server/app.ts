@@ -41,6 +41,8 @@ export interface ServerOptions {
   trustProxy?: number
   /** Lead exports waiting for their one download (adapters/one-time-files.ts), `GET /exports/<token>`. */
   exportFiles?: { take(token: string): ExportFile | null }
+  /** Generated QR code images (DATA_DIR/codes), served at `/media/codes/<sha1>.png`. */
+  codesDir?: string
 }
 
 /** Same ApiResult bodies as the cloud; the status only mirrors the error code for HTTP tools. */
@@ -64,6 +66,8 @@ const SHORT_CACHE = 'public, max-age=3600'
 const MEDIA_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif', '.mp4'])
 
 const VID_RE = /^[0-9a-f]{32}$/
+/** A generated code image's name (adapters/sqlite/channels.ts localCodeFile). */
+const CODE_FILE_RE = /^[0-9a-f]{40}\.png$/
 const VID_MAX_AGE = 365 * 24 * 60 * 60
 /** Past this much declared body the 413 closes the connection instead of draining the upload. */
 const DRAIN_LIMIT = 1024 * 1024
@@ -281,6 +285,15 @@ export function createServer(options: ServerOptions): http.Server {
       'Content-Disposition': `attachment; filename="leads.xlsx"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       'Cache-Control': 'no-store',
     })
+  })
+
+  // Code images made by codes.get (issue 9): only `<40 hex>.png` names, from their own directory
+  // (DATA_DIR/codes), never from mediaDir. Traversal is refused above on the raw request line.
+  const codesRoot = options.codesDir ? path.resolve(options.codesDir) : undefined
+  app.get('/media/codes/:file', (c) => {
+    const name = c.req.param('file')
+    if (!codesRoot || !CODE_FILE_RE.test(name)) return c.notFound()
+    return sendFile(c, path.join(codesRoot, name), MEDIA_CACHE)
   })
 
   app.get('/media/*', (c) => {

@@ -8,6 +8,7 @@ import type { Park } from '@/domain/park'
 import { createKeywordContentCheck } from '../cloudfunctions/api/src/adapters/keyword-content-check'
 import { createOneTimeFiles } from '../cloudfunctions/api/src/adapters/one-time-files'
 import { openSqliteStorage } from '../cloudfunctions/api/src/adapters/sqlite-storage'
+import { createQrCodeMaker } from '../cloudfunctions/api/src/adapters/qr-code-maker'
 import {
   createLineNotifier,
   createWebhookRobot,
@@ -25,6 +26,7 @@ import type { NotifierPort } from '../cloudfunctions/api/src/ports/notifier'
 import { createApi } from '../cloudfunctions/api/src/router'
 import { createServer } from './app'
 import { parseTrustProxy } from './security'
+import { codeBaseUrl, reachableFromPhone } from './code-base-url'
 
 /** The repo root: `build/server.cjs` lives one level below it; otherwise the cwd. */
 function findRepoRoot(): string {
@@ -109,7 +111,13 @@ function main(): void {
 
   mkdirSync(dataDir, { recursive: true })
   const dbFile = path.join(dataDir, 'park-leads.sqlite')
-  const storage = openSqliteStorage(dbFile)
+  const codesDir = path.join(dataDir, 'codes')
+  const storage = openSqliteStorage(dbFile, { codesDir })
+  // Where local QR codes point (PUBLIC_URL, the LAN address, loopback): checked now, the port
+  // filled in once the server listens (PORT=0 picks one).
+  let listeningPort = port
+  const codeBase = () => codeBaseUrl({ publicUrl: env.PUBLIC_URL, host, port: listeningPort })
+  codeBase()
 
   const articlesFile = path.join(mockDir, 'articles.json')
   const articles = readJson<Article[]>(articlesFile) ?? []
@@ -139,6 +147,9 @@ function main(): void {
     exportReader: storage,
     exportFiles,
     logger,
+    channels: storage.channels,
+    codeMaker: createQrCodeMaker({ baseUrl: codeBase }),
+    codeFiles: storage.codeFiles,
   })
   const server = createServer({
     api,
@@ -149,6 +160,7 @@ function main(): void {
     logger,
     trustProxy,
     exportFiles,
+    codesDir,
   })
 
   // Daily at 09:00 Beijing time, as the cloud's one timer trigger: leftover retries, the digest,
@@ -190,6 +202,8 @@ function main(): void {
 
   server.listen(port, host, () => {
     const { port: actual } = server.address() as AddressInfo
+    listeningPort = actual
+    const codesAt = codeBase()
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
     const h5 = existsSync(path.join(staticDir, 'index.html'))
     // While the desk has no owner: a fresh one-time owner link each start (earlier ones die).
@@ -210,6 +224,11 @@ function main(): void {
       `  H5 目录 / static:  ${staticDir}${h5 ? '' : '（未构建 / not built: npm run build:h5）'}`,
       `  新询盘 / leads:    通知 ${notifyDescribe}；查看 npm run leads`,
       '  内容检查 / check:  本地演示词表（risky-demo 拒绝、review-demo 待审核）/ demo keyword list',
+      `  小程序码 / codes:  二维码指向 ${codesAt}${
+        reachableFromPhone(codesAt)
+          ? '（同一网络的手机可扫码打开）'
+          : '（手机无法访问本机回环地址：设置 HOST=0.0.0.0 或 PUBLIC_URL）/ set HOST=0.0.0.0 or PUBLIC_URL for phones'
+      }`,
       ...(ownerCode
         ? [
             `  员工认领 / staff:  http://${shownHost}:${actual}/#/packages/staff/claim/index?code=${ownerCode}`,

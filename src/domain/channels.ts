@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ARTICLE_ID_RE } from './article'
 import { PARK_ID_RE } from './park'
+import { buildScene } from './scene'
 import { cleanText } from './text'
 
 /**
@@ -27,6 +28,25 @@ export interface Channel {
 
 /** What a mini-program code opens. */
 export type CodeTarget = { page: 'home' } | { page: 'park'; id: string } | { page: 'article'; id: string }
+
+/** The weapp page every code opens (no leading '/', no query): the home page routes by the scene. */
+export const CODE_PAGE = 'pages/index/index'
+
+/**
+ * The scene of the agency's own home-page code (no channel). WeChat requires a non-empty scene;
+ * parseScene reads this one (no `k=v` pair) as the home page with no source.
+ */
+export const HOME_SCENE = 'home'
+
+/**
+ * What a code for `target` and `channel` carries: `p=<park>&s=<channel>`, `a=<article>&s=…`,
+ * `s=<channel>` for the home page, HOME_SCENE for the home page without a channel. Null when it
+ * would not fit WeChat's 32 characters or not read back the same (see scene.ts buildScene).
+ */
+export function codeScene(target: CodeTarget, channel?: string): string | null {
+  const scene = buildScene(channel ? { ...target, source: channel } : target)
+  return scene === '' ? HOME_SCENE : scene
+}
 
 export const CODE_WIDTH_DEFAULT = 430
 export const CODE_WIDTH_MIN = 280

@@ -42,6 +42,10 @@ import {
   createCloudbaseStaffStore,
 } from '../../cloudfunctions/api/src/adapters/cloudbase-staff'
 import { createCloudbaseExportStore } from '../../cloudfunctions/api/src/adapters/cloudbase-export'
+import {
+  createCloudbaseChannelStore,
+  createCloudCodeFiles,
+} from '../../cloudfunctions/api/src/adapters/cloudbase-channels'
 import { silentLogger } from '../../cloudfunctions/api/src/logger'
 import { createApi } from '../../cloudfunctions/api/src/router'
 import { makeSyntheticParks } from '../../server/synthetic'
@@ -474,6 +478,57 @@ describe('every adapter query walks a listed index', () => {
       (q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)),
     )
     expect(log.every((q) => q.order.length > 0)).toBe(true)
+    expect(unserved).toEqual([])
+  })
+
+  it('channels and mini-program codes (issue 9)', async () => {
+    double.__reset()
+    const log: Recorded[] = []
+    const db = recordingDb(double.database() as unknown as CloudDatabase, log)
+    const channels = createCloudbaseChannelStore(db)
+    const fields = { name: '展位', nameKey: '展位', createdAt: '2026-05-01T02:00:00.000Z', createdBy: 's1' }
+    expect(await channels.createChannel({ code: 'abc123', createdByName: '甲', ...fields })).toBe('created')
+    expect(await channels.createChannel({ code: 'abc124', createdByName: '甲', ...fields })).toBe(
+      'name-taken',
+    )
+    expect(
+      await channels.createChannel({
+        code: 'abc123',
+        createdByName: '甲',
+        ...fields,
+        name: '乙',
+        nameKey: '乙',
+      }),
+    ).toBe('code-taken')
+    await channels.listChannels()
+    expect((await channels.findChannel('abc123'))?.name).toBe('展位')
+    const files = createCloudCodeFiles(double, db)
+    const key = 'f'.repeat(40)
+    const record = {
+      key,
+      scene: 'home',
+      page: 'pages/index/index',
+      width: 430,
+      createdAt: fields.createdAt,
+      createdBy: 's1',
+    }
+    const stored = await files.save(record, {
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0]),
+      contentType: 'image/png',
+    })
+    await files.save(record, {
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1]),
+      contentType: 'image/png',
+    })
+    expect(await files.find(key)).toEqual(stored)
+    expect(await files.urlOf(stored)).toMatch(/^https:/)
+
+    expect(new Set(log.map((q) => q.collection))).toEqual(new Set(['channels', 'mini_codes']))
+    const unserved = log
+      .filter((q) => !q.equal.includes('_id'))
+      .filter((q) => q.equal.length > 0 || q.order.length > 0)
+      .filter((q) => !specs.find((c) => c.name === q.collection)?.indexes.some((i) => served(q, i)))
+    expect(log.filter((q) => !q.equal.includes('_id')).length).toBeGreaterThanOrEqual(3)
     expect(unserved).toEqual([])
   })
 

@@ -10,7 +10,9 @@
  * and cloud.openapi.security.msgSecCheck (v2 answers,
  * scripted with __setMsgSecCheck). On an array field a condition holds when some element satisfies
  * cloud.openapi.security.msgSecCheck (v2 answers,
- * scripted with __setMsgSecCheck) and cloud.openapi.subscribeMessage.send (__setSubscribeSend). On an array field a condition holds when some element satisfies
+ * scripted with __setMsgSecCheck) and cloud.openapi.subscribeMessage.send (__setSubscribeSend)
+ * and cloud.openapi.wxacode.getUnlimited (a JPEG-signed buffer naming its scene, page and width,
+ * as WeChat answers image/jpeg; scripted with __setGetUnlimited). On an array field a condition holds when some element satisfies
  * it (documented for equality: `where({ tags: 'x' })` finds arrays containing 'x'); `neq` is
  * its negation. Range operators and regular expressions never match null, a missing field or
  * another type. Test helpers start with `__`.
@@ -402,6 +404,37 @@ export function openapiError(errCode: number, errMsg = `openapi.subscribeMessage
   return Object.assign(new Error(`errCode: ${errCode} | errMsg: ${errMsg}`), { errCode, errMsg })
 }
 
+type GetUnlimitedParams = {
+  scene: string
+  page?: string
+  width?: number
+  checkPath?: boolean
+  envVersion?: string
+}
+
+/** What getUnlimited answers by default: a JPEG signature followed by what was asked, readable in tests. */
+export function wxacodeImage(params: GetUnlimitedParams): Buffer {
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    Buffer.from(JSON.stringify({ scene: params.scene, page: params.page, width: params.width })),
+  ])
+}
+
+const codeOk = async (params: GetUnlimitedParams): Promise<unknown> => {
+  // Like the platform: a scene over 32 characters or a page with a leading '/' is refused.
+  if (typeof params.scene !== 'string' || params.scene.length === 0 || params.scene.length > 32)
+    throw openapiError(40169, 'openapi.wxacode.getUnlimited:fail invalid scene')
+  if (params.page?.startsWith('/'))
+    throw openapiError(41030, 'openapi.wxacode.getUnlimited:fail invalid page')
+  return {
+    errCode: 0,
+    errMsg: 'openapi.wxacode.getUnlimited:ok',
+    contentType: 'image/jpeg',
+    buffer: wxacodeImage(params),
+  }
+}
+let getUnlimitedImpl: (params: GetUnlimitedParams) => Promise<unknown> = codeOk
+
 export const openapi = {
   security: {
     msgSecCheck: jest.fn((params: SecCheckParams) => secCheckImpl(params)),
@@ -409,6 +442,14 @@ export const openapi = {
   subscribeMessage: {
     send: jest.fn((params: SubscribeSendParams) => subscribeImpl(params)),
   },
+  wxacode: {
+    getUnlimited: jest.fn((params: GetUnlimitedParams) => getUnlimitedImpl(params)),
+  },
+}
+
+/** Scripts wxacode.getUnlimited from now on (default: an image of what was asked). */
+export function __setGetUnlimited(impl: (params: GetUnlimitedParams) => Promise<unknown>): void {
+  getUnlimitedImpl = impl
 }
 
 /** Scripts subscribeMessage.send from now on (default: every send succeeds). */
@@ -524,6 +565,7 @@ export function __reset(): void {
   clientIp = '192.0.2.10'
   secCheckImpl = passAll
   subscribeImpl = sendOk
+  getUnlimitedImpl = codeOk
 }
 
 /** Every document of a collection, as stored. */

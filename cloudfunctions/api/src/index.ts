@@ -10,6 +10,13 @@ import {
   type CloudStorageSdk,
 } from './adapters/cloudbase-export'
 import { createCloudbaseLeadStore } from './adapters/cloudbase-leads'
+import {
+  createCloudbaseChannelStore,
+  createCloudCodeFiles,
+  createWxCodeMaker,
+  parseEnvVersion,
+  type WxCodeOpenApi,
+} from './adapters/cloudbase-channels'
 import { setupCloudbase, type SetupImport } from './adapters/cloudbase-setup'
 import { createCloudbaseStorage, type CloudDatabase } from './adapters/cloudbase-storage'
 import { createCloudbaseAuditLog, createCloudbaseStaffStore } from './adapters/cloudbase-staff'
@@ -36,7 +43,7 @@ export interface WxServerSdk extends CloudStorageSdk {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; CLIENTIP?: string }
   database(): CloudDatabase
   /** Cloud calls (云调用), each declared in config.json permissions.openapi. */
-  openapi: WxOpenApi & Partial<WxSubscribeOpenApi>
+  openapi: WxOpenApi & Partial<WxSubscribeOpenApi> & Partial<WxCodeOpenApi>
 }
 
 export interface CloudMainOptions {
@@ -179,6 +186,31 @@ function isSetupCall(event: unknown, token: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/**
+ * Mini-program codes (issue 9 item 2): wxacode.getUnlimited for the build WXACODE_ENV_VERSION
+ * names (release, trial or develop; default release; anything else is logged and release used),
+ * images in cloud storage under `codes/`, records in `mini_codes`.
+ */
+export function cloudCodes(
+  sdk: WxServerSdk,
+  db: CloudDatabase,
+  env: Record<string, string | undefined>,
+  logger: Logger,
+): Pick<ApiDeps, 'codeMaker' | 'codeFiles'> {
+  let envVersion = parseEnvVersion(env.WXACODE_ENV_VERSION)
+  if (!envVersion) {
+    logger.error('WXACODE_ENV_VERSION ignored: use release, trial or develop', {
+      value: env.WXACODE_ENV_VERSION?.slice(0, 32),
+    })
+    envVersion = 'release'
+  }
+  if (!sdk.openapi.wxacode) return { codeFiles: createCloudCodeFiles(sdk, db) }
+  return {
+    codeMaker: createWxCodeMaker(sdk.openapi as WxCodeOpenApi, envVersion),
+    codeFiles: createCloudCodeFiles(sdk, db),
+  }
+}
+
 /** Builds a cloud entry; tests pass their own sdk loader or api factory. */
 export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
   const logger = options.logger ?? createLogger({ base: { fn: 'api' } })
@@ -235,6 +267,8 @@ export function createCloudMain(options: CloudMainOptions = {}): CloudMain {
         exportReader: createCloudbaseExportStore(db),
         exportFiles: createCloudExportFiles(sdk, db),
         clientKeySecret,
+        channels: createCloudbaseChannelStore(db),
+        ...cloudCodes(sdk, db, env, logger),
         ...options.overrides,
         logger,
       })

@@ -43,6 +43,9 @@ import type { ChartsReader } from './ports/charts'
 import { createChartsHandlers } from './handlers/charts'
 import { ChartsSchema } from '@/domain/charts-schemas'
 import { CreateChannelSchema, GetCodeSchema } from '@/domain/channels'
+import { createChannelHandlers } from './handlers/channels'
+import type { ChannelStore } from './ports/channels'
+import type { CodeFiles, CodeMaker } from './ports/codes'
 import type { LeadStore } from './ports/lead-store'
 import type { NotifierPort } from './ports/notifier'
 import type { StoragePort } from './ports/storage'
@@ -106,6 +109,12 @@ export interface ApiDeps {
   clientKeySecret?: string
   now?: () => Date
   logger?: Logger
+  /** Named channels (issue 9): channels.list / channels.create, and codes.get's channel check. */
+  channels?: ChannelStore
+  /** Makes a code image (wxacode.getUnlimited in the cloud, a QR of the H5 address locally). */
+  codeMaker?: CodeMaker
+  /** Where code images are kept, one per scene × width, reused when asked again. */
+  codeFiles?: CodeFiles
 }
 
 /**
@@ -146,11 +155,6 @@ type HandlerInput<A extends ActionName> = v.InferOutput<(typeof schemas)[A]>
 /** Every action needs a handler returning exactly its `data` type. */
 export type ActionHandlers = {
   [A in ActionName]: (payload: HandlerInput<A>, ctx: ActionContext) => Promise<DataOf<A>>
-}
-
-// Issue 9 scaffolding, removed when channels and codes land.
-async function notBuiltYet(): Promise<never> {
-  throw new ActionError('UNKNOWN_ACTION', MESSAGES.unknownAction)
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -226,6 +230,13 @@ export function createApi(deps: ApiDeps): Api {
   })
   const charts = createChartsHandlers({ charts: deps.charts, desk: deps.desk, staff: deps.staff })
   const alerts = createAlertsHandlers({ robotConfigured: false, ...deps.alerts, audit: deps.audit })
+  const channels = createChannelHandlers({
+    storage: deps.storage,
+    channels: deps.channels,
+    codeMaker: deps.codeMaker,
+    codeFiles: deps.codeFiles,
+    audit: deps.audit,
+  })
   const handlers: ActionHandlers = {
     'articles.list': articles.list,
     'articles.get': articles.get,
@@ -250,10 +261,9 @@ export function createApi(deps: ApiDeps): Api {
     'alerts.status': alerts.status,
     'alerts.subscribed': alerts.subscribed,
     'stats.charts': charts.charts,
-    // Issue 9 scaffolding: the channels/codes helper replaces these with real handlers.
-    'channels.list': notBuiltYet,
-    'channels.create': notBuiltYet,
-    'codes.get': notBuiltYet,
+    'channels.list': channels.list,
+    'channels.create': channels.create,
+    'codes.get': channels.code,
   }
 
   return async (request, callCtx) => {

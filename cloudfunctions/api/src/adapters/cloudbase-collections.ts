@@ -227,6 +227,21 @@ export const CLOUDBASE_COLLECTIONS = [
     holds: 'subscribe messages left per member of staff: `_id` = staff id, `subscribeLeft`',
     indexes: [],
   },
+  {
+    name: 'channels',
+    holds:
+      'named channels (issue 9): `_id` = SHA-1 of the folded name (one per name), `code` = the source code',
+    indexes: [
+      { name: 'newest', fields: [desc('createdAt'), desc('_id')], serves: 'channel list, newest first' },
+      { name: 'code', fields: [asc('code')], serves: 'a channel by its code (codes, new-code check)' },
+    ],
+  },
+  {
+    name: 'mini_codes',
+    holds:
+      'generated mini-program codes: `_id` = SHA-1 of scene, width and env version; `fileID` in cloud storage',
+    indexes: [],
+  },
 ] as const satisfies readonly CollectionSpec[]
 
 type Named = (typeof CLOUDBASE_COLLECTIONS)[number]['name']
@@ -247,6 +262,8 @@ export const COLLECTIONS = {
   exportFiles: 'export_files',
   deliveries: 'deliveries',
   staffAlerts: 'staff_alerts',
+  channels: 'channels',
+  miniCodes: 'mini_codes',
 } as const satisfies Record<string, Named>
 
 export const AGENCY_DOC_ID = 'agency'

@@ -1,9 +1,13 @@
+import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { ChartsReader } from '../ports/charts'
 import type { LeadDesk } from '../ports/lead-desk'
 import type { LeadExportReader, RetentionStore } from '../ports/lead-export'
 import type { LeadStore } from '../ports/lead-store'
 import type { StoragePort } from '../ports/storage'
+import type { ChannelStore } from '../ports/channels'
+import type { CodeFiles } from '../ports/codes'
+import { createSqliteChannelStore, createSqliteCodeFiles } from './sqlite/channels'
 import { createSqliteCatalogue, type SeedData } from './sqlite/catalogue'
 import { createSqliteCharts } from './sqlite/charts'
 import { createSqliteLeadDesk } from './sqlite/desk'
@@ -35,11 +39,20 @@ export interface SqliteStorage extends StoragePort, LeadStore, LeadExportReader,
   seedFromMock(seed: SeedData): number
   /** Lead alerts (sqlite/deliveries.ts): deliveries, subscriptions, the digest's reads. */
   readonly alerts: SqliteAlertStore
+  /** Named channels (sqlite/channels.ts, issue 9). */
+  readonly channels: ChannelStore
+  /** Code images: `mini_codes` rows and PNG files in the codes directory. */
+  readonly codeFiles: CodeFiles
   close(): void
 }
 
+export interface SqliteStorageOptions {
+  /** Where code images are written (served at /media/codes/); default `codes/` beside the file. */
+  codesDir?: string
+}
+
 /** Opens (creating when missing) and migrates the file, then serves both ports from it. */
-export function openSqliteStorage(file: string): SqliteStorage {
+export function openSqliteStorage(file: string, options: SqliteStorageOptions = {}): SqliteStorage {
   const db = new Database(file)
   let migration: MigrationReport
   try {
@@ -63,6 +76,11 @@ export function openSqliteStorage(file: string): SqliteStorage {
     audit: createSqliteAuditLog(db),
     ...createSqliteExportStore(db),
     alerts: createSqliteAlertStore(db),
+    channels: createSqliteChannelStore(db),
+    codeFiles: createSqliteCodeFiles(
+      db,
+      options.codesDir ?? path.join(path.dirname(path.resolve(file)), 'codes'),
+    ),
     file,
     migration,
     close() {

@@ -291,6 +291,34 @@ CREATE TABLE staff_alert_subscriptions (
 );
 `
 
+/*
+ * Channels and mini-program codes (issue 9 items 1–2). `channels`: one row per named channel,
+ * its code the key; `name_key` (the name folded for comparison) is UNIQUE, so two racing
+ * creations of one name leave one channel. `mini_codes`: one generated code image per key (SHA-1
+ * of scene, width and the maker's variant; the file is DATA_DIR/codes/<key>.png), reused when
+ * asked again. Neither table depends on another step's.
+ */
+const CHANNELS_STEP = `
+CREATE TABLE channels (
+  code            TEXT PRIMARY KEY,
+  name            TEXT NOT NULL,
+  name_key        TEXT NOT NULL UNIQUE,
+  created_at      TEXT NOT NULL,
+  created_by      TEXT NOT NULL,
+  created_by_name TEXT NOT NULL
+);
+CREATE INDEX channels_newest ON channels (created_at DESC, code DESC);
+CREATE TABLE mini_codes (
+  key        TEXT PRIMARY KEY,
+  scene      TEXT NOT NULL,
+  page       TEXT NOT NULL,
+  width      INTEGER NOT NULL,
+  h5_url     TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue and leads (the schema before migrations)', sql: STEP_1 },
   { version: 2, name: 'per-address rate limits (client_key)', sql: STEP_2 },
@@ -298,6 +326,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'staff, invites, claim limits, audit log', sql: STEP_4 },
   { version: 5, name: 'lead desk: pipeline columns, notes, read marks', sql: STEP_5 },
   { version: 6, name: 'lead alerts: deliveries and staff subscriptions', sql: STEP_6 },
+  { version: 7, name: 'channels and mini-program codes', sql: CHANNELS_STEP },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
