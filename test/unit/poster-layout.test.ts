@@ -216,6 +216,9 @@ describe('park poster', () => {
     ])
       expect(all).toContain(s)
     expect(all).toContain('厂房 · 出租 · 松江')
+    // The room left above the band: the address fits, the industries no more.
+    expect(all).toContain('地址：上海市松江区')
+    expect(all.some((t) => t.startsWith('适合：'))).toBe(false)
     const images = layout.ops.filter((o) => o.kind === 'image')
     expect(images.map((o) => o.kind === 'image' && o.slot)).toEqual(['cover', 'code'])
     // The code sits inside the poster, clear of the text column.
@@ -246,6 +249,10 @@ describe('park poster', () => {
         .map((t) => t.text),
     ).toEqual(['嘉定工业用地'])
     expect(texts(layout.ops).map((t) => t.text)).toContain('约3,000万元')
+    // Two rows of facts leave room for both extra lines.
+    expect(texts(layout.ops).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['地址：上海市松江区', '适合：智能制造']),
+    )
   })
 
   it('a 面议 park says so; nothing of the content runs into the band', () => {
@@ -272,7 +279,7 @@ describe('article poster', () => {
     // The summary stops above the band.
     const last = summary[summary.length - 1]
     expect(last.y + 24).toBeLessThanOrEqual(540)
-    expect(texts(layout.ops).map((t) => t.text)).toContain('政策解读')
+    expect(texts(layout.ops).map((t) => t.text)).toEqual(expect.arrayContaining(['政策解读', '2026-04-21']))
   })
 })
 

@@ -275,7 +275,8 @@ function band(ops: PosterOp[], { contact, prompt }: Band, measure: Measure) {
   })
   ops.push({ kind: 'rect', x: PAD, y: BAND_TOP, w: CONTENT_WIDTH, h: 1, fill: COLORS.border })
   const codeX = POSTER_WIDTH - PAD - CODE_SIZE
-  const codeY = BAND_TOP + 18
+  // Centred in the band's height; the prompt beside it says what to do with it.
+  const codeY = BAND_TOP + (POSTER_HEIGHT - BAND_TOP - CODE_SIZE) / 2
   const leftWidth = codeX - PAD - 12
   let y = BAND_TOP + 20
   ops.push(text(PAD, y, '招商热线', font(12), COLORS.text3, leftWidth))
@@ -298,7 +299,6 @@ function band(ops: PosterOp[], { contact, prompt }: Band, measure: Measure) {
     fit: 'contain',
     fallback: { fill: COLORS.panel, text: '小程序码', font: font(12), color: COLORS.text3 },
   })
-  ops.push(text(codeX, codeY + CODE_SIZE + 4, '长按识别', font(11), COLORS.text3, CODE_SIZE))
 }
 
 function cover(ops: PosterOp[], label: string) {
@@ -386,6 +386,26 @@ export function parkPoster(park: Park, contact: AgencyContact, measure: Measure)
     const v = fitLine(fact.value, valueWidth, [17, 16, 15, 14, 13], 'bold', measure)
     ops.push(text(x, cy + 18, v.text, v.font, fact.accent ? COLORS.accent : COLORS.text, valueWidth))
   })
+  y = panelTop + panelHeight + 14
+
+  // What room is left above the band: the address, then the industries the park admits.
+  const extras = [
+    park.address ? `地址：${park.address}` : '',
+    park.industries.length ? `适合：${park.industries.join(' · ')}` : '',
+  ].filter(Boolean)
+  for (const line of extras) {
+    if (y + 20 > BAND_TOP - 8) break
+    y = block(
+      ops,
+      wrapText(line, { font: font(13), maxWidth: CONTENT_WIDTH, maxLines: 1, measure }),
+      PAD,
+      y,
+      22,
+      font(13),
+      COLORS.text2,
+      CONTENT_WIDTH,
+    )
+  }
 
   band(ops, { contact, prompt: '长按识别小程序码，查看园区详情、图片和位置' }, measure)
   return { width: POSTER_WIDTH, height: POSTER_HEIGHT, ops }
@@ -404,6 +424,12 @@ export function articlePoster(
 
   let y = COVER_HEIGHT + 18
   ops.push(text(PAD, y, category, font(13, 'bold'), COLORS.primary))
+  // The date as written (ISO, Beijing offset): YYYY-MM-DD, no clock.
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt)?.[0]
+  if (date) {
+    const x = PAD + measure(category, font(13, 'bold')) + 10
+    ops.push(text(x, y, date, font(13), COLORS.text3, CONTENT_WIDTH - (x - PAD)))
+  }
   y += 24
   const titleFont = font(22, 'bold')
   y = block(
