@@ -9,7 +9,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { RESULTS_DIR, openPhone, settled, shot, startServer, until, type LocalServer, type PhoneBrowser } from './browser'
+import {
+  RESULTS_DIR,
+  openPhone,
+  settled,
+  shot,
+  startServer,
+  until,
+  type LocalServer,
+  type PhoneBrowser,
+} from './browser'
 
 let server: LocalServer
 let phone: PhoneBrowser
@@ -28,7 +37,12 @@ afterAll(async () => {
 const LINK_RE = /(http:\/\/127\.0\.0\.1:\d+\/#\/packages\/staff\/claim\/index\?code=[A-Z0-9]+)/
 
 async function claim(page: Page) {
-  const url = LINK_RE.exec(await until(async () => server.output(), (o) => LINK_RE.test(o)))![1]
+  const url = LINK_RE.exec(
+    await until(
+      async () => server.output(),
+      (o) => LINK_RE.test(o),
+    ),
+  )![1]
   await page.goto(url)
   await settled(page)
   await page.locator('.desk input[placeholder="请输入您的姓名"]').fill('张负责')
@@ -46,7 +60,8 @@ async function posterDrawn(page: Page) {
     const ctx = canvas.getContext('2d')!
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
     let inked = 0
-    for (let i = 0; i < data.length; i += 4 * 97) if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) inked++
+    for (let i = 0; i < data.length; i += 4 * 97)
+      if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) inked++
     return { width: canvas.width, height: canvas.height, inkedShare: inked / (data.length / (4 * 97)) }
   })
 }
@@ -84,7 +99,10 @@ it('channel → code for a park → poster drawn and downloaded as PNG', async (
   await page.locator('.channels__row', { hasText: '2026 工博会展位' }).waitFor()
 
   await page.locator('.channels__row', { hasText: '2026 工博会展位' }).click()
-  await page.locator('.code-page__picker').filter({ hasText: `2026 工博会展位（${code}）` }).waitFor()
+  await page
+    .locator('.code-page__picker')
+    .filter({ hasText: `2026 工博会展位（${code}）` })
+    .waitFor()
   await page.locator('.code-page__segment').filter({ hasText: '园区' }).click()
   await page.locator('.code-page__search-input input').fill('小昆山')
   await page.locator('.code-page__search-go').click()
@@ -101,7 +119,9 @@ it('channel → code for a park → poster drawn and downloaded as PNG', async (
   expect(await img.getAttribute('src')).toMatch(/^\/media\/codes\/[0-9a-f]+\.png$/)
   const text = await page.locator('.code-page__preview').innerText()
   expect(text).toContain(`p=p012&s=${code}`)
-  expect(text).toContain(`http://192.168.1.20:8787/#/pages/index/index?scene=${encodeURIComponent(`p=p012&s=${code}`)}`)
+  expect(text).toContain(
+    `http://192.168.1.20:8787/#/pages/index/index?scene=${encodeURIComponent(`p=p012&s=${code}`)}`,
+  )
   await page.locator('.code-page__preview').scrollIntoViewIfNeeded()
   await settled(page)
   await shot(page, 'channels-code')
