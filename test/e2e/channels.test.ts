@@ -4,7 +4,8 @@
  * opens its code page, picks a park by keyword, 生成小程序码 → the QR image loads from
  * /media/codes/ and its scene carries the channel; 制作海报 draws the poster on Taro's H5 canvas
  * (pixels checked, screenshot) and 下载海报 downloads a PNG (saved under test-results/, looked
- * at); an article poster too. Screenshots: test-results/channels-*.png, poster-*.png.
+ * at); an article poster too; and the code's H5 address, opened by a second phone, brings a lead
+ * stored with the channel as its source. Screenshots: test-results/channels-*.png, poster-*.png.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,6 +23,8 @@ import {
 
 let server: LocalServer
 let phone: PhoneBrowser
+/** What the first test made: the channel's code and the H5 address its QR encodes. */
+const made = { channel: '', h5Url: '' }
 
 beforeAll(async () => {
   // PUBLIC_URL: the codes point at a fixed address (no LAN guess in a test).
@@ -119,6 +122,8 @@ it('channel → code for a park → poster drawn and downloaded as PNG', async (
   expect(await img.getAttribute('src')).toMatch(/^\/media\/codes\/[0-9a-f]+\.png$/)
   const text = await page.locator('.code-page__preview').innerText()
   expect(text).toContain(`p=p012&s=${code}`)
+  made.channel = code
+  made.h5Url = (await page.locator('.code-page__fact-value').nth(1).innerText()).trim()
   expect(text).toContain(
     `http://192.168.1.20:8787/#/pages/index/index?scene=${encodeURIComponent(`p=p012&s=${code}`)}`,
   )
@@ -153,3 +158,48 @@ it('an article poster (no channel): title and summary wrap, the code is drawn', 
   expect(bytes.subarray(1, 4).toString()).toBe('PNG')
   expect(phone.pageErrors).toEqual([])
 }, 60_000)
+
+it('opening the code’s address (as a phone scanning it would) attributes the lead to the channel', async () => {
+  expect(made.channel).toMatch(/^[a-z0-9]{6}$/)
+  // The QR points at PUBLIC_URL; this test reaches the same server on its loopback port.
+  const url = made.h5Url.replace('http://192.168.1.20:8787', server.url)
+  const visitor = await openPhone()
+  try {
+    const { page } = visitor
+    await page.goto(url)
+    await page.waitForURL(/#\/packages\/park\/detail\/index\?id=p012$/, { timeout: 15_000 })
+    await page.locator('.park-detail-page .contact-bar__primary').filter({ hasText: '留言咨询' }).click()
+    const field = (name: string) => page.locator(`.inquiry-page #inquiry-field-${name}`)
+    await field('needType').waitFor({ timeout: 15_000 })
+    await field('needType').locator('.chip').first().click()
+    await field('contactName').locator('input').first().fill('周女士')
+    await field('phone').locator('input').first().fill('13524678515')
+    await field('phone').locator('input').first().blur()
+    await page.locator('.inquiry-page .inquiry-consent__box').click()
+    const [submitted] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('inquiries.submit')),
+      page.locator('.inquiry-page .inquiry-form__submit').click(),
+    ])
+    expect(JSON.parse(submitted.postData() ?? '{}').payload.context).toEqual({
+      parkId: 'p012',
+      source: made.channel,
+    })
+    await page.locator('.inquiry-done .inquiry-done__title').filter({ hasText: '提交成功' }).waitFor()
+  } finally {
+    await visitor.close()
+  }
+  // Stored with the channel as its source: the owner's desk reads it back.
+  const lead = await phone.page.evaluate(async () => {
+    const res = await fetch('/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'leads.list', payload: {} }),
+    })
+    return (await res.json()) as {
+      ok: boolean
+      data: { items: Array<{ contactName: string; source?: string }> }
+    }
+  })
+  expect(lead.ok).toBe(true)
+  expect(lead.data.items.find((l) => l.contactName === '周女士')?.source).toBe(made.channel)
+}, 90_000)
