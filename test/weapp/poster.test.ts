@@ -193,3 +193,43 @@ it('生成小程序码: codes.get for the home page, preview, 保存到相册 do
   )
   expect(h.wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存到相册' }))
 })
+
+it('渠道与二维码: the list, then a new channel through channels.create, shown on top', async () => {
+  const expo = {
+    code: 'k3m9qa',
+    name: '2026 工博会展位',
+    createdAt: '2026-11-20T10:00:00+08:00',
+    createdByName: '张经理',
+  }
+  h.respond({
+    'channels.list': () => ({ ok: true, data: { items: [expo] } }),
+    'channels.create': (p) => ({
+      ok: true,
+      data: {
+        channel: {
+          code: 'gzh001',
+          name: p.name,
+          createdAt: '2026-12-01T10:00:00+08:00',
+          createdByName: '张经理',
+        },
+      },
+    }),
+  })
+  const page = await h.loadPage('packages/staff/channels/index')
+  expect(page.text()).toContain('2026 工博会展位')
+  expect(page.text()).toContain('k3m9qa')
+  await page.trigger('.channels__input', 'input', { value: '公众号菜单' })
+  await page.tap('.channels__button')
+  await h.flush()
+  expect(
+    h
+      .cloudCalls()
+      .filter((c) => c.data.action === 'channels.create')
+      .map((c) => c.data.payload),
+  ).toEqual([{ name: '公众号菜单' }])
+  // The list below the form (whose hint names both examples): the new channel first.
+  const text = page.text().slice(page.text().indexOf('全部渠道（2）'))
+  expect(text.indexOf('公众号菜单')).toBeGreaterThan(0)
+  expect(text.indexOf('公众号菜单')).toBeLessThan(text.indexOf('2026 工博会展位'))
+  expect(text).toContain('gzh001')
+})
