@@ -11,8 +11,13 @@ export type AlbumOutcome = 'saved' | 'cancelled' | 'denied' | 'failed'
 
 const errMsg = (e: unknown) => String((e as { errMsg?: unknown })?.errMsg ?? e ?? '')
 
-/** "fail auth deny", "fail auth denied", "fail authorize no response", "…:fail:auth denied". */
-export const isAuthRefusal = (e: unknown) => /auth|authorize|scope|permission/i.test(errMsg(e))
+/**
+ * "fail auth deny", "fail auth denied", "fail authorize no response", "…:fail:auth denied". Not
+ * "fail privacy permission is not authorized": that one is the privacy guide (the 相册 line is
+ * missing, or the user declined it), which the settings page cannot change.
+ */
+export const isAuthRefusal = (e: unknown) =>
+  !/privacy/i.test(errMsg(e)) && /auth|authorize|scope|permission/i.test(errMsg(e))
 
 export async function saveToAlbum(filePath: string): Promise<AlbumOutcome> {
   try {

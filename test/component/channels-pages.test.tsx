@@ -387,4 +387,28 @@ describe('生成小程序码', () => {
     )
     expect(taro.saveImageToPhotosAlbum).toHaveBeenCalledTimes(1)
   })
+
+  it('weapp: a privacy-guide refusal is not sent to the settings page (they cannot fix it)', async () => {
+    process.env.TARO_ENV = 'weapp'
+    const answers: Record<string, unknown> = {
+      'channels.list': ok({ items: [] }),
+      'codes.get': ok(code({ imageUrl: 'https://x.tcb.qcloud.la/c.png', scene: '' })),
+    }
+    taro.cloud.callFunction.mockImplementation(async ({ data }: any) => ({ result: answers[data.action] }))
+    Object.assign(Taro, {
+      downloadFile: jest.fn(async () => ({ statusCode: 200, tempFilePath: 'http://tmp/c.png' })),
+      saveImageToPhotosAlbum: jest
+        .fn()
+        .mockRejectedValue({ errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' }),
+      openSetting: jest.fn(),
+    })
+    render(<CodePage />)
+    fireEvent.click(await screen.findByText('生成小程序码'))
+    fireEvent.click(await screen.findByText('保存到相册'))
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '保存失败，请重试', icon: 'none' }),
+    )
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(taro.openSetting).not.toHaveBeenCalled()
+  })
 })

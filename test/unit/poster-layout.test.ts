@@ -267,6 +267,13 @@ describe('park poster', () => {
 })
 
 describe('article poster', () => {
+  it('a short summary leaves room for the tags line', () => {
+    const short = { ...article, title: '短标题', summary: '一句摘要。', tags: ['政策', '松江产业园'] }
+    const layout = articlePoster(short, contact, fakeMeasure)
+    expectAllLinesFit(layout.ops)
+    expect(texts(layout.ops).map((t) => t.text)).toContain('#政策 #松江产业园')
+  })
+
   it('title ≤ 3 lines, summary fills the room left, all ellipsized and within the width', () => {
     const layout = articlePoster(article, contact, fakeMeasure)
     expectAllLinesFit(layout.ops)

@@ -147,6 +147,18 @@ it('album refused: a modal leads to the settings, and the poster is saved once a
   expect(h.wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存到相册' }))
 })
 
+it('a code with a cloud file id is loaded from cloud storage by that id', async () => {
+  servePoster(code({ fileId: 'cloud://env-1.7465/codes/3f2a.png' }))
+  const page = await h.loadPage(POSTER, { page: 'park', id: 'p012' })
+  await drawn(page)
+  expect((h.wx.cloud as any).downloadFile).toHaveBeenCalledWith(
+    expect.objectContaining({ fileID: 'cloud://env-1.7465/codes/3f2a.png' }),
+  )
+  expect(h.wx.downloadFile).not.toHaveBeenCalled()
+  expect(page.text()).toContain('保存到相册')
+  expect(page.text()).not.toContain('加载失败')
+})
+
 it('a code image that does not load: the error with 重新生成, and nothing to save', async () => {
   servePoster(code({ imageUrl: 'https://test-env.tcb.qcloud.la/codes/broken.png' }))
   h.wx.downloadFile.mockImplementationOnce((opts: any) => {

@@ -9,8 +9,9 @@ export function codeFileName(code: MiniCode): string {
 }
 
 /**
- * 保存到相册: weapp downloads the code's image (a cloud-storage temporary link) and saves it;
- * H5 downloads the PNG from the local runtime.
+ * 保存到相册: weapp downloads the code's image and saves it — from cloud storage by its file id
+ * when the answer has one (no download-domain list involved), else its temporary link; H5
+ * downloads the PNG from the local runtime.
  */
 export async function saveCode(code: MiniCode): Promise<AlbumOutcome | 'downloaded'> {
   if (process.env.TARO_ENV !== 'weapp') {
@@ -19,7 +20,7 @@ export async function saveCode(code: MiniCode): Promise<AlbumOutcome | 'download
   }
   let path: string
   try {
-    path = await localImagePath(mediaUrl(code.imageUrl))
+    path = await localImagePath(code.fileId || mediaUrl(code.imageUrl))
   } catch {
     return 'failed'
   }

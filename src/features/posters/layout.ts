@@ -75,7 +75,7 @@ export interface PosterLayout {
 /** No line may start with these (closing punctuation, the ideographic full stop …). */
 const NO_LINE_START = new Set(Array.from('，。、；：！？）》」』】〕”’…,.;:!?)]}%·—～/²³'))
 /** No line may end with these (opening brackets and quotes). */
-const NO_LINE_END = new Set(Array.from('（《「『【〔“‘([{'))
+const NO_LINE_END = new Set(Array.from('（《「『【〔“‘([{#@'))
 /** Characters of a Latin word or a number: kept together on one line when they fit. */
 const WORD_CHAR = /[A-Za-z0-9.,:/%²³°@#&+_'-]/
 
@@ -452,7 +452,13 @@ export function articlePoster(
       maxLines: Math.min(room, 6),
       measure,
     })
-    block(ops, summary, PAD, y, lineHeight, font(15), COLORS.text2, CONTENT_WIDTH)
+    y = block(ops, summary, PAD, y, lineHeight, font(15), COLORS.text2, CONTENT_WIDTH)
+  }
+  // The article's tags, when a line is left above the band.
+  if (article.tags.length && y + 12 + 20 <= BAND_TOP - 8) {
+    const tags = article.tags.map((t) => `#${t}`).join('  ')
+    const line = wrapText(tags, { font: font(13), maxWidth: CONTENT_WIDTH, maxLines: 1, measure })
+    block(ops, line, PAD, y + 12, 20, font(13), COLORS.primary, CONTENT_WIDTH)
   }
 
   band(ops, { contact, prompt: '长按识别小程序码，阅读全文' }, measure)

@@ -77,7 +77,8 @@ export function usePoster(target: PosterTarget, channel: string | undefined, can
     const cover = data.kind === 'park' ? data.park.cover : data.article.cover
     const [coverImage, codeImage] = await Promise.all([
       loadImage(canvas, cover),
-      loadImage(canvas, data.code.imageUrl),
+      // weapp: the cloud file itself when there is one (see channels' saveCode), else the link.
+      loadImage(canvas, (process.env.TARO_ENV === 'weapp' && data.code.fileId) || data.code.imageUrl),
     ])
     if (mine !== seq.current) return
     drawPoster(ctx, layout, { cover: coverImage, code: codeImage }, scale)
