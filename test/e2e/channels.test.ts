@@ -111,6 +111,8 @@ it('channel → code for a park → poster drawn and downloaded as PNG', async (
   await page.locator('.code-page__search-go').click()
   await page.locator('.code-page__option', { hasText: '小昆山镇 标准厂房出售' }).click()
   await page.getByText('已选：小昆山镇 标准厂房出售').waitFor()
+  await settled(page)
+  await shot(page, 'channels-code-picker')
   await page.locator('.code-page__make').click()
 
   const img = page.locator('.code-page__image img')

@@ -39,7 +39,7 @@ function ChannelsPage() {
   return (
     <View className='ui-page channels'>
       <ChannelForm onCreated={onCreated} />
-      <View className='ui-panel'>
+      <View className='ui-panel channels__solo'>
         <View
           className='channels__row'
           {...tapTarget({ label: '不指定渠道，生成二维码' })}
