@@ -112,8 +112,30 @@ export type WxStub = Record<string, any> & {
   }
 }
 
+/** One call on a fake canvas's 2D context (`set font` etc. for assignments). */
+export type CanvasCall = [string, ...unknown[]]
+
+/**
+ * A `<Canvas type="2d">` node as `createSelectorQuery().fields({ node: true })` hands it over:
+ * its 2D context records every call; `measureText` counts a CJK character or full-width mark as
+ * one em and anything else as 0.55 em of the font's size. `createImage()` images load (640×360)
+ * unless their src contains "broken", then they fail.
+ */
+export interface FakeCanvas {
+  id: string
+  width: number
+  height: number
+  calls: CanvasCall[]
+  /** src of every image created on this canvas, in order. */
+  imageSources: string[]
+  getContext(type: string): unknown
+  createImage(): unknown
+}
+
 export interface WeappHarness {
   wx: WxStub
+  /** The fake canvas nodes handed out by createSelectorQuery, by element id. */
+  canvases: Map<string, FakeCanvas>
   dist: string
   loadPage(route: string, query?: Record<string, string>): Promise<PageHandle>
   /** Wait until Taro's batched updates, pending wx callbacks and setData have settled. */
@@ -214,6 +236,11 @@ const ASYNC_OK: Record<string, (opts: any) => Record<string, unknown>> = {
   // The lead export: the cloud-storage link downloads to a temp file, which openDocument shows.
   downloadFile: () => ({ tempFilePath: 'http://tmp/export.xlsx', statusCode: 200 }),
   openDocument: () => ({}),
+  // Posters and codes (issue 9): the canvas as a file, the album, WeChat's image share sheet.
+  canvasToTempFilePath: () => ({ tempFilePath: 'http://tmp/poster.png' }),
+  saveImageToPhotosAlbum: () => ({}),
+  showShareImageMenu: () => ({}),
+  openSetting: () => ({ authSetting: { 'scope.writePhotosAlbum': true } }),
   getNetworkType: () => ({ networkType: 'wifi' }),
   getSystemInfo: () => ({ ...SYSTEM_INFO }),
   getSystemInfoAsync: () => ({ ...SYSTEM_INFO }),
@@ -323,9 +350,93 @@ function create(launch: LaunchOptions): WeappHarness {
     })
   for (const [name, result] of Object.entries(ASYNC_OK)) target[name] = asyncOk(name, result)
 
+  // ---- canvas nodes (posters): createSelectorQuery resolves ids of the top page only -----------
+  const canvases = new Map<string, FakeCanvas>()
+  const fakeMeasure = (text: string, font: string) => {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 10)
+    return Array.from(text).reduce((w, c) => w + (/[\u0020-\u007e²³]/.test(c) ? 0.55 : 1), 0) * size
+  }
+  const makeCanvas = (id: string): FakeCanvas => {
+    const calls: CanvasCall[] = []
+    const imageSources: string[] = []
+    const state: Record<string, unknown> = {
+      font: '10px sans-serif',
+      fillStyle: '#000',
+      textBaseline: 'alphabetic',
+      textAlign: 'start',
+    }
+    const ctx = new Proxy(state, {
+      get(t, key) {
+        if (typeof key !== 'string') return undefined
+        if (key in t) return t[key]
+        if (key === 'measureText') return (text: string) => ({ width: fakeMeasure(text, String(t.font)) })
+        return (...args: unknown[]) => void calls.push([key, ...args])
+      },
+      set(t, key, value) {
+        t[key as string] = value
+        calls.push([`set ${String(key)}`, value])
+        return true
+      },
+    })
+    return {
+      id,
+      width: 300,
+      height: 150,
+      calls,
+      imageSources,
+      getContext: (type: string) => (type === '2d' ? ctx : null),
+      createImage: () => {
+        const img: Record<string, any> = { width: 0, height: 0, onload: null, onerror: null }
+        Object.defineProperty(img, 'src', {
+          get: () => img._src,
+          set: (value: string) => {
+            img._src = value
+            imageSources.push(value)
+            void track(
+              new Promise<void>((r) => setTimeout(r, 1)).then(() => {
+                if (/broken/.test(value)) return img.onerror?.({ errMsg: 'load fail' })
+                img.width = 640
+                img.height = 360
+                img.onload?.()
+              }),
+            )
+          },
+        })
+        return img
+      },
+    }
+  }
+  const createSelectorQuery = () => {
+    const asked: Array<{ selector: string; fields: Record<string, unknown> }> = []
+    const query = {
+      in: () => query,
+      select: (selector: string) => ({
+        fields: (fields: Record<string, unknown>) => {
+          asked.push({ selector, fields })
+          return query
+        },
+        boundingClientRect: () => query,
+      }),
+      selectViewport: () => ({ scrollOffset: () => query, boundingClientRect: () => query }),
+      exec: (cb?: (res: unknown[]) => void) => {
+        const top = handles[handles.length - 1]
+        const res = asked.map(({ selector }) => {
+          const id = selector.replace(/^#/, '')
+          // Only a node the page really rendered with that id (not any selector) is found.
+          if (!selector.startsWith('#') || !top || top.queryAll(selector).length === 0) return null
+          if (!canvases.has(id)) canvases.set(id, makeCanvas(id))
+          return { node: canvases.get(id), width: 320, height: 604 }
+        })
+        void track(Promise.resolve().then(() => cb?.(res)))
+      },
+    }
+    return query
+  }
+
   // Synchronous APIs Taro's runtime (or the app) may read.
   const storage = new Map<string, unknown>()
   Object.assign(target, {
+    createSelectorQuery: jest.fn(createSelectorQuery),
     env: { USER_DATA_PATH: 'http://usr' },
     canIUse: jest.fn(() => true),
     getSystemInfoSync: jest.fn(() => ({ ...SYSTEM_INFO })),
@@ -711,6 +822,7 @@ function create(launch: LaunchOptions): WeappHarness {
 
   const harness: WeappHarness = {
     wx,
+    canvases,
     dist: DIST,
     loadPage,
     flush,

@@ -9,6 +9,7 @@ import { STAFF_ROLE_LABELS } from '@/domain/staff'
 import { AlertsCard } from '@/features/alerts/components/AlertsCard'
 import { STAFF_CONTENT_PATH } from '@/features/content/routes'
 import { useStaffDesk } from '@/features/staff/hooks/useStaffDesk'
+import { STAFF_CHANNELS_PATH } from '@/features/channels/routes'
 import { openDeskPage } from '@/features/staff/navigation'
 import {
   STAFF_CHARTS_PATH,
@@ -81,6 +82,7 @@ function StaffDeskPage() {
         <DeskLink title='线索收件箱' badge={unreadLeads} url={STAFF_INBOX_PATH} />
         <DeskLink title='数据看板' url={STAFF_CHARTS_PATH} />
         <DeskLink title='内容管理' url={STAFF_CONTENT_PATH} />
+        <DeskLink title='渠道与二维码' url={STAFF_CHANNELS_PATH} />
         {/* Owner-only actions (ACTION_ACCESS): an agent would only meet 没有权限. */}
         {member.role === 'owner' ? <DeskLink title='导出线索' url={STAFF_EXPORT_PATH} /> : null}
         {member.role === 'owner' ? <DeskLink title='团队管理' url={STAFF_TEAM_PATH} /> : null}
