@@ -412,3 +412,35 @@ describe('生成小程序码', () => {
     expect(taro.openSetting).not.toHaveBeenCalled()
   })
 })
+
+describe('poster data of withdrawn content', () => {
+  const code: MiniCode = {
+    scene: 'p=p001&s=k3m9qa',
+    page: 'pages/index/index',
+    imageUrl: '/media/codes/x.png',
+    width: 430,
+    created: true,
+  }
+  it('refuses a poster for a withdrawn park or a hidden article, with the reason', async () => {
+    serve({
+      'codes.get': () => ({ ok: true, data: code }),
+      'parks.get': () => ({
+        ok: true,
+        data: { withdrawn: true, id: 'p001', name: '松江园', contact: {}, similar: [] },
+      }),
+      'articles.get': () => ({
+        ok: true,
+        data: { withdrawn: true, id: 'a-1', title: '旧文', contact: {}, latest: [] },
+      }),
+    })
+    const { fetchPosterData } = await import('@/features/posters/api')
+    expect(await fetchPosterData({ page: 'park', id: 'p001' }, 'k3m9qa')).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '该园区已下架，无法制作海报' },
+    })
+    expect(await fetchPosterData({ page: 'article', id: 'a-1' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '该文章已隐藏，无法制作海报' },
+    })
+  })
+})

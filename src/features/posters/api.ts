@@ -2,7 +2,7 @@ import type { AgencyContact } from '@/domain/agency'
 import type { ArticleSummary } from '@/domain/article'
 import type { CodeTarget, MiniCode } from '@/domain/channels'
 import type { Park } from '@/domain/park'
-import type { ApiResult } from '@/domain/result'
+import { fail, type ApiResult } from '@/domain/result'
 import { callApi } from '@/lib/api'
 
 export type PosterTarget = Exclude<CodeTarget, { page: 'home' }>
@@ -25,6 +25,8 @@ export async function fetchPosterData(
     const [detail, made] = await Promise.all([callApi('parks.get', { id: target.id }), code])
     if (!detail.ok) return detail
     if (!made.ok) return made
+    // A withdrawn park is off every public page: a poster would send people to 已下架.
+    if ('withdrawn' in detail.data) return fail('NOT_FOUND', '该园区已下架，无法制作海报')
     return {
       ok: true,
       data: { kind: 'park', park: detail.data.park, contact: detail.data.contact, code: made.data },
@@ -33,6 +35,7 @@ export async function fetchPosterData(
   const [detail, made] = await Promise.all([callApi('articles.get', { id: target.id }), code])
   if (!detail.ok) return detail
   if (!made.ok) return made
+  if ('withdrawn' in detail.data) return fail('NOT_FOUND', '该文章已隐藏，无法制作海报')
   return {
     ok: true,
     data: { kind: 'article', article: detail.data.article, contact: detail.data.contact, code: made.data },
