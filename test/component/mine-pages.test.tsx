@@ -249,7 +249,7 @@ describe('关于我们与隐私政策', () => {
     // Clipboard use is declared.
     expect(text).toContain('剪贴板')
     // Version and date.
-    expect(text).toMatch(/版本 1\.3 · 更新日期 2026年12月1日/)
+    expect(text).toMatch(/版本 1\.4 · 更新日期 2026年12月1日/)
     expect(text).toContain('网络地址（IP）经不可逆的加密摘要')
     expect(text).toContain('我们不会读取您的通讯录')
     expect(text).toContain('记录您点击了哪个联系按钮')

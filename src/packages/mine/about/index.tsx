@@ -10,7 +10,7 @@ import '@/components/ui.scss'
 import './index.scss'
 
 /** Bump both when the notice's content changes; visitors see what they read and when. */
-const PRIVACY_VERSION = '1.3'
+const PRIVACY_VERSION = '1.4'
 const PRIVACY_UPDATED = '2026年12月1日'
 const APP_VERSION = '0.1.0'
 
