@@ -1,5 +1,6 @@
 // Latency of parks.list over 10,000 parks in SQLite: the router in-process (page 1, and page 50
-// reached through the cursor) and the local server over HTTP on 127.0.0.1.
+// reached through the cursor) and the local server over HTTP on 127.0.0.1; parks.match over the
+// same catalogue and visits.record (issue 9) through the router.
 // Usage: node scripts/build-api.mjs && node scripts/bench-api.mjs
 //   (builds build/bench-api.cjs itself when it is missing). Env: BENCH_RUNS (default 300).
 import { spawnSync } from 'node:child_process'
@@ -115,7 +116,7 @@ try {
   const seedMs = ms(start)
   const matching = parks.filter((p) => p.district === QUERY.district && p.type === QUERY.type).length
 
-  const api = createApi({ storage })
+  const api = createApi({ storage, visits: storage.visits })
   /** @type {import('../cloudfunctions/api/src/router').CallContext} */
   const ctx = { openid: 'bench', source: 'local' }
   /**
@@ -143,7 +144,31 @@ try {
   agent = keepAlive
   const page1Body = JSON.stringify({ action: 'parks.list', payload: QUERY })
   const page50Body = JSON.stringify({ action: 'parks.list', payload: { ...QUERY, cursor } })
+  // parks.match reads at most 500 candidates of the need's kind and ≤ 40 full records.
+  const need = {
+    needType: 'rent-factory',
+    district: 'songjiang',
+    areaMin: 2000,
+    industry: '新能源汽车零部件',
+    taxBracket: '50-200',
+  }
+  /** @param {string} action @param {unknown} payload @param {import('../cloudfunctions/api/src/router').CallContext} [c] */
+  const call = async (action, payload, c = ctx) => {
+    const answer = /** @type {any} */ (await api({ action, payload }, c))
+    if (!answer.ok) throw new Error(`${action}: ${answer.error.code} ${answer.error.message}`)
+    return answer
+  }
+  let visitor = 0
+  const visitBatch = {
+    visits: [
+      { kind: 'scan', source: 'bench1', page: '/pages/index/index', at: new Date().toISOString() },
+      { kind: 'view', source: 'bench1', parkId: parks[0].id, at: new Date().toISOString() },
+    ],
+  }
   const cases = {
+    routerMatch: () => call('parks.match', need),
+    // A visitor per batch: the per-visitor limit (120/h) is not what is measured.
+    routerVisits: () => call('visits.record', visitBatch, { openid: `bench-v${visitor++}`, source: 'local' }),
     routerPage1: () => list(null),
     routerPage50: () => list(cursor),
     httpPage1: () => post(port, keepAlive, page1Body),
@@ -151,6 +176,8 @@ try {
   }
   // Every path warm (JIT, statement cache, sockets) before any is measured.
   await warmUp(...Object.values(cases))
+  const routerMatch = await measure(RUNS, cases.routerMatch)
+  const routerVisits = await measure(RUNS, cases.routerVisits)
   const routerPage1 = await measure(RUNS, cases.routerPage1)
   const routerPage50 = await measure(RUNS, cases.routerPage50)
   const httpPage1 = await measure(RUNS, cases.httpPage1)
@@ -164,6 +191,8 @@ try {
     [`router   page ${PAGE} (cursor)`, routerPage50],
     ['HTTP     page 1', httpPage1],
     [`HTTP     page ${PAGE} (cursor)`, httpPage50],
+    ['router   parks.match', routerMatch],
+    ['router   visits.record (2)', routerVisits],
   ]
   console.log('')
   console.log(

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after another, numbers printed (never pass/fail on time).
-//   1. api     server list query over 10,000 parks: p50/p99, page 1 vs page 50 (keyset)
+//   1. api     server list query over 10,000 parks: p50/p99, page 1 vs page 50 (keyset); parks.match, visits.record
 //   2. weapp   setData calls and bytes on the built dist/ (open tabs, load page 2, details)
 //   3. leads   200 concurrent inquiry submissions on loopback: exactly-once check, p50/p99
 //   4. export  export.leads of 10,000 leads to .xlsx: time (first / warm) and peak RSS
