@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -48,6 +49,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Images are files, never base64 inside the JS (a 1-byte limit): the tab bar's icons were
+      // ≈ 4 KB of app.js that every first screen waited for.
+      imageUrlLoaderOption: { limit: 1 },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
@@ -62,16 +66,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        // Taro's H5 components load with the HTML (the app shell needs some of them); other
-        // shared code is split by webpack's defaults, by which pages share it, so a first screen
-        // downloads only what its page uses (one forced 'common' chunk of everything two pages
-        // shared was 86 KB gzipped on every first screen: valibot, the sanitiser, staff code…).
+        // One module per Taro component (src/lib/h5-components), so a page loads the components
+        // it uses, not every component of the app.
+        chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '../src/lib/h5-components'))
+        // What the app shell itself needs of Taro's components (tab bar, pull-down) loads with the
+        // HTML; everything else is split by webpack's defaults, by which pages share it, so a
+        // first screen downloads only what its page uses (one forced 'common' chunk of all that
+        // two pages shared was 86 KB gzipped on every first screen: valibot, the sanitiser…).
         chain.optimization.splitChunks({
           chunks: 'all',
           cacheGroups: {
             taroComponents: {
               test: /[\\/]node_modules[\\/]@tarojs[\\/](components|components-react)[\\/]/,
               name: 'taro-components',
+              chunks: 'initial',
               priority: 30,
               enforce: true,
             },

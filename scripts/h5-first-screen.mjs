@@ -101,7 +101,7 @@ async function measure(browser, base, spec) {
   })
   await context.addInitScript(() => {
     const w = /** @type {any} */ (window)
-    w.__fs = { lcp: 0, lcpNode: '', cls: 0, ready: 0 }
+    w.__fs = { lcp: 0, lcpNode: '', cls: 0, ready: 0, shifts: /** @type {string[]} */ ([]) }
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         const entry = /** @type {any} */ (e)
@@ -113,7 +113,16 @@ async function measure(browser, base, spec) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         const entry = /** @type {any} */ (e)
-        if (!entry.hadRecentInput) w.__fs.cls += entry.value
+        if (entry.hadRecentInput) continue
+        w.__fs.cls += entry.value
+        const nodes = (entry.sources || []).map(
+          (/** @type {any} */ src) =>
+            src.node &&
+            `${src.node.nodeName.toLowerCase()}.${String(src.node.className).split(' ')[0]} ` +
+              `y ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)} ` +
+              `h ${Math.round(src.previousRect.height)}→${Math.round(src.currentRect.height)}`,
+        )
+        w.__fs.shifts.push(`${entry.value.toFixed(3)} @${Math.round(entry.startTime)} ${nodes.join(' ')}`)
       }
     }).observe({ type: 'layout-shift', buffered: true })
   })
@@ -172,7 +181,7 @@ async function measure(browser, base, spec) {
   const fs = await page.evaluate(() => /** @type {any} */ (window).__fs)
   const images = await page.evaluate(() =>
     Array.from(document.images)
-      .filter((img) => img.complete && img.naturalWidth > 0)
+      .filter((img) => img.complete && img.naturalWidth > 0 && !img.src.startsWith('data:'))
       .map((img) => {
         const box = img.getBoundingClientRect()
         return {
@@ -217,6 +226,7 @@ async function measure(browser, base, spec) {
     },
     lcp: { ms: Math.round(fs.lcp), node: fs.lcpNode },
     cls: Math.round(fs.cls * 1000) / 1000,
+    shifts: /** @type {string[]} */ (fs.shifts),
     images: { requests: img.length, bytes: sum(img), list: images },
   }
 }
@@ -266,6 +276,7 @@ if (asJson) {
       `  chain: html ${c.html} → last script ${c.lastScriptEnd} → api ${c.firstApiStart ?? '—'}…${c.firstApiEnd ?? '—'} → content ${c.ready}`,
     )
     console.log(`  LCP ${r.lcp.ms} ms (${r.lcp.node || '?'}), CLS ${r.cls}`)
+    for (const shift of r.shifts) console.log(`    layout shift ${shift}`)
     console.log(`  images: ${r.images.requests} requests, ${fmt(r.images.bytes)}`)
     for (const i of r.images.list)
       console.log(

@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
-import { startOutboxSync } from '@/features/inquiry/outbox'
+import { startOutboxSync } from '@/features/inquiry/startOutbox'
 
 import './app.scss'
 

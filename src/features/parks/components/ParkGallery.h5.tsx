@@ -35,7 +35,8 @@ export function ParkGallery({ photos, name }: Props) {
 
   return (
     <View className='park-gallery'>
-      <View className='park-gallery__strip' onScroll={onScroll}>
+      {/* View's types have no onScroll; on H5 it is the element's own scroll event. */}
+      <View className='park-gallery__strip' {...({ onScroll } as object)}>
         {urls.map((url, i) => (
           <View className='park-gallery__slide' key={url + i}>
             <Image
