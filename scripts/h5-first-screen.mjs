@@ -6,7 +6,7 @@
 // byte and request figures do not depend on machine load; the times do (they are shown under
 // Lighthouse-like network throttling, without CPU throttling, for comparing builds on one machine).
 //
-// Usage: node scripts/h5-first-screen.mjs [--json] [--no-throttle] [--runs 1] [--page home]
+// Usage: node scripts/h5-first-screen.mjs [--json] [--no-throttle] [--lh] [--runs 1] [--page home]
 //   Needs dist-h5/ and build/server.cjs (`npm run build:h5 && npm run build:api`) and Chromium.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -34,6 +34,8 @@ const PAGES = [
 const args = process.argv.slice(2)
 const asJson = args.includes('--json')
 const throttle = !args.includes('--no-throttle')
+// --lh: Lighthouse's mobile screen (412×823 at 1.75) and its 4× CPU slowdown, applied for real.
+const lhDevice = args.includes('--lh')
 const runsAt = args.indexOf('--runs')
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1
 const pageAt = args.indexOf('--page')
@@ -93,8 +95,14 @@ async function startServer() {
  */
 async function measure(browser, base, spec) {
   const context = await browser.newContext({
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
+    viewport: lhDevice ? { width: 412, height: 823 } : { width: 375, height: 667 },
+    deviceScaleFactor: lhDevice ? 1.75 : 2,
+    ...(lhDevice
+      ? {
+          userAgent:
+            'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Mobile Safari/537.36',
+        }
+      : {}),
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
@@ -129,6 +137,7 @@ async function measure(browser, base, spec) {
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
+  if (lhDevice) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   if (throttle) {
     // Lighthouse's mobile preset: 150 ms RTT, 1.6 Mbps down, 750 Kbps up.
     await cdp.send('Network.emulateNetworkConditions', {
