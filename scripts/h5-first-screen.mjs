@@ -7,6 +7,7 @@
 // Lighthouse-like network throttling, without CPU throttling, for comparing builds on one machine).
 //
 // Usage: node scripts/h5-first-screen.mjs [--json] [--no-throttle] [--lh] [--runs 1] [--page home]
+//          [--url http://127.0.0.1:8787]
 //   Needs dist-h5/ and build/server.cjs (`npm run build:h5 && npm run build:api`) and Chromium.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -40,6 +41,9 @@ const runsAt = args.indexOf('--runs')
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1
 const pageAt = args.indexOf('--page')
 const only = pageAt >= 0 ? args[pageAt + 1] : null
+// --url: measure a server that is already running (e.g. another build) instead of starting one.
+const urlAt = args.indexOf('--url')
+const givenUrl = urlAt >= 0 ? args[urlAt + 1] : null
 
 /** @returns {Promise<{ url: string, stop: () => Promise<void> }>} */
 async function startServer() {
@@ -84,7 +88,7 @@ async function startServer() {
 
 /**
  * @typedef {{ id: string, url: string, type: string, start: number, end: number, bytes: number,
- *   action?: string, status?: number }} Req
+ *   head: number, action?: string, status?: number }} Req
  */
 
 /**
@@ -160,6 +164,7 @@ async function measure(browser, base, spec) {
       start: e.timestamp,
       end: 0,
       bytes: 0,
+      head: 0,
     }
     if (e.request.url.endsWith('/api') && e.request.postData) {
       try {
@@ -172,7 +177,8 @@ async function measure(browser, base, spec) {
   })
   cdp.on('Network.responseReceived', (e) => {
     const r = reqs.get(e.requestId)
-    if (r) r.status = e.response.status
+    // What had arrived when the headers were read: the headers' share of the transfer.
+    if (r) Object.assign(r, { status: e.response.status, head: e.response.encodedDataLength ?? 0 })
   })
   cdp.on('Network.loadingFinished', (e) => {
     const r = reqs.get(e.requestId)
@@ -216,12 +222,14 @@ async function measure(browser, base, spec) {
   const apiBefore = api.filter((r) => r.start <= readyAbs)
   const img = list.filter((r) => r.type === 'Image')
   const sum = (/** @type {Req[]} */ l) => l.reduce((t, r) => t + r.bytes, 0)
+  const body = (/** @type {Req[]} */ l) => l.reduce((t, r) => t + r.bytes - r.head, 0)
   return {
     page: spec.name,
     jsBeforeScreen: {
       files: js.length,
       bytes: sum(js),
-      list: js.map((r) => `${new URL(r.url).pathname} ${r.bytes}`),
+      body: body(js),
+      list: js.map((r) => `${new URL(r.url).pathname} ${r.bytes - r.head}`),
     },
     cssBeforeScreen: { files: css.length, bytes: sum(css) },
     apiBeforeScreen: apiBefore.map((r) => r.action),
@@ -240,7 +248,7 @@ async function measure(browser, base, spec) {
   }
 }
 
-const server = await startServer()
+const server = givenUrl ? { url: givenUrl, stop: async () => {} } : await startServer()
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
@@ -273,7 +281,7 @@ if (asJson) {
   for (const r of results) {
     console.log(`\n${r.page}`)
     console.log(
-      `  JS before content: ${r.jsBeforeScreen.files} files, ${fmt(r.jsBeforeScreen.bytes)} transferred`,
+      `  JS before content: ${r.jsBeforeScreen.files} files, ${fmt(r.jsBeforeScreen.body)} gzipped (${fmt(r.jsBeforeScreen.bytes)} with headers)`,
     )
     for (const line of r.jsBeforeScreen.list) console.log(`    ${line}`)
     console.log(`  CSS before content: ${r.cssBeforeScreen.files} files, ${fmt(r.cssBeforeScreen.bytes)}`)

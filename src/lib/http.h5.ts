@@ -1,4 +1,5 @@
-import { TIMEOUT_MS } from './http'
+// Not from './http': in the H5 build that path is this very file.
+import { API_TIMEOUT_MS } from './apiTimeout'
 
 /**
  * The H5 transport: the browser's fetch, not Taro.request, whose H5 implementation brings
@@ -36,7 +37,7 @@ export async function postApi(envelope: { action: string; payload: unknown }): P
     }
   }
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
+  const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS)
   try {
     const res = await fetch(`${base}/api`, {
       method: 'POST',

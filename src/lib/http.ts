@@ -1,7 +1,5 @@
 import Taro from '@tarojs/taro'
-
-/** An answer that has not come within this time is a network failure. */
-export const TIMEOUT_MS = 10_000
+import { API_TIMEOUT_MS } from './apiTimeout'
 
 /**
  * POST /api of the local server (same origin unless TARO_APP_API_BASE says otherwise): the
@@ -15,7 +13,7 @@ export async function postApi(envelope: { action: string; payload: unknown }): P
     method: 'POST',
     data: envelope,
     header: { 'content-type': 'application/json' },
-    timeout: TIMEOUT_MS,
+    timeout: API_TIMEOUT_MS,
     dataType: 'json',
   })
   return res.data
