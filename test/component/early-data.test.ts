@@ -16,8 +16,11 @@ const EARLY = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
   .find((s) => s.includes('__earlyApi'))
 if (!EARLY) throw new Error('src/index.html has no early-data script')
 
-type Win = typeof window & { __earlyApi?: { body: string; answer: Promise<unknown> }; fetch: jest.Mock }
-const win = window as Win
+interface Win {
+  __earlyApi?: { body: string; answer: Promise<unknown> }
+  fetch: jest.Mock
+}
+const win = window as unknown as Win
 const images: string[] = []
 
 class FakeImage {
