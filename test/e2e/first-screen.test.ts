@@ -57,6 +57,14 @@ test('home: one home.get, asked before the app bundle has run, and the page pain
   page.off('requestfinished', onDone)
   expect(api.calls.filter((a) => a === 'home.get')).toHaveLength(1)
   expect(order.slice(0, 2)).toEqual(['api asked', 'app.js loaded'])
+  // The home route's own chunks were preloaded from the HTML (the build's route table), and the
+  // router then used those responses: each went over the network once.
+  const preloaded = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=preload][as=script]')).map((l) => l.href),
+  )
+  expect(preloaded.length).toBeGreaterThan(0)
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
+  for (const url of preloaded) expect(fetched.filter((u) => u === url)).toHaveLength(1)
   // The inline script asked; the app took that answer instead of asking again.
   expect(await page.evaluate(() => '__earlyApi' in window)).toBe(false)
   expect(phone.pageErrors).toEqual([])
