@@ -1,7 +1,50 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import webpack, { type Compiler } from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
+
+/** Where src/index.html's early script finds the chunks of each page route (see below). */
+const ROUTE_CHUNKS_MARKER = /\/\*ROUTE_CHUNKS\*\/\s*\{\}/
+
+/**
+ * H5: writes `{ "/pages/index/index": ["js/…", "css/…"], … }` (each page's own chunks) into
+ * index.html, so its early script can preload the opened page's chunks with the HTML's own
+ * scripts instead of after app.js has run and asked the router for them.
+ */
+class RouteChunksPlugin {
+  apply(compiler: Compiler) {
+    compiler.hooks.thisCompilation.tap('RouteChunksPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After html-webpack-plugin has emitted index.html (OPTIMIZE_INLINE).
+        { name: 'RouteChunksPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const html = compilation.getAsset('index.html')
+          if (!html) return
+          const routes: Record<string, string[]> = {}
+          for (const group of compilation.chunkGroups) {
+            if (group.isInitial()) continue
+            const request = group.origins
+              .map((o) => o.request)
+              .find((r) => /^\.\/(pages|packages)\//.test(r ?? ''))
+            if (!request) continue
+            routes[request.slice(1)] = group.chunks
+              .flatMap((c) => [...c.files])
+              .filter((f) => /\.(js|css)$/.test(f))
+          }
+          const source = html.source.source().toString()
+          if (!ROUTE_CHUNKS_MARKER.test(source))
+            throw new Error('src/index.html lost its /*ROUTE_CHUNKS*/ {} marker')
+          compilation.updateAsset(
+            'index.html',
+            new webpack.sources.RawSource(source.replace(ROUTE_CHUNKS_MARKER, JSON.stringify(routes))),
+          )
+        },
+      )
+    })
+  }
+}
 
 /**
  * Build-time settings come from the environment so one source tree serves every target:
@@ -56,6 +99,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Images are files, never base64 inside the JS (a 1-byte limit): the tab bar's icons were
+      // ≈ 4 KB of app.js that every first screen waited for.
+      imageUrlLoaderOption: { limit: 1 },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
@@ -70,18 +116,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        // Taro's H5 components and shared app code would otherwise be copied into every
-        // page chunk: one shared chunk is downloaded once and cached.
+        // One module per Taro component (src/lib/h5-components), so a page loads the components
+        // it uses, not every component of the app.
+        chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '../src/lib/h5-components'))
+        // What the app shell itself needs of Taro's components (tab bar, pull-down) loads with the
+        // HTML; everything else is split by webpack's defaults, by which pages share it, so a
+        // first screen downloads only what its page uses (one forced 'common' chunk of all that
+        // two pages shared was 86 KB gzipped on every first screen: valibot, the sanitiser…).
+        chain.plugin('route-chunks').use(RouteChunksPlugin)
         chain.optimization.splitChunks({
           chunks: 'all',
           cacheGroups: {
             taroComponents: {
               test: /[\\/]node_modules[\\/]@tarojs[\\/](components|components-react)[\\/]/,
               name: 'taro-components',
+              chunks: 'initial',
               priority: 30,
               enforce: true,
             },
-            common: { minChunks: 2, name: 'common', priority: 10, reuseExistingChunk: true, enforce: true },
           },
         })
       },

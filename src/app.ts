@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
-import { startOutboxSync } from '@/features/inquiry/outbox'
+import { startOutboxSync } from '@/features/inquiry/startOutbox'
 import { noteEntry, noteHidden, type EntryOptions } from '@/features/visits/record'
 
 import './app.scss'

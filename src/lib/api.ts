@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro'
 import type { ActionName, DataOf, PayloadOf } from '@/domain/actions'
 import { fail, type ApiResult } from '@/domain/result'
+import { postApi } from './http'
 
 /**
  * The app's one transport. weapp: the `api` cloud function. H5: the local server's
- * POST /api (same origin unless TARO_APP_API_BASE says otherwise). Never throws: every
+ * POST /api (./http.ts; same origin unless TARO_APP_API_BASE says otherwise). Never throws: every
  * failure comes back as `{ ok: false, error }` for the UI to show.
  */
 export const CLOUD_FUNCTION_NAME = 'api'
-const TIMEOUT_MS = 10_000
-
 const NETWORK_MESSAGE = '网络不给力，请检查网络后重试'
 
 function isApiResult(value: unknown): value is ApiResult<unknown> {
@@ -23,18 +22,6 @@ async function callCloud(envelope: { action: string; payload: unknown }): Promis
   return res.result
 }
 
-async function callHttp(envelope: { action: string; payload: unknown }): Promise<unknown> {
-  const res = await Taro.request({
-    url: `${process.env.TARO_APP_API_BASE || ''}/api`,
-    method: 'POST',
-    data: envelope,
-    header: { 'content-type': 'application/json' },
-    timeout: TIMEOUT_MS,
-    dataType: 'json',
-  })
-  return res.data
-}
-
 export async function callApi<A extends ActionName>(
   action: A,
   payload: PayloadOf<A>,
@@ -42,7 +29,7 @@ export async function callApi<A extends ActionName>(
   const envelope = { action, payload }
   let raw: unknown
   try {
-    raw = process.env.TARO_ENV === 'weapp' ? await callCloud(envelope) : await callHttp(envelope)
+    raw = process.env.TARO_ENV === 'weapp' ? await callCloud(envelope) : await postApi(envelope)
   } catch {
     return fail('NETWORK', NETWORK_MESSAGE)
   }

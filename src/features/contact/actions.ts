@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { AgencyContact } from '@/domain/agency'
 import { formatPhone } from '@/domain/format-quantity'
 import { mediaUrl } from '@/lib/media'
+import { previewImage } from '@/lib/previewImage'
 import { INQUIRY_FORM_PATH, withQuery } from '@/lib/routes'
 import { recordContactEvent, type ContactPlace } from './events'
 
@@ -42,7 +43,7 @@ async function copyWechatId(wechatId: string): Promise<boolean> {
 /** Full-screen QR: long-press there recognises a personal WeChat code (base library 2.18+). */
 function previewWechatQr(contact: Pick<AgencyContact, 'wechatQr'>): Promise<boolean> {
   const url = mediaUrl(contact.wechatQr)
-  return Taro.previewImage({ urls: [url], current: url, showmenu: true }).then(
+  return previewImage({ urls: [url], current: url, showmenu: true }).then(
     () => true,
     () => false,
   )

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { SearchEntry } from '@/components/SearchBar'
+import { SearchEntry } from '@/components/SearchEntry'
 import { Tabs } from '@/components/Tabs'
 import { ArticleList } from '@/features/articles/components/ArticleList'
 import { useArticleList } from '@/features/articles/hooks/useArticleList'

@@ -17,7 +17,14 @@ export const FeaturedParkCard = memo(function FeaturedParkCard({ park, onOpen }:
   return (
     <View className='featured-park' {...tapTarget()} onClick={() => onOpen(park.id)} data-id={park.id}>
       <View className='featured-park__thumb'>
-        <Image className='featured-park__cover' src={mediaUrl(park.cover)} mode='aspectFill' lazyLoad />
+        <Image
+          className='featured-park__cover'
+          src={mediaUrl(park.cover)}
+          mode='aspectFill'
+          // H5: the grid is the home page's first screen (its largest paint); Taro's lazy mode
+          // would hold each src back until an IntersectionObserver call after mounting.
+          lazyLoad={process.env.TARO_ENV !== 'h5'}
+        />
         <Text className='featured-park__deal'>{dealLabel(park)}</Text>
         <Text className='featured-park__area'>{formatArea(park.areaMin, park.areaMax)}</Text>
       </View>

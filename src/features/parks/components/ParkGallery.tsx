@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Swiper, SwiperItem, Image, View, Text } from '@tarojs/components'
 import { mediaUrl } from '@/lib/media'
+import { previewImage } from '@/lib/previewImage'
 import './ParkGallery.scss'
 import { tapTarget } from '@/components/a11y'
 
@@ -17,7 +17,7 @@ export function ParkGallery({ photos, name }: Props) {
   if (!urls.length) return null
 
   const preview = (index: number) => {
-    Taro.previewImage({ urls, current: urls[index] }).catch(() => undefined)
+    previewImage({ urls, current: urls[index] }).catch(() => undefined)
   }
 
   return (
