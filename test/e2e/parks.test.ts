@@ -303,15 +303,22 @@ test('a sale land lot: unit price in 元/m² with the lot total apart; a price s
   await page.locator('.parks-page__sort').click()
   const sheet = page.locator('.taro__actionSheet .taro-actionsheet__cell')
   await sheet.filter({ hasText: '价格从低到高' }).click()
+  // The re-sorted list's answer: the old rows are cleared when the query changes, so every row
+  // read after it comes from the new query.
+  const resorted = page.waitForResponse(
+    (r) => r.url().endsWith('/api') && (r.request().postData() ?? '').includes('"price_asc"'),
+  )
   await sheet.filter({ hasText: '出售价格' }).click()
+  await resorted
   await until(
     () => activeChips(page),
     (chips) => JSON.stringify(chips) === JSON.stringify(['出售']),
     10_000,
   )
   await expect(page.locator('.parks-page__sort').textContent()).resolves.toContain('售价从低到高')
-  await page.waitForLoadState('networkidle')
-  const prices = (await page.locator('.parks-page .park-card__price').allTextContents()).map((t) =>
+  // Rows render a moment after the answer (network-idle came too early on a loaded machine).
+  const priceTexts = () => page.locator('.parks-page .park-card__price').allTextContents()
+  const prices = (await until(priceTexts, (texts) => texts.length > 3, 20_000)).map((t) =>
     t.replace(/\u2060/g, ''),
   )
   expect(prices.length).toBeGreaterThan(3)
