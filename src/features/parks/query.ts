@@ -9,6 +9,7 @@ import {
   PARK_SORT_LABELS,
   PRICE_UNIT_LABELS,
   isPriceSort,
+  parkSummaryOf,
   type Deal,
   type District,
   type ListingType,
@@ -113,26 +114,9 @@ export function parkMetaLine(park: Pick<ParkSummary, 'district' | 'type' | 'deal
     .join(' · ')
 }
 
-/** The summary part of a full park: what favourites keep (no photos, no description). */
+/** The summary part of a full park: what favourites keep (no photos, no description, ≤ 4 highlights). */
 export function toParkSummary(park: Park | ParkSummary): ParkSummary {
-  return {
-    id: park.id,
-    name: park.name,
-    district: park.district,
-    type: park.type,
-    deal: park.deal,
-    areaMin: park.areaMin,
-    areaMax: park.areaMax,
-    divisible: park.divisible,
-    price: park.price,
-    cover: park.cover,
-    highlights: park.highlights.slice(0, 4),
-    updatedAt: park.updatedAt,
-    views: park.views,
-    featured: park.featured,
-    // 已租出 travels with the row (favourites, history, the weapp row); absent = available.
-    ...(park.status ? { status: park.status } : {}),
-  }
+  return { ...parkSummaryOf(park), highlights: park.highlights.slice(0, 4) }
 }
 
 // ---------------------------------------------------------------------------------------------
