@@ -20,7 +20,7 @@ const live = phoneOnLocalServer({ env: { PUBLIC_URL: 'http://192.168.1.20:8787' 
 
 /** Waits for the poster to finish and returns how much of the canvas is not plain white. */
 async function posterDrawn(page: Page) {
-  await page.locator('.poster__save:not(.poster__button--busy)').waitFor({ timeout: 15_000 })
+  await page.locator('.poster__save:not(.ui-button--busy)').waitFor({ timeout: 15_000 })
   await settled(page)
   return page.evaluate(() => {
     const canvas = document.querySelector('.poster__canvas canvas') as HTMLCanvasElement
