@@ -161,26 +161,22 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   // Count and insert in one IMMEDIATE transaction, as for leads: the allowance cannot be spent twice.
   const insertEventsTx = db.transaction(
     (events: ContactEventRecord[], limits: RateLimit[]): InsertEventsOutcome => {
-      const open = windows.contact_events.allowances(events[0], limits)
-      const spent = open.find((a) => a.left <= 0)
-      if (spent) return { kind: 'rate-limited', limit: spent.limit }
-      const room = Math.min(events.length, ...open.map((a) => a.left))
-      let stored = 0
-      for (const e of events.slice(0, room)) {
-        stored += insertEvent.run({
-          openid: e.openid,
-          kind: e.kind,
-          page: e.page,
-          parkId: e.parkId ?? null,
-          articleId: e.articleId ?? null,
-          source: e.source ?? null,
-          at: e.at,
-          createdAt: e.createdAt,
-          clientKey: e.clientKey ?? null,
-        }).changes
-      }
-      windows.contact_events.forgetOldKeys(limits)
-      return { kind: 'inserted', stored }
+      return windows.contact_events.insertWithin(
+        events,
+        limits,
+        (e) =>
+          insertEvent.run({
+            openid: e.openid,
+            kind: e.kind,
+            page: e.page,
+            parkId: e.parkId ?? null,
+            articleId: e.articleId ?? null,
+            source: e.source ?? null,
+            at: e.at,
+            createdAt: e.createdAt,
+            clientKey: e.clientKey ?? null,
+          }).changes,
+      )
     },
   )
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { Caller, RateLimit } from '../../ports/lead-store'
+import type { Caller, InsertEventsOutcome, RateLimit } from '../../ports/lead-store'
 
 /** The tables whose rows count against the per-visitor and per-address limits. */
 export type LimitedTable = 'inquiries' | 'contact_events' | 'visits'
@@ -9,6 +9,17 @@ export interface RateWindow {
   allowances(caller: Caller, limits: RateLimit[]): Array<{ limit: RateLimit; left: number }>
   /** Clears the address keys older than the longest address window: none can count them any more. */
   forgetOldKeys(limits: RateLimit[]): void
+  /**
+   * One caller's batch (contact taps, visits): refused when a limit is spent, otherwise cut to
+   * what every limit has left and stored row by row (`insert` answers the rows it wrote); then
+   * the old address keys are cleared. Run it inside the IMMEDIATE write transaction, so an
+   * allowance is spent once.
+   */
+  insertWithin<T extends Caller>(
+    rows: T[],
+    limits: RateLimit[],
+    insert: (row: T) => number,
+  ): InsertEventsOutcome
 }
 
 /**
@@ -28,7 +39,7 @@ export function rateWindow(db: Database.Database, table: LimitedTable): RateWind
   const forget = db.prepare<{ before: string }>(
     `UPDATE ${table} SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before`,
   )
-  return {
+  const limiter: RateWindow = {
     allowances(caller, limits) {
       const out: Array<{ limit: RateLimit; left: number }> = []
       for (const limit of limits) {
@@ -42,5 +53,16 @@ export function rateWindow(db: Database.Database, table: LimitedTable): RateWind
       const windows = limits.filter((l) => l.by === 'address').map((l) => l.since)
       if (windows.length) forget.run({ before: windows.sort()[0] })
     },
+    insertWithin(rows, limits, insert) {
+      const open = limiter.allowances(rows[0], limits)
+      const spent = open.find((a) => a.left <= 0)
+      if (spent) return { kind: 'rate-limited', limit: spent.limit }
+      const room = Math.min(rows.length, ...open.map((a) => a.left))
+      let stored = 0
+      for (const row of rows.slice(0, room)) stored += insert(row)
+      limiter.forgetOldKeys(limits)
+      return { kind: 'inserted', stored }
+    },
   }
+  return limiter
 }

@@ -15,26 +15,22 @@ export function createSqliteVisitStore(db: Database.Database): VisitStore {
 
   // Count and insert in one IMMEDIATE transaction, as for contact taps: an allowance is spent once.
   const insertTx = db.transaction((visits: VisitRecord[], limits: RateLimit[]): InsertEventsOutcome => {
-    const open = rateLimits.allowances(visits[0], limits)
-    const spent = open.find((a) => a.left <= 0)
-    if (spent) return { kind: 'rate-limited', limit: spent.limit }
-    const room = Math.min(visits.length, ...open.map((a) => a.left))
-    let stored = 0
-    for (const v of visits.slice(0, room)) {
-      stored += insert.run({
-        openid: v.openid,
-        kind: v.kind,
-        source: v.source,
-        page: v.page ?? null,
-        parkId: v.parkId ?? null,
-        articleId: v.articleId ?? null,
-        at: v.at,
-        createdAt: v.createdAt,
-        clientKey: v.clientKey ?? null,
-      }).changes
-    }
-    rateLimits.forgetOldKeys(limits)
-    return { kind: 'inserted', stored }
+    return rateLimits.insertWithin(
+      visits,
+      limits,
+      (v) =>
+        insert.run({
+          openid: v.openid,
+          kind: v.kind,
+          source: v.source,
+          page: v.page ?? null,
+          parkId: v.parkId ?? null,
+          articleId: v.articleId ?? null,
+          at: v.at,
+          createdAt: v.createdAt,
+          clientKey: v.clientKey ?? null,
+        }).changes,
+    )
   })
 
   return {
