@@ -156,8 +156,9 @@ export interface Park extends ParkSummary {
 
 /**
  * A park's card fields, from a full park or another summary: never its detail (photos,
- * description, industries …). 已租出 travels with the row; an absent status stays absent
- * (= available). The one field list for matches, favourites, history and the weapp row.
+ * description, industries …), and at most 4 highlights (a card shows 3). 已租出 travels with
+ * the row; an absent status stays absent (= available). The one field list for matches,
+ * favourites, history and the weapp row.
  */
 export function parkSummaryOf(park: ParkSummary): ParkSummary {
   return {
@@ -171,7 +172,7 @@ export function parkSummaryOf(park: ParkSummary): ParkSummary {
     divisible: park.divisible,
     price: park.price,
     cover: park.cover,
-    highlights: park.highlights,
+    highlights: park.highlights.slice(0, 4),
     updatedAt: park.updatedAt,
     views: park.views,
     featured: park.featured,

@@ -9,11 +9,9 @@ import {
   PARK_SORT_LABELS,
   PRICE_UNIT_LABELS,
   isPriceSort,
-  parkSummaryOf,
   type Deal,
   type District,
   type ListingType,
-  type Park,
   type ParkSort,
   type ParkSummary,
 } from '@/domain/park'
@@ -114,10 +112,8 @@ export function parkMetaLine(park: Pick<ParkSummary, 'district' | 'type' | 'deal
     .join(' · ')
 }
 
-/** The summary part of a full park: what favourites keep (no photos, no description, ≤ 4 highlights). */
-export function toParkSummary(park: Park | ParkSummary): ParkSummary {
-  return { ...parkSummaryOf(park), highlights: park.highlights.slice(0, 4) }
-}
+/** The summary part of a full park: what favourites keep (no photos, no description). */
+export { parkSummaryOf as toParkSummary } from '@/domain/park'
 
 // ---------------------------------------------------------------------------------------------
 // Filters: normalising, comparing, the request payload
