@@ -6,6 +6,7 @@ import {
   DISTRICT_LABELS,
   LISTING_TYPE_LABELS,
   parkStatusOf,
+  parkSummaryOf,
   type Deal,
   type ListingType,
   type Park,
@@ -267,32 +268,12 @@ export function compareMatches(a: ParkMatch, b: ParkMatch): number {
   )
 }
 
-/** Only the card's fields: a match never carries a park's detail (industries, description …). */
-export function toSummary(park: MatchFacts): ParkSummary {
-  return {
-    id: park.id,
-    name: park.name,
-    district: park.district,
-    type: park.type,
-    deal: park.deal,
-    areaMin: park.areaMin,
-    areaMax: park.areaMax,
-    divisible: park.divisible,
-    price: park.price,
-    cover: park.cover,
-    highlights: park.highlights,
-    updatedAt: park.updatedAt,
-    views: park.views,
-    featured: park.featured,
-  }
-}
-
 /** The best `limit` parks for a need, best first; parks of the wrong kind are left out. */
 export function rankParks(need: MatchNeed, parks: readonly MatchFacts[], limit: number): ParkMatch[] {
   const matches: ParkMatch[] = []
   for (const park of parks) {
     const scored = scorePark(need, park)
-    if (scored) matches.push({ park: toSummary(park), ...scored })
+    if (scored) matches.push({ park: parkSummaryOf(park), ...scored })
   }
   return matches.sort(compareMatches).slice(0, Math.max(0, limit))
 }

@@ -154,6 +154,32 @@ export interface Park extends ParkSummary {
   description: string
 }
 
+/**
+ * A park's card fields, from a full park or another summary: never its detail (photos,
+ * description, industries …), and at most 4 highlights (a card shows 3). 已租出 travels with
+ * the row; an absent status stays absent (= available). The one field list for matches,
+ * favourites, history and the weapp row.
+ */
+export function parkSummaryOf(park: ParkSummary): ParkSummary {
+  return {
+    id: park.id,
+    name: park.name,
+    district: park.district,
+    type: park.type,
+    deal: park.deal,
+    areaMin: park.areaMin,
+    areaMax: park.areaMax,
+    divisible: park.divisible,
+    price: park.price,
+    cover: park.cover,
+    highlights: park.highlights.slice(0, 4),
+    updatedAt: park.updatedAt,
+    views: park.views,
+    featured: park.featured,
+    ...(park.status ? { status: park.status } : {}),
+  }
+}
+
 export const PARK_SORTS = ['newest', 'area_asc', 'area_desc', 'price_asc', 'price_desc'] as const
 export type ParkSort = (typeof PARK_SORTS)[number]
 

@@ -165,7 +165,7 @@ describe('渠道与二维码: creating a channel', () => {
     fireEvent.change(input(), { target: { value: '2026 工博会展位' } })
     fireEvent.click(button())
     expect((await screen.findByRole('alert')).textContent).toBe('已有同名渠道')
-    expect(input().getAttribute('class')).toContain('channels__input--invalid')
+    expect(input().getAttribute('class')).toContain('ui-input--invalid')
     fireEvent.change(input(), { target: { value: '2026 工博会展位 B' } })
     expect(screen.queryByRole('alert')).toBeNull()
   })

@@ -1,5 +1,6 @@
 import type { Park, ParkSummary } from '@/domain/park'
 import type { ParkDetail } from '@/domain/actions'
+import type { ParkMatch } from '@/domain/match-need'
 import { contact } from './fixtures'
 
 /** Data generators for the parks tests (the shared fixtures.ts stays the articles' baseline). */
@@ -57,3 +58,27 @@ export function makeParkDetail(over: Partial<ParkDetail> = {}): ParkDetail {
     ...over,
   }
 }
+
+/** Three 松江 factories to rent for a 租厂房 need in 松江, best first, with their reasons (park-matches tests). */
+export const SONGJIANG_MATCHES: ParkMatch[] = [
+  {
+    park: makeParkSummary(5, { name: '新桥名企产业园', areaMin: 1200, areaMax: 3600 }),
+    score: 94,
+    reasons: ['厂房出租', '位于松江', '面积 1,200–3,600㎡ 符合需求'],
+  },
+  {
+    park: makeParkSummary(1, {
+      name: 'G60科创走廊·松江智造园',
+      areaMin: 2400,
+      areaMax: 4800,
+      divisible: true,
+    }),
+    score: 89,
+    reasons: ['厂房出租', '位于松江', '面积 2,400–4,800㎡ 可分割', '准入 新能源'],
+  },
+  {
+    park: makeParkSummary(10, { name: '泗泾镇双层厂房' }),
+    score: 70,
+    reasons: ['厂房出租', '位于松江'],
+  },
+]

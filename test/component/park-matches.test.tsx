@@ -7,7 +7,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { LeadDetail, LeadFull } from '@/domain/lead-desk'
-import type { MatchResult, ParkMatch } from '@/domain/match-need'
+import type { MatchResult } from '@/domain/match-need'
 import { HOME_CACHE_KEY } from '@/features/home/cache'
 import { resetOutboxForTests } from '@/features/inquiry/outbox'
 import { matchMessage, needOfLead } from '@/features/leads/match'
@@ -17,7 +17,7 @@ import LeadPageView from '@/packages/staff/lead/index'
 import { resetTaroDouble, router, storage } from '../doubles/taro'
 import { httpAnswer } from './fixtures'
 import { makeHome } from './home-fixtures'
-import { makeParkSummary } from './park-fixtures'
+import { SONGJIANG_MATCHES } from './park-fixtures'
 
 const request = Taro.request as unknown as jest.Mock
 type Handler = (payload: any) => unknown
@@ -31,28 +31,7 @@ function serve(handlers: Record<string, Handler>) {
 const calls = (action: string) =>
   request.mock.calls.map((c) => c[0].data).filter((d: { action: string }) => d.action === action)
 
-const MATCHES: ParkMatch[] = [
-  {
-    park: makeParkSummary(5, { name: '新桥名企产业园', areaMin: 1200, areaMax: 3600 }),
-    score: 94,
-    reasons: ['厂房出租', '位于松江', '面积 1,200–3,600㎡ 符合需求'],
-  },
-  {
-    park: makeParkSummary(1, {
-      name: 'G60科创走廊·松江智造园',
-      areaMin: 2400,
-      areaMax: 4800,
-      divisible: true,
-    }),
-    score: 89,
-    reasons: ['厂房出租', '位于松江', '面积 2,400–4,800㎡ 可分割', '准入 新能源'],
-  },
-  {
-    park: makeParkSummary(10, { name: '泗泾镇双层厂房' }),
-    score: 70,
-    reasons: ['厂房出租', '位于松江'],
-  },
-]
+const MATCHES = SONGJIANG_MATCHES
 const matched = (items = MATCHES): { ok: true; data: MatchResult } => ({ ok: true, data: { items } })
 
 beforeEach(() => {

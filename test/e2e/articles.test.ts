@@ -3,23 +3,12 @@
  * (build/server.cjs, what `npm start` runs) against its SQLite file.
  * home → 资讯 tab → list → detail → call (tel: captured) → copy (toast) → back.
  */
-import { openPhone, shot, startServer, until, type LocalServer, type PhoneBrowser } from './browser'
+import { shot, until, phoneOnLocalServer } from './browser'
 
-let server: LocalServer
-let phone: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
+const live = phoneOnLocalServer()
 
 const api = async (action: string, payload: unknown) => {
-  const res = await fetch(`${server.url}/api`, {
+  const res = await fetch(`${live.server.url}/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action, payload }),
@@ -30,7 +19,7 @@ const api = async (action: string, payload: unknown) => {
 /** The `action` of every POST /api the page sends, in order. */
 function recordApiActions(): string[] {
   const actions: string[] = []
-  phone.page.on('request', (req) => {
+  live.phone.page.on('request', (req) => {
     if (req.method() === 'POST' && new URL(req.url()).pathname === '/api') {
       actions.push(String(JSON.parse(req.postData() ?? '{}').action))
     }
@@ -39,9 +28,9 @@ function recordApiActions(): string[] {
 }
 
 test('home → 资讯 tab → list → detail → call → copy → back', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const actions = recordApiActions()
-  await page.goto(`${server.url}/`)
+  await page.goto(`${live.server.url}/`)
 
   // The home page: banner, districts, featured parks, latest articles — from ONE home.get.
   await page.locator('.home-page .featured-park').first().waitFor({ timeout: 20_000 })
@@ -82,7 +71,7 @@ test('home → 资讯 tab → list → detail → call → copy → back', async
   await hotline.scrollIntoViewIfNeeded()
   await shot(page, '03-contact-card')
   await hotline.click()
-  const dialled = await until(phone.externalNavigations, (urls) => urls.length > 0)
+  const dialled = await until(live.phone.externalNavigations, (urls) => urls.length > 0)
   expect(dialled).toEqual(['tel:4000123021'])
 
   await page.locator('.contact-card__copy').click()
@@ -95,15 +84,15 @@ test('home → 资讯 tab → list → detail → call → copy → back', async
   await cards.first().waitFor({ timeout: 10_000 })
   expect(page.url()).not.toContain('id=')
   expect(page.url()).toContain('/pages/articles/index')
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 90_000)
 
 test('a missing article shows a clear message, not a blank page', async () => {
-  const { page } = phone
-  await page.goto(`${server.url}/#/packages/article/detail/index?id=a-does-not-exist`)
+  const { page } = live.phone
+  await page.goto(`${live.server.url}/#/packages/article/detail/index?id=a-does-not-exist`)
   await page.getByText('文章不存在或已下线').waitFor({ timeout: 15_000 })
   await shot(page, '05-article-not-found')
   await page.getByText('返回首页').click()
   await page.locator('.home-page .article-card').first().waitFor({ timeout: 15_000 })
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 60_000)

@@ -272,3 +272,33 @@ export function mockCatalogue(change: {
   edit('articles.json', change.articles)
   return dir
 }
+
+/** What phoneOnLocalServer hands a test file; the fields are set once its beforeAll has run. */
+export interface LocalSession {
+  server: LocalServer
+  phone: PhoneBrowser
+  /** A second browser (another visitor), when asked for. */
+  visitor: PhoneBrowser
+}
+
+/**
+ * The usual e2e file setup: before the file's tests, a fresh local server (`env` as for
+ * startServer: a temp DATA_DIR of its own) and a phone (and a second one with `visitor`); after
+ * them, all closed and the data dir removed.
+ */
+export function phoneOnLocalServer(
+  options: { env?: Record<string, string>; visitor?: boolean } = {},
+): LocalSession {
+  const session = {} as LocalSession
+  beforeAll(async () => {
+    session.server = await startServer(options.env)
+    session.phone = await openPhone()
+    if (options.visitor) session.visitor = await openPhone()
+  }, 60_000)
+  afterAll(async () => {
+    await session.visitor?.close()
+    await session.phone?.close()
+    await session.server?.stop()
+  })
+  return session
+}

@@ -10,53 +10,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import {
-  RESULTS_DIR,
-  openPhone,
-  settled,
-  shot,
-  startServer,
-  until,
-  type LocalServer,
-  type PhoneBrowser,
-} from './browser'
+import { RESULTS_DIR, openPhone, settled, shot, phoneOnLocalServer } from './browser'
+import { claimDeskAsOwner } from './staff-session'
 
-let server: LocalServer
-let phone: PhoneBrowser
 /** What the first test made: the channel's code and the H5 address its QR encodes. */
 const made = { channel: '', h5Url: '' }
-
-beforeAll(async () => {
-  // PUBLIC_URL: the codes point at a fixed address (no LAN guess in a test).
-  server = await startServer({ PUBLIC_URL: 'http://192.168.1.20:8787' })
-  phone = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
-
-const LINK_RE = /(http:\/\/127\.0\.0\.1:\d+\/#\/packages\/staff\/claim\/index\?code=[A-Z0-9]+)/
-
-async function claim(page: Page) {
-  const url = LINK_RE.exec(
-    await until(
-      async () => server.output(),
-      (o) => LINK_RE.test(o),
-    ),
-  )![1]
-  await page.goto(url)
-  await settled(page)
-  await page.locator('.desk input[placeholder="请输入您的姓名"]').fill('张负责')
-  await page.locator('.desk input[placeholder="请输入 11 位手机号"]').fill('13900001111')
-  await page.locator('.desk .desk__button').filter({ hasText: '认领' }).click()
-  await page.locator('.desk__title').filter({ hasText: '张负责' }).waitFor()
-}
+// PUBLIC_URL: the codes point at a fixed address (no LAN guess in a test).
+const live = phoneOnLocalServer({ env: { PUBLIC_URL: 'http://192.168.1.20:8787' } })
 
 /** Waits for the poster to finish and returns how much of the canvas is not plain white. */
 async function posterDrawn(page: Page) {
-  await page.locator('.poster__save:not(.poster__button--busy)').waitFor({ timeout: 15_000 })
+  await page.locator('.poster__save:not(.ui-button--busy)').waitFor({ timeout: 15_000 })
   await settled(page)
   return page.evaluate(() => {
     const canvas = document.querySelector('.poster__canvas canvas') as HTMLCanvasElement
@@ -77,8 +41,8 @@ async function download(page: Page, name: string) {
 }
 
 it('channel → code for a park → poster drawn and downloaded as PNG', async () => {
-  const { page } = phone
-  await claim(page)
+  const { page } = live.phone
+  await claimDeskAsOwner(page, live.server)
 
   await page.locator('.desk__link').filter({ hasText: '渠道与二维码' }).click()
   await page.getByText('还没有渠道').waitFor()
@@ -145,26 +109,26 @@ it('channel → code for a park → poster drawn and downloaded as PNG', async (
   expect(suggested).toBe('海报_小昆山镇标准厂房出售.png')
   expect(bytes.subarray(1, 4).toString()).toBe('PNG')
   expect(bytes.readUInt32BE(16)).toBe(drawn.width)
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 120_000)
 
 it('an article poster (no channel): title and summary wrap, the code is drawn', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const articles = JSON.parse(fs.readFileSync(path.join(__dirname, '../../mock/articles.json'), 'utf8'))
   const longest = [...articles].sort((a, b) => b.title.length - a.title.length)[0]
-  await page.goto(`${server.url}/#/packages/staff/poster/index?page=article&id=${longest.id}`)
+  await page.goto(`${live.server.url}/#/packages/staff/poster/index?page=article&id=${longest.id}`)
   const drawn = await posterDrawn(page)
   expect(drawn.inkedShare).toBeGreaterThan(0.15)
   await shot(page, 'poster-article-page')
   const { bytes } = await download(page, 'poster-article.png')
   expect(bytes.subarray(1, 4).toString()).toBe('PNG')
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 60_000)
 
 it('opening the code’s address (as a phone scanning it would) attributes the lead to the channel', async () => {
   expect(made.channel).toMatch(/^[a-z0-9]{6}$/)
   // The QR points at PUBLIC_URL; this test reaches the same server on its loopback port.
-  const url = made.h5Url.replace('http://192.168.1.20:8787', server.url)
+  const url = made.h5Url.replace('http://192.168.1.20:8787', live.server.url)
   const visitor = await openPhone()
   try {
     const { page } = visitor
@@ -191,7 +155,7 @@ it('opening the code’s address (as a phone scanning it would) attributes the l
     await visitor.close()
   }
   // Stored with the channel as its source: the owner's desk reads it back.
-  const lead = await phone.page.evaluate(async () => {
+  const lead = await live.phone.page.evaluate(async () => {
     const res = await fetch('/api', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

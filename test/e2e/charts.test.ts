@@ -5,75 +5,41 @@
  * at. The server runs in this process from build/bench-api.cjs with an in-test StaffStore whose
  * one member is this browser's visitor id; the claim flow itself: desk-claimed.test.ts.
  */
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
-import type { StaffStore } from '../../cloudfunctions/api/src/ports/staff-store'
 import { addDays } from '@/domain/charts'
 import { beijingDate, beijingDayStart } from '@/domain/lead-pipeline'
 import type { StaffMember } from '@/domain/staff'
-import { ROOT, openPhone, settled, shot, type PhoneBrowser } from './browser'
+import { startBenchDesk, joinStaff, type BenchDesk, type BenchStorage } from './staff-session'
+import { openPhone, settled, shot, type PhoneBrowser } from './browser'
 
-type Bench = typeof import('../../server/bench')
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bench: Bench = require(path.join(ROOT, 'build/bench-api.cjs'))
-
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'mock', name), 'utf8'))
 const DAY = 86_400_000
 /** When each seeded lead arrived (UTC ISO). */
 const seededAt: string[] = []
 
-let dir: string
-let storage: ReturnType<Bench['openSqliteStorage']>
-let server: http.Server
-let url: string
+let desk: BenchDesk
+let storage: BenchStorage
 let phone: PhoneBrowser
-const staffOpenids = new Set<string>()
 /** The seeding moves the api's clock back in time; null is the real clock. */
 let clockAt: number | null = null
-const me = (openid: string): StaffMember => ({
+
+const SOURCES = ['expo26', 'wxshare', 'pst01', 'qr02', 'ad-baidu', 'poster7', 'flyer', undefined]
+const PARKS = ['p001', 'p003', 'p008', 'p005', 'p012', undefined]
+
+const MEMBER: Omit<StaffMember, 'openid'> = {
   id: 's-chart',
-  openid,
   name: '张经理',
   mobile: '13900003333',
   role: 'owner',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
-})
-
-const SOURCES = ['expo26', 'wxshare', 'pst01', 'qr02', 'ad-baidu', 'poster7', 'flyer', undefined]
-const PARKS = ['p001', 'p003', 'p008', 'p005', 'p012', undefined]
+}
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charts-e2e-'))
-  storage = bench.openSqliteStorage(path.join(dir, 'charts.sqlite'))
-  storage.seedFromMock({
-    articles: read('articles.json'),
-    parks: read('parks.json'),
-    agency: read('agency.json'),
-  })
-  const api = bench.createApi({
-    storage,
-    leads: storage,
-    desk: storage.desk,
+  desk = await startBenchDesk('charts', MEMBER, (storage) => ({
     charts: storage.charts,
-    staff: {
-      findStaffByOpenid: async (o: string) => (staffOpenids.has(o) ? me(o) : null),
-      listStaff: async () => [...staffOpenids].map(me).slice(0, 1),
-    } as Pick<StaffStore, 'findStaffByOpenid' | 'listStaff'> as StaffStore,
-    audit: { record: async () => {} },
     now: () => new Date(clockAt ?? Date.now()),
-  })
-  server = bench.createServer({
-    api,
-    storage,
-    leads: storage,
-    staticDir: path.join(ROOT, 'dist-h5'),
-    mediaDir: path.join(ROOT, 'mock/media'),
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  }))
+  storage = desk.storage
+  const { api } = desk
 
   // 46 leads over the last 30 days, busier lately; a spread of sources, parks and stages.
   const start = Date.now()
@@ -159,17 +125,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await phone?.close()
-  await new Promise((resolve) => server?.close(resolve))
-  storage?.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  await desk?.close()
 })
 
 it('数据看板 draws a month of leads at 375 px, every chart with its numbers', async () => {
-  const { page, context } = phone
-  await page.goto(`${url}/#/packages/staff/charts/index`)
-  const vid = (await context.cookies()).find((c) => c.name === 'vid')?.value
-  expect(vid).toBeTruthy()
-  staffOpenids.add(`h5:${vid}`)
+  const { page } = phone
+  await joinStaff(phone, desk, '/packages/staff/charts/index')
   await page.reload()
   await page.getByText('每日新增线索').waitFor()
   await settled(page)

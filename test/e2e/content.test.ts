@@ -7,29 +7,13 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { openPhone, settled, shot, startServer, until, type LocalServer, type PhoneBrowser } from './browser'
+import { settled, shot, phoneOnLocalServer } from './browser'
+import { claimDeskAsOwner } from './staff-session'
 
-let server: LocalServer
-let owner: PhoneBrowser
-let visitor: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  owner = await openPhone()
-  visitor = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await visitor?.close()
-  await owner?.close()
-  await server?.stop()
-})
-
-const LINK_RE = /(http:\/\/127\.0\.0\.1:\d+\/#\/packages\/staff\/claim\/index\?code=[A-Z0-9]+)/
-const input = (page: Page, placeholder: string) => page.locator(`.desk input[placeholder="${placeholder}"]`)
+const live = phoneOnLocalServer({ visitor: true })
 
 async function parkNames(page: Page): Promise<string[]> {
-  await page.goto(`${server.url}/#/pages/parks/index`)
+  await page.goto(`${live.server.url}/#/pages/parks/index`)
   await page.reload()
   await page.locator('.parks-page .park-card__name').first().waitFor()
   await settled(page)
@@ -37,19 +21,8 @@ async function parkNames(page: Page): Promise<string[]> {
 }
 
 it('staff withdraws a park → the parks tab no longer lists it → its detail says 已下架', async () => {
-  const url = LINK_RE.exec(
-    await until(
-      async () => server.output(),
-      (o) => LINK_RE.test(o),
-    ),
-  )![1]
-  const { page } = owner
-  await page.goto(url)
-  await settled(page)
-  await input(page, '请输入您的姓名').fill('张负责')
-  await input(page, '请输入 11 位手机号').fill('13900001111')
-  await page.locator('.desk .desk__button').filter({ hasText: '认领' }).click()
-  await page.locator('.desk__title').filter({ hasText: '张负责' }).waitFor()
+  const { page } = live.phone
+  await claimDeskAsOwner(page, live.server)
 
   await page.locator('.desk__link').filter({ hasText: '内容管理' }).click()
   const first = page.locator('.content-row').first()
@@ -58,7 +31,7 @@ it('staff withdraws a park → the parks tab no longer lists it → its detail s
   const name = (await first.locator('.content-row__title').innerText()).trim()
   expect(id).toMatch(/^p\w+$/)
   // The newest park is on the visitor's first page before the edit.
-  expect(await parkNames(visitor.page)).toContain(name)
+  expect(await parkNames(live.visitor.page)).toContain(name)
 
   await first.click()
   const sheet = page.getByRole('dialog')
@@ -72,17 +45,17 @@ it('staff withdraws a park → the parks tab no longer lists it → its detail s
   await page.locator(`.content-row[data-id="${id}"] .content-tag--withdrawn`).waitFor()
 
   // The visitor: gone from 找园区 at once, and the detail page says 已下架 with similar parks.
-  const after = await parkNames(visitor.page)
+  const after = await parkNames(live.visitor.page)
   expect(after).not.toContain(name)
   expect(after.length).toBeGreaterThan(0)
-  await visitor.page.goto(`${server.url}/#/packages/park/detail/index?id=${id}`)
-  await visitor.page.getByText('该园区已下架').waitFor()
-  await visitor.page.getByText('相似园区', { exact: true }).waitFor()
-  expect(await visitor.page.locator('.park-detail-page .park-card').count()).toBeGreaterThan(0)
-  await settled(visitor.page)
-  await shot(visitor.page, 'content-withdrawn-detail')
+  await live.visitor.page.goto(`${live.server.url}/#/packages/park/detail/index?id=${id}`)
+  await live.visitor.page.getByText('该园区已下架').waitFor()
+  await live.visitor.page.getByText('相似园区', { exact: true }).waitFor()
+  expect(await live.visitor.page.locator('.park-detail-page .park-card').count()).toBeGreaterThan(0)
+  await settled(live.visitor.page)
+  await shot(live.visitor.page, 'content-withdrawn-detail')
 
-  const db = new Database(path.join(server.dataDir, 'park-leads.sqlite'), { readonly: true })
+  const db = new Database(path.join(live.server.dataDir, 'park-leads.sqlite'), { readonly: true })
   try {
     const audit = db
       .prepare(

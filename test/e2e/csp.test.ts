@@ -4,51 +4,34 @@
  * script does not run).
  */
 import type { Page } from 'playwright-core'
-import {
-  callApi,
-  openFresh,
-  openPhone,
-  settled,
-  shot,
-  startServer,
-  type LocalServer,
-  type PhoneBrowser,
-  until,
-} from './browser'
+import { callApi, openFresh, settled, shot, until, phoneOnLocalServer } from './browser'
 
-let server: LocalServer
-let phone: PhoneBrowser
 const violations: string[] = []
 
+const live = phoneOnLocalServer()
+
 beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-  await phone.context.exposeFunction('__cspViolation', (text: string) => violations.push(text))
-  await phone.context.addInitScript(() => {
+  await live.phone.context.exposeFunction('__cspViolation', (text: string) => violations.push(text))
+  await live.phone.context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation
       report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)
     })
   })
-  phone.page.on('console', (msg) => {
+  live.phone.page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) violations.push(`console: ${msg.text()}`)
   })
 }, 60_000)
 
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
-
 async function visit(page: Page, hash: string, ready: string): Promise<void> {
-  await openFresh(page, `${server.url}/#${hash}`)
+  await openFresh(page, `${live.server.url}/#${hash}`)
   await page.locator(ready).first().waitFor({ timeout: 15_000 })
   await page.waitForLoadState('networkidle')
   await settled(page)
 }
 
 test('the policy is enforced: injected inline scripts, handlers and javascript: URLs do not run', async () => {
-  const { page } = phone
+  const { page } = live.phone
   await visit(page, '/pages/index/index', '.home-page')
   await page.evaluate(() => {
     const s = document.createElement('script')
@@ -77,10 +60,14 @@ test('the policy is enforced: injected inline scripts, handlers and javascript: 
 }, 60_000)
 
 test('every page renders under the CSP with no violation', async () => {
-  const { page } = phone
-  const articles = await callApi<{ items: { id: string; tags?: string[] }[] }>(server.url, 'articles.list', {
-    limit: 1,
-  })
+  const { page } = live.phone
+  const articles = await callApi<{ items: { id: string; tags?: string[] }[] }>(
+    live.server.url,
+    'articles.list',
+    {
+      limit: 1,
+    },
+  )
   const article = articles.data.items[0]
   const pages: [string, string][] = [
     ['/pages/index/index', '.home-page'],
@@ -120,5 +107,5 @@ test('every page renders under the CSP with no violation', async () => {
   await shot(page, 'csp-home')
 
   expect(violations).toEqual([])
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 180_000)

@@ -6,46 +6,18 @@
  */
 import Database from 'better-sqlite3'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
-import { openPhone, settled, shot, startServer, until, type LocalServer, type PhoneBrowser } from './browser'
+import { settled, shot, phoneOnLocalServer } from './browser'
+import { claimDeskAsOwner } from './staff-session'
 
-let server: LocalServer
-let owner: PhoneBrowser
-let visitor: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  owner = await openPhone()
-  visitor = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await visitor?.close()
-  await owner?.close()
-  await server?.stop()
-})
-
-const LINK_RE = /(http:\/\/127\.0\.0\.1:\d+\/#\/packages\/staff\/claim\/index\?code=[A-Z0-9]+)/
-const input = (page: Page, placeholder: string) => page.locator(`.desk input[placeholder="${placeholder}"]`)
+const live = phoneOnLocalServer({ visitor: true })
 
 it('claim the desk → a visitor’s lead is in the inbox → 已联系 and a note, audited', async () => {
-  const url = LINK_RE.exec(
-    await until(
-      async () => server.output(),
-      (o) => LINK_RE.test(o),
-    ),
-  )![1]
-  const { page } = owner
-  await page.goto(url)
-  await settled(page)
-  await input(page, '请输入您的姓名').fill('张负责')
-  await input(page, '请输入 11 位手机号').fill('13900001111')
-  await page.locator('.desk .desk__button').filter({ hasText: '认领' }).click()
-  await page.locator('.desk__title').filter({ hasText: '张负责' }).waitFor()
+  const { page } = live.phone
+  await claimDeskAsOwner(page, live.server)
 
   // A visitor in another browser sends a lead through the same /api the form uses.
-  await visitor.page.goto(`${server.url}/#/pages/index/index`)
-  const sent = await visitor.page.evaluate(async () => {
+  await live.visitor.page.goto(`${live.server.url}/#/pages/index/index`)
+  const sent = await live.visitor.page.evaluate(async () => {
     const res = await fetch('/api', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -81,7 +53,7 @@ it('claim the desk → a visitor’s lead is in the inbox → 已联系 and a no
   await page.getByText('添加记录').click()
   await page.getByText('已回电，客户另留号码 13611112222').waitFor()
 
-  const db = new Database(path.join(server.dataDir, 'park-leads.sqlite'), { readonly: true })
+  const db = new Database(path.join(live.server.dataDir, 'park-leads.sqlite'), { readonly: true })
   try {
     expect(db.prepare('SELECT stage, status, version FROM inquiries').all()).toEqual([
       { stage: 'contacted', status: 'contacted', version: 2 },
@@ -100,5 +72,5 @@ it('claim the desk → a visitor’s lead is in the inbox → 已联系 and a no
   } finally {
     db.close()
   }
-  expect(owner.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 60_000)

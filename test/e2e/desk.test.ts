@@ -7,66 +7,29 @@
  * test can seed an overdue follow-up and an assignee directly; everything else is the real router,
  * SQLite adapter and H5 build. The claim flow on `npm start` itself: desk-claimed.test.ts.
  */
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import type { AuditEntry } from '../../cloudfunctions/api/src/ports/audit-log'
-import type { StaffStore } from '../../cloudfunctions/api/src/ports/staff-store'
 import type { StaffMember } from '@/domain/staff'
-import { ROOT, openPhone, settled, shot, until, type PhoneBrowser } from './browser'
+import { startBenchDesk, joinStaff, type BenchDesk, type BenchStorage } from './staff-session'
+import { openPhone, settled, shot, until, type PhoneBrowser } from './browser'
 
-type Bench = typeof import('../../server/bench')
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bench: Bench = require(path.join(ROOT, 'build/bench-api.cjs'))
-
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'mock', name), 'utf8'))
-
-let dir: string
-let storage: ReturnType<Bench['openSqliteStorage']>
-let server: http.Server
-let url: string
+let desk: BenchDesk
+let storage: BenchStorage
 let phone: PhoneBrowser
-const staffOpenids = new Set<string>()
 const audit: AuditEntry[] = []
-const me = (openid: string): StaffMember => ({
+
+const MEMBER: Omit<StaffMember, 'openid'> = {
   id: 's-desk',
-  openid,
   name: '李顾问',
   mobile: '13900002222',
   role: 'agent',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
-})
+}
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'))
-  storage = bench.openSqliteStorage(path.join(dir, 'desk.sqlite'))
-  storage.seedFromMock({
-    articles: read('articles.json'),
-    parks: read('parks.json'),
-    agency: read('agency.json'),
-  })
-  const api = bench.createApi({
-    storage,
-    leads: storage,
-    desk: storage.desk,
-    // Only the two lookups the desk uses; the cast stands in for the claim flow.
-    staff: {
-      findStaffByOpenid: async (o: string) => (staffOpenids.has(o) ? me(o) : null),
-      listStaff: async () => [...staffOpenids].map(me).slice(0, 1),
-    } as Pick<StaffStore, 'findStaffByOpenid' | 'listStaff'> as StaffStore,
-    audit: { record: async (e) => void audit.push(e) },
-  })
-  server = bench.createServer({
-    api,
-    storage,
-    leads: storage,
-    staticDir: path.join(ROOT, 'dist-h5'),
-    mediaDir: path.join(ROOT, 'mock/media'),
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  desk = await startBenchDesk('desk', MEMBER, () => ({ audit: { record: async (e) => void audit.push(e) } }))
+  storage = desk.storage
+  const { api } = desk
 
   // Leads from six visitors, as the form sends them.
   const people = [
@@ -104,18 +67,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await phone?.close()
-  await new Promise((resolve) => server?.close(resolve))
-  storage?.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  await desk?.close()
 })
 
 it('inbox → lead: rows with counts, full phone, tel:, a status change and a note', async () => {
-  const { page, context } = phone
-  await page.goto(`${url}/#/packages/staff/inbox/index`)
+  const { page } = phone
   // This browser's visitor id becomes a member of staff (the claim flow's job once merged).
-  const vid = (await context.cookies()).find((c) => c.name === 'vid')?.value
-  expect(vid).toBeTruthy()
-  staffOpenids.add(`h5:${vid}`)
+  await joinStaff(phone, desk, '/packages/staff/inbox/index')
   // A follow-up due today for the oldest lead, set through the api as staff would.
   const first = (await storage.desk.listLeads({ limit: 10 })).find((l) => l.contactName === '陈先生')!
   await storage.desk.updateLead(

@@ -2,41 +2,21 @@
  * End to end, the ways into the app from outside: a QR code (the home page opened with a
  * `scene`), a malformed scene, and a shared park link. H5 build + local runtime, on a phone.
  */
-import {
-  callApi,
-  openFresh,
-  openPhone,
-  settled,
-  shot,
-  startServer,
-  type LocalServer,
-  type PhoneBrowser,
-} from './browser'
+import { callApi, openFresh, settled, shot, phoneOnLocalServer } from './browser'
 
-let server: LocalServer
-let phone: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
+const live = phoneOnLocalServer()
 
 const parkName = async (id: string) => {
-  const res = await callApi<{ park: { name: string } }>(server.url, 'parks.get', { id })
+  const res = await callApi<{ park: { name: string } }>(live.server.url, 'parks.get', { id })
   expect(res.ok).toBe(true)
   return res.data.park.name
 }
 
 test('a QR code (scene p=p012&s=pst01) opens park p012; back leads home', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const name = await parkName('p012')
   // WeChat hands the page `scene` encoded once: "p%3Dp012%26s%3Dpst01".
-  await openFresh(page, `${server.url}/#/pages/index/index?scene=p%3Dp012%26s%3Dpst01`)
+  await openFresh(page, `${live.server.url}/#/pages/index/index?scene=p%3Dp012%26s%3Dpst01`)
 
   await page.waitForURL(/#\/packages\/park\/detail\/index\?id=p012$/, { timeout: 15_000 })
   const title = page.locator('.park-detail-page .park-view__name')
@@ -58,12 +38,12 @@ test('a QR code (scene p=p012&s=pst01) opens park p012; back leads home', async 
   await settled(page)
   expect(page.url()).toContain('/pages/index/index')
   expect(await page.locator('.park-detail-page').count()).toBe(0)
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 60_000)
 
 test('a malformed scene stays on the home page, without an error', async () => {
-  const { page } = phone
-  await openFresh(page, `${server.url}/#/pages/index/index?scene=%E0%A4%A`)
+  const { page } = live.phone
+  await openFresh(page, `${live.server.url}/#/pages/index/index?scene=%E0%A4%A`)
 
   // The entry is handled on load, before home.get answers: once home shows, it stayed.
   await page.locator('.home-page .featured-park').first().waitFor({ timeout: 20_000 })
@@ -74,18 +54,18 @@ test('a malformed scene stays on the home page, without an error', async () => {
   expect(await page.locator('.article-view__title').count()).toBe(0)
   await expect(page.locator('.hotline-banner').textContent()).resolves.toContain('400-012-3021')
   await shot(page, '21-qr-malformed-home')
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 60_000)
 
 test('a shared link (?id=p003&src=share) opens that park', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const name = await parkName('p003')
-  await openFresh(page, `${server.url}/#/packages/park/detail/index?id=p003&src=share`)
+  await openFresh(page, `${live.server.url}/#/packages/park/detail/index?id=p003&src=share`)
 
   const title = page.locator('.park-detail-page .park-view__name')
   await title.waitFor({ timeout: 15_000 })
   await expect(title.textContent()).resolves.toBe(name)
   expect(page.url()).toContain('/packages/park/detail/index?id=p003&src=share')
   await expect(page.locator('.park-view__facts .park-view__fact').count()).resolves.toBeGreaterThan(0)
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 60_000)

@@ -6,82 +6,44 @@
  * SQLite with an in-test StaffStore (as test/e2e/charts.test.ts); the visits go through the real
  * client queue (sent when a page hides), `visits.record` and the real SQLite store.
  */
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { NEED_TYPE_LABELS } from '@/domain/inquiryOptions'
 import type { StaffMember } from '@/domain/staff'
-import type { StaffStore } from '../../cloudfunctions/api/src/ports/staff-store'
-import { ROOT, openFresh, openPhone, settled, shot, until, type PhoneBrowser } from './browser'
+import { startBenchDesk, joinStaff, type BenchDesk } from './staff-session'
+import { openFresh, openPhone, settled, shot, until, type PhoneBrowser } from './browser'
 
-type Bench = typeof import('../../server/bench')
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bench: Bench = require(path.join(ROOT, 'build/bench-api.cjs'))
-
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'mock', name), 'utf8'))
-
-let dir: string
-let storage: ReturnType<Bench['openSqliteStorage']>
-let server: http.Server
+let desk: BenchDesk
 let url: string
 let phone: PhoneBrowser
-const staffOpenids = new Set<string>()
-const me = (openid: string): StaffMember => ({
+
+const MEMBER: Omit<StaffMember, 'openid'> = {
   id: 's-funnel',
-  openid,
   name: '张经理',
   mobile: '13900003333',
   role: 'owner',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
-})
+}
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-e2e-'))
-  storage = bench.openSqliteStorage(path.join(dir, 'funnel.sqlite'))
-  storage.seedFromMock({
-    articles: read('articles.json'),
-    parks: read('parks.json'),
-    agency: read('agency.json'),
-  })
-  const api = bench.createApi({
-    storage,
-    leads: storage,
-    desk: storage.desk,
+  desk = await startBenchDesk('funnel', MEMBER, (storage) => ({
     charts: storage.charts,
     visits: storage.visits,
-    staff: {
-      findStaffByOpenid: async (o: string) => (staffOpenids.has(o) ? me(o) : null),
-      listStaff: async () => [...staffOpenids].map(me).slice(0, 1),
-    } as Pick<StaffStore, 'findStaffByOpenid' | 'listStaff'> as StaffStore,
-    audit: { record: async () => {} },
-  })
-  server = bench.createServer({
-    api,
-    storage,
-    leads: storage,
-    staticDir: path.join(ROOT, 'dist-h5'),
-    mediaDir: path.join(ROOT, 'mock/media'),
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  }))
+  url = desk.url
   phone = await openPhone()
 }, 60_000)
 
 afterAll(async () => {
   await phone?.close()
-  await new Promise((resolve) => server?.close(resolve))
-  storage?.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  await desk?.close()
 })
 
 /** What the funnel's store holds for a source, straight from the SQLite file (read-only). */
 async function visitsOf(source: string): Promise<Array<{ kind: string; park_id: string | null }>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Database = require('better-sqlite3') as typeof import('better-sqlite3')
-  const db = new Database(path.join(dir, 'funnel.sqlite'), { readonly: true })
+  const db = new Database(desk.file, { readonly: true })
   try {
     return db.prepare('SELECT kind, park_id FROM visits WHERE source = ? ORDER BY id').all(source) as Array<{
       kind: string
@@ -96,7 +58,7 @@ const field = (page: Page, name: string) => page.locator(`.inquiry-page #inquiry
 const fieldInput = (page: Page, name: string) => field(page, name).locator('input, textarea').first()
 
 it('a QR code of channel abc123 → park → inquiry: 渠道漏斗 shows 1 entry, the views and 1 lead', async () => {
-  const { page, context } = phone
+  const { page } = phone
   // The H5 URL a local code of channel abc123 for park p012 encodes.
   await openFresh(page, `${url}/#/pages/index/index?scene=${encodeURIComponent('p=p012&s=abc123')}`)
   await page.waitForURL(/#\/packages\/park\/detail\/index\?id=p012$/, { timeout: 15_000 })
@@ -126,10 +88,7 @@ it('a QR code of channel abc123 → park → inquiry: 渠道漏斗 shows 1 entry
   expect(stored.filter((r) => r.kind === 'view').every((r) => r.park_id === 'p012')).toBe(true)
 
   // The desk's charts, as staff.
-  await page.goto(`${url}/#/packages/staff/charts/index`)
-  const vid = (await context.cookies()).find((c) => c.name === 'vid')?.value
-  expect(vid).toBeTruthy()
-  staffOpenids.add(`h5:${vid}`)
+  await joinStaff(phone, desk, '/packages/staff/charts/index')
   await page.reload()
   await page.getByText('渠道漏斗').waitFor({ timeout: 15_000 })
   const row = page.locator('.channels__row').filter({ hasText: 'abc123' })

@@ -9,29 +9,9 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { NEED_TYPE_LABELS } from '@/domain/inquiryOptions'
-import {
-  openFresh,
-  openPhone,
-  settled,
-  shot,
-  startServer,
-  until,
-  type LocalServer,
-  type PhoneBrowser,
-} from './browser'
+import { openFresh, settled, shot, until, phoneOnLocalServer } from './browser'
 
-let server: LocalServer
-let phone: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
+const live = phoneOnLocalServer()
 
 interface LeadRow {
   idempotency_key: string
@@ -44,7 +24,10 @@ interface LeadRow {
 function storedLeads(): LeadRow[] {
   let db: Database.Database
   try {
-    db = new Database(path.join(server.dataDir, 'park-leads.sqlite'), { readonly: true, fileMustExist: true })
+    db = new Database(path.join(live.server.dataDir, 'park-leads.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    })
   } catch {
     return []
   }
@@ -63,8 +46,8 @@ const fieldInput = (page: Page, name: string) => field(page, name).locator('inpu
 const doneTitle = (page: Page) => page.locator('.inquiry-page .inquiry-done .inquiry-done__title')
 
 test('offline from the moment the form opens: saved in place, then 已发送 once online; one lead stored', async () => {
-  const { page, context } = phone
-  await openFresh(page, `${server.url}/#/packages/park/detail/index?id=p003`)
+  const { page, context } = live.phone
+  await openFresh(page, `${live.server.url}/#/packages/park/detail/index?id=p003`)
   await page.locator('.park-detail-page .park-view__name').waitFor({ timeout: 15_000 })
   await page.locator('.park-detail-page .contact-bar__primary').filter({ hasText: '留言咨询' }).click()
   await page.locator('.inquiry-page .inquiry-form').waitFor({ timeout: 15_000 })
@@ -117,5 +100,5 @@ test('offline from the moment the form opens: saved in place, then 已发送 onc
   expect(outbox).toContain(rows[0].idempotency_key)
   await settled(page)
   await shot(page, 'offline-02-sent')
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 90_000)

@@ -13,35 +13,17 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Locator, Page, Request, Route } from 'playwright-core'
 import { INQUIRY_STATUS_LABELS, NEED_TYPE_LABELS } from '@/domain/inquiryOptions'
-import {
-  ROOT,
-  callApi,
-  openFresh,
-  openPhone,
-  settled,
-  shot,
-  startServer,
-  until,
-  type LocalServer,
-  type PhoneBrowser,
-} from './browser'
+import { ROOT, callApi, openFresh, settled, shot, until, phoneOnLocalServer } from './browser'
 
-let server: LocalServer
-let phone: PhoneBrowser
 let parkName: string
 
+const live = phoneOnLocalServer()
+
 beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-  const res = await callApi<{ park: { name: string } }>(server.url, 'parks.get', { id: 'p003' })
+  const res = await callApi<{ park: { name: string } }>(live.server.url, 'parks.get', { id: 'p003' })
   expect(res.ok).toBe(true)
   parkName = res.data.park.name
 }, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
 
 // ---- the server's SQLite file -----------------------------------------------------------------
 
@@ -62,7 +44,7 @@ interface LeadRow {
 
 /** Every stored lead, oldest first, read straight from the server's database (read-only). */
 function storedLeads(): LeadRow[] {
-  const file = path.join(server.dataDir, 'park-leads.sqlite')
+  const file = path.join(live.server.dataDir, 'park-leads.sqlite')
   let db: Database.Database
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
@@ -86,7 +68,7 @@ const leadsWithKey = (key: string) => storedLeads().filter((r) => r.idempotency_
 function leadsCli(): Array<Record<string, unknown>> {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/leads.mjs'), '--json'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: server.dataDir },
+    env: { ...process.env, DATA_DIR: live.server.dataDir },
     encoding: 'utf8',
   })
   return JSON.parse(out) as Array<Record<string, unknown>>
@@ -141,7 +123,7 @@ async function snap(page: Page, name: string) {
 
 /** The QR code of the expo26 print run for park p003 → the park → 留言咨询 → the empty form. */
 async function openFormFromQr(page: Page): Promise<void> {
-  await openFresh(page, `${server.url}/#/pages/index/index?scene=p%3Dp003%26s%3Dexpo26`)
+  await openFresh(page, `${live.server.url}/#/pages/index/index?scene=p%3Dp003%26s%3Dexpo26`)
   await page.waitForURL(/#\/packages\/park\/detail\/index\?id=p003$/, { timeout: 15_000 })
   const title = page.locator('.park-detail-page .park-view__name')
   await title.waitFor({ timeout: 15_000 })
@@ -196,7 +178,7 @@ async function fillValid(page: Page, need: string, name: string, phoneNumber: st
 // ---- the tests --------------------------------------------------------------------------------
 
 test('(a) QR expo26 → p003 → 留言咨询: a bad phone is named at the field, fixed, sent → one lead in SQLite', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const submits = recordSubmits(page)
   expect(storedLeads()).toEqual([])
 
@@ -276,11 +258,11 @@ test('(a) QR expo26 → p003 → 留言咨询: a bad phone is named at the field
     needType: 'rent-factory',
   })
 
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 90_000)
 
 test('(b) the submit request is cut: kept on the device, sent once when the network is back; 我的咨询 lists it', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const before = storedLeads() // (a)'s, when run with it
 
   await openFormFromQr(page)
@@ -380,11 +362,11 @@ test('(b) the submit request is cut: kept on the device, sent once when the netw
   await page.waitForLoadState('networkidle')
   await snap(page, '33-my-inquiries')
 
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 90_000)
 
 test('(c) a double tap on 提交咨询 sends one request and stores one lead', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const before = storedLeads()
 
   await openFormFromQr(page)
@@ -415,5 +397,5 @@ test('(c) a double tap on 提交咨询 sends one request and stores one lead', a
   expect(storedLeads()).toHaveLength(before.length + 1)
   expect(leadsWithKey(key)[0]).toMatchObject({ need_type: 'office', phone: '13700001111', park_id: 'p003' })
 
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 90_000)

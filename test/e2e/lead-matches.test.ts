@@ -6,64 +6,28 @@
  * park. The server runs in this process (build/bench-api.cjs) with an in-test StaffStore, as in
  * desk.test.ts. Screenshot: test-results/42-lead-matches.png.
  */
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
-import type { StaffStore } from '../../cloudfunctions/api/src/ports/staff-store'
 import type { StaffMember } from '@/domain/staff'
-import { ROOT, openPhone, settled, shot, until, type PhoneBrowser } from './browser'
+import { startBenchDesk, joinStaff, type BenchDesk } from './staff-session'
+import { openPhone, settled, shot, until, type PhoneBrowser } from './browser'
 
-type Bench = typeof import('../../server/bench')
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const bench: Bench = require(path.join(ROOT, 'build/bench-api.cjs'))
-
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'mock', name), 'utf8'))
-
-let dir: string
-let storage: ReturnType<Bench['openSqliteStorage']>
-let server: http.Server
+let desk: BenchDesk
 let url: string
 let phone: PhoneBrowser
 let leadId: string
-const staffOpenids = new Set<string>()
-const me = (openid: string): StaffMember => ({
+
+const MEMBER: Omit<StaffMember, 'openid'> = {
   id: 's-desk',
-  openid,
   name: '李顾问',
   mobile: '13900002222',
   role: 'agent',
   active: true,
   createdAt: '2026-01-01T00:00:00.000Z',
-})
+}
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-matches-e2e-'))
-  storage = bench.openSqliteStorage(path.join(dir, 'desk.sqlite'))
-  storage.seedFromMock({
-    articles: read('articles.json'),
-    parks: read('parks.json'),
-    agency: read('agency.json'),
-  })
-  const api = bench.createApi({
-    storage,
-    leads: storage,
-    desk: storage.desk,
-    staff: {
-      findStaffByOpenid: async (o: string) => (staffOpenids.has(o) ? me(o) : null),
-      listStaff: async () => [...staffOpenids].map(me).slice(0, 1),
-    } as Pick<StaffStore, 'findStaffByOpenid' | 'listStaff'> as StaffStore,
-    audit: { record: async () => undefined },
-  })
-  server = bench.createServer({
-    api,
-    storage,
-    leads: storage,
-    staticDir: path.join(ROOT, 'dist-h5'),
-    mediaDir: path.join(ROOT, 'mock/media'),
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  desk = await startBenchDesk('lead-matches', MEMBER)
+  url = desk.url
+  const { api } = desk
   const res = await api(
     {
       action: 'inquiries.submit',
@@ -90,17 +54,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await phone?.close()
-  await new Promise((resolve) => server?.close(resolve))
-  storage?.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  await desk?.close()
 })
 
 it('a lead for 租厂房 in 松江 → 推荐园区 with reasons → 复制推荐 → the copied address opens the park', async () => {
-  const { page, context } = phone
-  await page.goto(`${url}/#/packages/staff/inbox/index`)
-  const vid = (await context.cookies()).find((c) => c.name === 'vid')?.value
-  expect(vid).toBeTruthy()
-  staffOpenids.add(`h5:${vid}`)
+  const { page } = phone
+  await joinStaff(phone, desk, '/packages/staff/inbox/index')
 
   await page.goto(`${url}/#/packages/staff/lead/index?id=${leadId}`)
   await page.reload()

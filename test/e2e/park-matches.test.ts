@@ -5,28 +5,9 @@
  * opens its park. Screenshots in test-results/ (40-…).
  */
 import type { Page, Request } from 'playwright-core'
-import {
-  openFresh,
-  openPhone,
-  settled,
-  shot,
-  startServer,
-  type LocalServer,
-  type PhoneBrowser,
-} from './browser'
+import { openFresh, settled, shot, phoneOnLocalServer } from './browser'
 
-let server: LocalServer
-let phone: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
+const live = phoneOnLocalServer()
 
 const field = (page: Page, name: string) => page.locator(`.inquiry-page #inquiry-field-${name}`)
 const fieldInput = (page: Page, name: string, n = 0) => field(page, name).locator('input, textarea').nth(n)
@@ -47,9 +28,9 @@ function recordMatches(page: Page) {
 }
 
 test('租厂房 in 松江, 2,000㎡ → 提交成功, then 这些园区可能适合您 with parks located in 松江', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const matches = recordMatches(page)
-  await openFresh(page, `${server.url}/#/packages/inquiry/form/index`)
+  await openFresh(page, `${live.server.url}/#/packages/inquiry/form/index`)
   await page.locator('.inquiry-page .inquiry-form').waitFor({ timeout: 15_000 })
 
   await chip(page, 'needType', '租厂房').click()

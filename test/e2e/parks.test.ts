@@ -7,18 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import {
-  RESULTS_DIR,
-  callApi,
-  openPhone,
-  recordConsole,
-  settled,
-  shot,
-  startServer,
-  until,
-  type LocalServer,
-  type PhoneBrowser,
-} from './browser'
+import { RESULTS_DIR, callApi, recordConsole, settled, shot, until, phoneOnLocalServer } from './browser'
 
 interface ParkRow {
   id: string
@@ -33,18 +22,7 @@ interface ParkFull extends ParkRow {
   address: string
 }
 
-let server: LocalServer
-let phone: PhoneBrowser
-
-beforeAll(async () => {
-  server = await startServer()
-  phone = await openPhone()
-}, 60_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await server?.stop()
-})
+const live = phoneOnLocalServer()
 
 interface ParkPage {
   items: ParkRow[]
@@ -57,7 +35,11 @@ async function listAll(filters: Record<string, string>): Promise<ParkRow[]> {
   let cursor: string | null = null
   do {
     const payload = { ...filters, sort: 'newest', limit: 10, ...(cursor ? { cursor } : {}) }
-    const res: { ok: boolean; data: ParkPage } = await callApi<ParkPage>(server.url, 'parks.list', payload)
+    const res: { ok: boolean; data: ParkPage } = await callApi<ParkPage>(
+      live.server.url,
+      'parks.list',
+      payload,
+    )
     expect(res.ok).toBe(true)
     rows.push(...res.data.items)
     cursor = res.data.nextCursor
@@ -66,7 +48,7 @@ async function listAll(filters: Record<string, string>): Promise<ParkRow[]> {
 }
 
 const getPark = async (id: string) =>
-  (await callApi<{ park: ParkFull }>(server.url, 'parks.get', { id })).data.park
+  (await callApi<{ park: ParkFull }>(live.server.url, 'parks.get', { id })).data.park
 
 // The parks tab stays in the DOM (hidden) under a detail page: always scope to it.
 const rows = (page: Page) => page.locator('.parks-page .park-card')
@@ -113,9 +95,9 @@ const activeChips = async (page: Page) =>
   )
 
 test('home → 松江 → list → load more → 筛选 厂房/出租 → detail → 导航, 电话 → back keeps the filters', async () => {
-  const { page } = phone
+  const { page } = live.phone
   const consoleLog = recordConsole(page)
-  await page.goto(`${server.url}/`)
+  await page.goto(`${live.server.url}/`)
 
   // Home: the district chips hand the district to the parks tab.
   await page.locator('.home-page .featured-park').first().waitFor({ timeout: 20_000 })
@@ -249,9 +231,9 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   ).catch(() => ({ url: page.url(), console: consoleLog.slice(logBefore) }))
   writeFileSync(
     path.join(RESULTS_DIR, 'parks-open-location.json'),
-    `${JSON.stringify({ before: detailUrl, ...seen, pageErrors: phone.pageErrors }, null, 2)}\n`,
+    `${JSON.stringify({ before: detailUrl, ...seen, pageErrors: live.phone.pageErrors }, null, 2)}\n`,
   )
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
   expect(page.url()).toBe(detailUrl)
   await expect(page.locator('.park-view__name').textContent()).resolves.toBe(target.name)
 
@@ -261,7 +243,7 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   const hotline = page.locator('.taro__actionSheet .taro-actionsheet__cell').filter({ hasText: '400' })
   await hotline.waitFor({ timeout: 5_000 })
   await hotline.click()
-  const dialled = await until(phone.externalNavigations, (urls) => urls.length > 0)
+  const dialled = await until(live.phone.externalNavigations, (urls) => urls.length > 0)
   expect(dialled).toEqual(['tel:4000123021'])
   await page.locator('.taro__actionSheet').waitFor({ state: 'hidden', timeout: 5_000 })
 
@@ -278,13 +260,13 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   await page.reload()
   await rows(page).first().waitFor({ timeout: 20_000 })
   await expectFilteredList()
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 120_000)
 
 test('a sale land lot: unit price in 元/m² with the lot total apart; a price sort ranks one deal', async () => {
-  const { page } = phone
+  const { page } = live.phone
   // p008: 30亩 of land, once quoted as 3000万元, now 1,500元/m² for 20,000㎡.
-  await page.goto(`${server.url}/#/packages/park/detail/index?id=p008`)
+  await page.goto(`${live.server.url}/#/packages/park/detail/index?id=p008`)
   await page.locator('.park-view__name').waitFor({ timeout: 20_000 })
   const price = (await page.locator('.park-view__price').textContent())?.replace(/\u2060/g, '')
   expect(price).toBe('1,500元/m²')
@@ -296,7 +278,7 @@ test('a sale land lot: unit price in 元/m² with the lot total apart; a price s
   await snap(page, '16-park-detail-land-lot')
 
   // The parks tab: 价格从低到高 with no deal chosen asks whose prices, then ranks only those.
-  await page.goto(`${server.url}/#/pages/parks/index`)
+  await page.goto(`${live.server.url}/#/pages/parks/index`)
   await rows(page).first().waitFor({ timeout: 20_000 })
   const clearAll = page.locator('.parks-page .active-filters__clear')
   if (await clearAll.count()) await clearAll.click()
@@ -330,5 +312,5 @@ test('a sale land lot: unit price in 元/m² with the lot total apart; a price s
   }
   expect(values).toEqual([...values].sort((a, b) => a - b))
   await snap(page, '17-parks-sale-by-price')
-  expect(phone.pageErrors).toEqual([])
+  expect(live.phone.pageErrors).toEqual([])
 }, 90_000)

@@ -17,7 +17,7 @@ const ALLOWED = [
   // The dimmed backdrop behind the filter sheet: a pointer shortcut; the sheet has its own buttons.
   { file: 'features/parks/components/FilterPanel.tsx', tag: 'View', className: 'filter-panel__mask' },
   // The same backdrop behind the inbox's filter sheet (重置 / 确定 are its buttons).
-  { file: 'features/leads/components/InboxFilters.tsx', tag: 'View', className: 'inbox-filters__mask' },
+  { file: 'features/leads/components/InboxFilters.tsx', tag: 'View', className: 'ui-sheet__mask' },
 ]
 
 function tsxFiles(dir: string): string[] {

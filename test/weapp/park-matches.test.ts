@@ -6,9 +6,8 @@
  * 复制推荐 reaching wx.setClipboardData with the parks' mini-program paths. Build first:
  * `npm run build:weapp`.
  */
-import type { ParkMatch } from '@/domain/match-need'
 import { makeHome } from '../component/home-fixtures'
-import { makeParkSummary } from '../component/park-fixtures'
+import { SONGJIANG_MATCHES } from '../component/park-fixtures'
 import { weappSuite } from './harness'
 
 const h = weappSuite()
@@ -23,24 +22,7 @@ const QUERY = {
   industry: encodeURIComponent('新能源汽车零部件'),
 }
 
-const MATCHES: ParkMatch[] = [
-  {
-    park: makeParkSummary(5, { name: '新桥名企产业园', areaMin: 1200, areaMax: 3600 }),
-    score: 94,
-    reasons: ['厂房出租', '位于松江', '面积 1,200–3,600㎡ 符合需求'],
-  },
-  {
-    park: makeParkSummary(1, {
-      name: 'G60科创走廊·松江智造园',
-      areaMin: 2400,
-      areaMax: 4800,
-      divisible: true,
-    }),
-    score: 89,
-    reasons: ['厂房出租', '位于松江', '准入 新能源'],
-  },
-  { park: makeParkSummary(10, { name: '泗泾镇双层厂房' }), score: 70, reasons: ['厂房出租', '位于松江'] },
-]
+const MATCHES = SONGJIANG_MATCHES
 
 const matchCalls = () => h.cloudCalls().filter((c) => c.data?.action === 'parks.match')
 const textOf = (node: any): string => (node?.dom?.textContent ?? '').replace(/\s+/g, ' ').trim()

@@ -12,7 +12,6 @@ import {
   type Deal,
   type District,
   type ListingType,
-  type Park,
   type ParkSort,
   type ParkSummary,
 } from '@/domain/park'
@@ -114,26 +113,7 @@ export function parkMetaLine(park: Pick<ParkSummary, 'district' | 'type' | 'deal
 }
 
 /** The summary part of a full park: what favourites keep (no photos, no description). */
-export function toParkSummary(park: Park | ParkSummary): ParkSummary {
-  return {
-    id: park.id,
-    name: park.name,
-    district: park.district,
-    type: park.type,
-    deal: park.deal,
-    areaMin: park.areaMin,
-    areaMax: park.areaMax,
-    divisible: park.divisible,
-    price: park.price,
-    cover: park.cover,
-    highlights: park.highlights.slice(0, 4),
-    updatedAt: park.updatedAt,
-    views: park.views,
-    featured: park.featured,
-    // 已租出 travels with the row (favourites, history, the weapp row); absent = available.
-    ...(park.status ? { status: park.status } : {}),
-  }
-}
+export { parkSummaryOf as toParkSummary } from '@/domain/park'
 
 // ---------------------------------------------------------------------------------------------
 // Filters: normalising, comparing, the request payload

@@ -52,6 +52,36 @@ export function createContentHandlers(deps: { content?: ContentEditor; audit?: A
     return deps.audit
   }
 
+  /**
+   * Writes the fields `edit` changes on `row`, then audit-logs them before → after. An edit that
+   * changes nothing writes nothing and logs nothing; a row gone in between is NOT_FOUND.
+   */
+  async function applyEdit<R extends { id: string }, E extends Partial<R>>(
+    target: 'park' | 'article',
+    row: R,
+    edit: E,
+    write: (changes: E) => Promise<R | null>,
+    log: AuditLog,
+    ctx: ActionContext,
+  ): Promise<R> {
+    const { before, after, changed } = diff(row, edit)
+    if (!changed) return row
+    const updated = await write(after as E)
+    if (!updated) throw new ActionError('NOT_FOUND', target === 'park' ? PARK_GONE : ARTICLE_GONE)
+    const action = target === 'park' ? 'content.updatePark' : 'content.updateArticle'
+    await log.record({
+      actorId: ctx.staff!.id,
+      action,
+      targetType: target,
+      targetId: row.id,
+      before,
+      after,
+      at: ctx.now().toISOString(),
+    })
+    ctx.logger.info(`${target} edited`, { id: row.id, fields: Object.keys(after), by: ctx.staff!.id })
+    return updated
+  }
+
   return {
     async list(): Promise<ContentList> {
       return content().listContent(CONTENT_LIST_MAX)
@@ -73,23 +103,9 @@ export function createContentHandlers(deps: { content?: ContentEditor; audit?: A
         featured: p.featured,
         featuredOrder: p.featuredOrder,
       }
-      const { before, after, changed } = diff(row, edit)
-      // Nothing to change: no write, no audit entry.
-      if (!changed) return { park: row }
-      const written = Object.fromEntries(Object.keys(after).map((k) => [k, edit[k as keyof ParkEdit]]))
-      const park = await store.updatePark(row.id, written as ParkEdit)
-      if (!park) throw new ActionError('NOT_FOUND', PARK_GONE)
-      await log.record({
-        actorId: ctx.staff!.id,
-        action: 'content.updatePark',
-        targetType: 'park',
-        targetId: row.id,
-        before,
-        after,
-        at: ctx.now().toISOString(),
-      })
-      ctx.logger.info('park edited', { id: row.id, fields: Object.keys(after), by: ctx.staff!.id })
-      return { park }
+      return {
+        park: await applyEdit('park', row, edit, (changes) => store.updatePark(row.id, changes), log, ctx),
+      }
     },
 
     async updateArticle(p: ArticleInput, ctx: ActionContext): Promise<{ article: ContentArticleRow }> {
@@ -98,21 +114,16 @@ export function createContentHandlers(deps: { content?: ContentEditor; audit?: A
       const row = await store.findArticleRow(p.id)
       if (!row) throw new ActionError('NOT_FOUND', ARTICLE_GONE)
       const edit: ArticleEdit = { featured: p.featured, hidden: p.hidden }
-      const { before, after, changed } = diff(row, edit)
-      if (!changed) return { article: row }
-      const article = await store.updateArticle(row.id, after as ArticleEdit)
-      if (!article) throw new ActionError('NOT_FOUND', ARTICLE_GONE)
-      await log.record({
-        actorId: ctx.staff!.id,
-        action: 'content.updateArticle',
-        targetType: 'article',
-        targetId: row.id,
-        before,
-        after,
-        at: ctx.now().toISOString(),
-      })
-      ctx.logger.info('article edited', { id: row.id, fields: Object.keys(after), by: ctx.staff!.id })
-      return { article }
+      return {
+        article: await applyEdit(
+          'article',
+          row,
+          edit,
+          (changes) => store.updateArticle(row.id, changes),
+          log,
+          ctx,
+        ),
+      }
     },
   }
 }

@@ -12,11 +12,11 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
   return (
     <View className='ui-panel channels__form'>
       <Text className='channels__title'>新建渠道</Text>
-      <Text className='channels__hint'>
+      <Text className='ui-hint'>
         每个投放位置建一个渠道，如“2026 工博会展位”“松江园区海报”“公众号菜单”。扫码和留言会记在对应渠道下。
       </Text>
       <Input
-        className={`channels__input${form.error ? ' channels__input--invalid' : ''}`}
+        className={`ui-input channels__input${form.error ? ' ui-input--invalid' : ''}`}
         value={form.name}
         maxlength={CHANNEL_NAME_MAX + 10}
         placeholder={`渠道名称，最多 ${CHANNEL_NAME_MAX} 个字`}
@@ -26,12 +26,12 @@ export function ChannelForm({ onCreated }: { onCreated: (channel: Channel) => vo
         onConfirm={() => void form.submit()}
       />
       {form.error ? (
-        <View className='channels__error' role='alert'>
+        <View className='ui-error channels__error' role='alert'>
           {form.error}
         </View>
       ) : null}
       <Button
-        className={`channels__button${form.submitting ? ' channels__button--busy' : ''}`}
+        className={`ui-button channels__button${form.submitting ? ' ui-button--busy' : ''}`}
         loading={form.submitting}
         // Only when true: Taro's H5 button reflects disabled="false" and dims the label for it.
         disabled={form.submitting || undefined}

@@ -46,7 +46,7 @@ export function ChannelPicker({ value, onChange }: Props) {
         </Text>
       ) : null}
       {state.kind === 'ready' && channels.length === 0 ? (
-        <Text className='channels__hint'>还没有渠道：可先在“渠道管理”新建，或不指定渠道直接生成。</Text>
+        <Text className='ui-hint'>还没有渠道：可先在“渠道管理”新建，或不指定渠道直接生成。</Text>
       ) : null}
     </View>
   )

@@ -49,7 +49,7 @@ export function CodePreview({ code, saving, onSave, onPoster }: Props) {
       ) : null}
       <View className='code-page__actions'>
         <Button
-          className={`channels__button${saving ? ' channels__button--busy' : ''}`}
+          className={`ui-button channels__button${saving ? ' ui-button--busy' : ''}`}
           disabled={saving || undefined}
           {...tapTarget({ disabled: saving })}
           onClick={onSave}
@@ -58,7 +58,7 @@ export function CodePreview({ code, saving, onSave, onPoster }: Props) {
         </Button>
         {onPoster ? (
           <Button
-            className='channels__button channels__button--secondary'
+            className='ui-button ui-button--secondary channels__button'
             {...tapTarget()}
             onClick={onPoster}
           >

@@ -174,7 +174,7 @@ export function ChannelFunnel({ rows, series }: { rows: ChannelRow[]; series: Ch
   return (
     <View className='channels'>
       {series.length ? (
-        <Text className='charts__note channels__hint'>点按前 {series.length} 个渠道查看每日趋势</Text>
+        <Text className='charts__note ui-hint'>点按前 {series.length} 个渠道查看每日趋势</Text>
       ) : null}
       {rows.map((r) => {
         const days = seriesOf(r.key)

@@ -10,6 +10,7 @@ import {
   PRICE_UNIT_LABELS,
 } from '@/domain/park'
 import type { ParkDraft, ParkFieldErrors } from '../hooks/useParkEditor'
+import '@/components/Panel.scss'
 import './ContentDesk.scss'
 
 interface Props {
@@ -26,9 +27,9 @@ interface Props {
 export function ParkEditPanel({ row, draft, errors, saving, onChange, onSave, onClose }: Props) {
   const unit = PRICE_UNIT_LABELS[DEAL_PRICE_UNIT[row.deal]]
   return (
-    <View className='content-sheet' role='dialog' aria-label={`编辑${row.name}`}>
-      <View className='content-sheet__mask' {...tapTarget({ label: '关闭' })} onClick={onClose} />
-      <View className='content-sheet__panel'>
+    <View className='ui-sheet content-sheet' role='dialog' aria-label={`编辑${row.name}`}>
+      <View className='ui-sheet__mask' {...tapTarget({ label: '关闭' })} onClick={onClose} />
+      <View className='ui-sheet__panel content-sheet__panel'>
         <Text className='content-sheet__title'>{row.name}</Text>
 
         <Text className='content-sheet__label'>状态</Text>
@@ -47,7 +48,7 @@ export function ParkEditPanel({ row, draft, errors, saving, onChange, onSave, on
         {draft.status === 'withdrawn' ? (
           <Text className='content-sheet__hint'>下架后立即从列表、搜索和首页消失，详情页显示“已下架”。</Text>
         ) : null}
-        {errors.status ? <Text className='content-sheet__error'>{errors.status}</Text> : null}
+        {errors.status ? <Text className='ui-error'>{errors.status}</Text> : null}
 
         <Text className='content-sheet__label'>
           {DEAL_LABELS[row.deal]}价格（{unit}）
@@ -63,7 +64,7 @@ export function ParkEditPanel({ row, draft, errors, saving, onChange, onSave, on
           />
           <Text className='content-input__unit'>{unit}</Text>
         </View>
-        {errors.price ? <Text className='content-sheet__error'>{errors.price}</Text> : null}
+        {errors.price ? <Text className='ui-error'>{errors.price}</Text> : null}
 
         <View
           className={`content-switch content-switch--wide${draft.featured ? ' content-switch--on' : ''}`}
@@ -92,7 +93,7 @@ export function ParkEditPanel({ row, draft, errors, saving, onChange, onSave, on
             </View>
           </>
         ) : null}
-        {errors.featuredOrder ? <Text className='content-sheet__error'>{errors.featuredOrder}</Text> : null}
+        {errors.featuredOrder ? <Text className='ui-error'>{errors.featuredOrder}</Text> : null}
 
         <View className='content-sheet__actions'>
           <Button

@@ -1,6 +1,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import { tapTarget } from '@/components/a11y'
 import { useLeadExport } from '../hooks/useLeadExport'
+import '@/components/Panel.scss'
 import './ExportPanel.scss'
 
 type DateChange = { detail: { value: string | number } }
@@ -37,7 +38,7 @@ export function ExportPanel({ now }: { now?: () => Date }) {
           按北京时间计，包含起止两天，每条线索一行。文件含客户完整手机号，请妥善保管，勿外传。
         </Text>
         <Button
-          className={`export-panel__action${busy ? ' export-panel__action--busy' : ''}`}
+          className={`ui-button export-panel__action${busy ? ' ui-button--busy' : ''}`}
           loading={busy}
           // Only when true: Taro's H5 button reflects disabled="false" and dims the label for it.
           disabled={busy || undefined}

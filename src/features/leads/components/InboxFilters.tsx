@@ -4,6 +4,7 @@ import { Chip } from '@/components/Chip'
 import { tapTarget } from '@/components/a11y'
 import type { InboxFilters, SeenOptions } from '../hooks/useLeadInbox'
 import { sourceLabel } from '@/domain/source-label'
+import '@/components/Panel.scss'
 import './InboxFilters.scss'
 
 interface Props {
@@ -19,9 +20,9 @@ export function InboxFiltersSheet({ value, staff, seen, onApply, onClose }: Prop
   const [draft, setDraft] = useState<InboxFilters>(value)
   const set = (patch: Partial<InboxFilters>) => setDraft((d) => ({ ...d, ...patch }))
   return (
-    <View className='inbox-filters' role='dialog' aria-label='筛选线索'>
-      <View className='inbox-filters__mask' onClick={onClose} />
-      <View className='inbox-filters__sheet'>
+    <View className='ui-sheet inbox-filters' role='dialog' aria-label='筛选线索'>
+      <View className='ui-sheet__mask' onClick={onClose} />
+      <View className='ui-sheet__panel inbox-filters__sheet'>
         <Text className='inbox-filters__title'>筛选</Text>
 
         <Text className='inbox-filters__label'>负责人</Text>

@@ -47,7 +47,7 @@ export function PosterView({ target, channel }: { target: PosterTarget; channel?
             <Text className='poster__status'>{poster.state.error.message}</Text>
             {poster.state.error.code === 'NOT_FOUND' ? null : (
               <Button
-                className='poster__button poster__retry'
+                className='ui-button poster__button poster__retry'
                 {...tapTarget()}
                 onClick={() => void poster.retry()}
               >
@@ -59,7 +59,7 @@ export function PosterView({ target, channel }: { target: PosterTarget; channel?
       </View>
       <View className='poster__actions'>
         <Button
-          className={`poster__button poster__save${blocked ? ' poster__button--busy' : ''}`}
+          className={`ui-button poster__button poster__save${blocked ? ' ui-button--busy' : ''}`}
           disabled={blocked || undefined}
           {...tapTarget({ disabled: blocked })}
           onClick={() => void poster.save().then((o) => o && toastAlbumOutcome(o === 'shared' ? 'saved' : o))}
@@ -68,7 +68,7 @@ export function PosterView({ target, channel }: { target: PosterTarget; channel?
         </Button>
         {poster.canShare ? (
           <Button
-            className='poster__button poster__button--secondary poster__share'
+            className='ui-button ui-button--secondary poster__button poster__share'
             disabled={blocked || undefined}
             {...tapTarget({ disabled: blocked })}
             onClick={() => void poster.share().then((o) => o === 'failed' && toastAlbumOutcome('failed'))}

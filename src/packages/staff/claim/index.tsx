@@ -27,7 +27,7 @@ function Field({ field, label, placeholder, value, error, type = 'text', maxleng
     <View className='desk__field'>
       <Text className='desk__label'>{label}</Text>
       <Input
-        className={`desk__input${error ? ' desk__input--invalid' : ''}`}
+        className={`ui-input desk__input${error ? ' ui-input--invalid' : ''}`}
         type={type}
         value={value}
         maxlength={maxlength}
@@ -35,7 +35,7 @@ function Field({ field, label, placeholder, value, error, type = 'text', maxleng
         onInput={(e) => onInput(field, e.detail.value)}
       />
       {error ? (
-        <View className='desk__error' role='alert'>
+        <View className='ui-error' role='alert'>
           {error}
         </View>
       ) : null}
@@ -60,7 +60,7 @@ function StaffClaimPage() {
     <View className='ui-page desk'>
       <View className='ui-panel desk__card'>
         <Text className='desk__title'>加入招商团队</Text>
-        <Text className='desk__hint'>
+        <Text className='ui-hint'>
           输入负责人发给您的邀请码，认领后即可在“我的 → 员工工作台”查看和跟进客户线索。邀请码只能使用一次。
         </Text>
         <Field
@@ -92,12 +92,12 @@ function StaffClaimPage() {
           onInput={form.setField}
         />
         {form.formError ? (
-          <View className='desk__error' role='alert'>
+          <View className='ui-error' role='alert'>
             {form.formError}
           </View>
         ) : null}
         <Button
-          className={`desk__button${form.submitting ? ' desk__button--busy' : ''}`}
+          className={`ui-button desk__button${form.submitting ? ' ui-button--busy' : ''}`}
           {...tapTarget({ disabled: form.submitting })}
           loading={form.submitting}
           // Only when true: Taro's H5 button reflects disabled="false" and dims the label for it.

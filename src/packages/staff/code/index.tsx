@@ -49,7 +49,7 @@ function CodePage() {
       <ChannelPicker value={maker.channel} onChange={maker.setChannel} />
       <View className='ui-panel'>
         <Button
-          className={`channels__button code-page__make${busy ? ' channels__button--busy' : ''}`}
+          className={`ui-button channels__button code-page__make${busy ? ' ui-button--busy' : ''}`}
           loading={busy}
           disabled={blocked || undefined}
           {...tapTarget({ disabled: blocked })}
@@ -58,7 +58,7 @@ function CodePage() {
           <Text>{busy ? '正在生成…' : '生成小程序码'}</Text>
         </Button>
         {maker.state.kind === 'error' ? (
-          <View className='channels__error' role='alert'>
+          <View className='ui-error channels__error' role='alert'>
             {maker.state.error.fields?.channel ?? maker.state.error.message}
           </View>
         ) : null}

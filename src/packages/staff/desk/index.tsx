@@ -71,7 +71,7 @@ function StaffDeskPage() {
           <Text className='desk__tag'>{STAFF_ROLE_LABELS[member.role]}</Text>
         </Text>
         <Text className='desk__sub'>{maskPhone(member.mobile)}</Text>
-        <Text className='desk__hint'>
+        <Text className='ui-hint'>
           {unreadLeads > 0 ? `有 ${unreadLeads} 条新线索等待跟进` : '暂无待跟进的新线索'}
         </Text>
       </View>

@@ -91,7 +91,7 @@ function StaffTeamPage() {
     <View className='ui-page desk'>
       <View className='ui-panel desk__card'>
         <Text className='desk__title'>邀请同事</Text>
-        <Text className='desk__hint'>生成一次性邀请码，24 小时内有效，只能使用一次。</Text>
+        <Text className='ui-hint'>生成一次性邀请码，24 小时内有效，只能使用一次。</Text>
         <View className='desk__chips'>
           {STAFF_ROLES.map((r) => (
             <Text
@@ -105,7 +105,7 @@ function StaffTeamPage() {
           ))}
         </View>
         <Button
-          className='desk__button'
+          className='ui-button desk__button'
           {...tapTarget({ disabled: team.busy })}
           disabled={team.busy || undefined}
           onClick={() => void invite()}
@@ -123,10 +123,14 @@ function StaffTeamPage() {
                 {inviteLinkText(team.invite.code)}
               </Text>
             ) : null}
-            <Text className='desk__hint'>有效期至 {formatBeijingDateTime(team.invite.expiresAt)}</Text>
+            <Text className='ui-hint'>有效期至 {formatBeijingDateTime(team.invite.expiresAt)}</Text>
             {/* WeChat only: a share card of the claim page with the code (H5 shows the link above). */}
             {process.env.TARO_ENV === 'weapp' ? (
-              <Button className='desk__button desk__button--secondary' openType='share' {...tapTarget()}>
+              <Button
+                className='ui-button ui-button--secondary desk__button'
+                openType='share'
+                {...tapTarget()}
+              >
                 <Text>发送给同事</Text>
               </Button>
             ) : null}

@@ -11,6 +11,7 @@ import type {
   LeadStore,
   RateLimit,
 } from '../../ports/lead-store'
+import { rateWindow } from './rate-window'
 
 export interface InquiryRow {
   id: string
@@ -106,24 +107,8 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   const inquiryByKey = db.prepare<{ openid: string; key: string }, InquiryRow>(
     'SELECT * FROM inquiries WHERE openid = @openid AND idempotency_key = @key',
   )
-  // Each count walks one index: (openid, created_at) or the partial (client_key, created_at).
-  type Count = Database.Statement<{ who: string; since: string }, { n: number }>
-  const counts: Record<'inquiries' | 'contact_events', Record<RateLimit['by'], Count>> = {
-    inquiries: {
-      visitor: db.prepare('SELECT count(*) AS n FROM inquiries WHERE openid = @who AND created_at >= @since'),
-      address: db.prepare(
-        'SELECT count(*) AS n FROM inquiries WHERE client_key = @who AND created_at >= @since',
-      ),
-    },
-    contact_events: {
-      visitor: db.prepare(
-        'SELECT count(*) AS n FROM contact_events WHERE openid = @who AND created_at >= @since',
-      ),
-      address: db.prepare(
-        'SELECT count(*) AS n FROM contact_events WHERE client_key = @who AND created_at >= @since',
-      ),
-    },
-  }
+  // Counts over (openid, created_at) or the partial (client_key, created_at); see rate-window.ts.
+  const windows = { inquiries: rateWindow(db, 'inquiries'), contact_events: rateWindow(db, 'contact_events') }
   const insertInquiryRow = db.prepare(
     `INSERT INTO inquiries (id, openid, idempotency_key, need_type, area_min, area_max, industry, district,
        tax_bracket, company, contact_name, phone, remark, consent, source, park_id, park_name, article_id,
@@ -142,38 +127,8 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
      VALUES (@openid, @kind, @page, @parkId, @articleId, @source, @at, @createdAt, @clientKey)`,
   )
 
-  /** How many more rows each limit allows the caller (limits that do not apply are left out). */
-  function allowances(
-    table: 'inquiries' | 'contact_events',
-    caller: Caller,
-    limits: RateLimit[],
-  ): Array<{ limit: RateLimit; left: number }> {
-    const out: Array<{ limit: RateLimit; left: number }> = []
-    for (const limit of limits) {
-      const who = limit.by === 'visitor' ? caller.openid : caller.clientKey
-      if (!who) continue
-      out.push({ limit, left: limit.max - counts[table][limit.by].get({ who, since: limit.since })!.n })
-    }
-    return out
-  }
-
-  // Address keys are kept only while a limit can still count them: older ones are cleared in the
-  // same transaction as each write (a walk of the partial index, which then holds ~a day of rows).
-  const forget = {
-    inquiries: db.prepare<{ before: string }>(
-      'UPDATE inquiries SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
-    ),
-    contact_events: db.prepare<{ before: string }>(
-      'UPDATE contact_events SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
-    ),
-  }
-  function forgetOldKeys(table: 'inquiries' | 'contact_events', limits: RateLimit[]): void {
-    const windows = limits.filter((l) => l.by === 'address').map((l) => l.since)
-    if (windows.length) forget[table].run({ before: windows.sort()[0] })
-  }
-
   const firstReached = (table: 'inquiries' | 'contact_events', caller: Caller, limits: RateLimit[]) =>
-    allowances(table, caller, limits).find((a) => a.left <= 0)?.limit ?? null
+    windows[table].allowances(caller, limits).find((a) => a.left <= 0)?.limit ?? null
 
   // Check and insert in one transaction. better-sqlite3 is synchronous, so within this process
   // nothing interleaves; IMMEDIATE takes the write lock up front, so another process on the same
@@ -193,7 +148,7 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
         if (raced) return { kind: 'duplicate', inquiry: rowToInquiry(raced) }
         throw err
       }
-      forgetOldKeys('inquiries', limits)
+      windows.inquiries.forgetOldKeys(limits)
       return { kind: 'inserted', inquiry: record }
     },
   )
@@ -206,26 +161,22 @@ export function createSqliteLeadStore(db: Database.Database): LeadStore {
   // Count and insert in one IMMEDIATE transaction, as for leads: the allowance cannot be spent twice.
   const insertEventsTx = db.transaction(
     (events: ContactEventRecord[], limits: RateLimit[]): InsertEventsOutcome => {
-      const open = allowances('contact_events', events[0], limits)
-      const spent = open.find((a) => a.left <= 0)
-      if (spent) return { kind: 'rate-limited', limit: spent.limit }
-      const room = Math.min(events.length, ...open.map((a) => a.left))
-      let stored = 0
-      for (const e of events.slice(0, room)) {
-        stored += insertEvent.run({
-          openid: e.openid,
-          kind: e.kind,
-          page: e.page,
-          parkId: e.parkId ?? null,
-          articleId: e.articleId ?? null,
-          source: e.source ?? null,
-          at: e.at,
-          createdAt: e.createdAt,
-          clientKey: e.clientKey ?? null,
-        }).changes
-      }
-      forgetOldKeys('contact_events', limits)
-      return { kind: 'inserted', stored }
+      return windows.contact_events.insertWithin(
+        events,
+        limits,
+        (e) =>
+          insertEvent.run({
+            openid: e.openid,
+            kind: e.kind,
+            page: e.page,
+            parkId: e.parkId ?? null,
+            articleId: e.articleId ?? null,
+            source: e.source ?? null,
+            at: e.at,
+            createdAt: e.createdAt,
+            clientKey: e.clientKey ?? null,
+          }).changes,
+      )
     },
   )
 

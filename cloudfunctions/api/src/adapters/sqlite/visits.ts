@@ -1,52 +1,36 @@
 import type Database from 'better-sqlite3'
 import type { InsertEventsOutcome, RateLimit } from '../../ports/lead-store'
 import type { VisitRecord, VisitStore } from '../../ports/visits'
+import { rateWindow } from './rate-window'
 
 /** The channel funnel's visits in SQLite (table `visits`, see migrations.ts). */
 export function createSqliteVisitStore(db: Database.Database): VisitStore {
-  type Count = Database.Statement<{ who: string; since: string }, { n: number }>
-  const counts: Record<RateLimit['by'], Count> = {
-    visitor: db.prepare('SELECT count(*) AS n FROM visits WHERE openid = @who AND created_at >= @since'),
-    address: db.prepare('SELECT count(*) AS n FROM visits WHERE client_key = @who AND created_at >= @since'),
-  }
+  const rateLimits = rateWindow(db, 'visits')
   const insert = db.prepare(
     `INSERT INTO visits (openid, kind, source, page, park_id, article_id, at, created_at, client_key)
      VALUES (@openid, @kind, @source, @page, @parkId, @articleId, @at, @createdAt, @clientKey)`,
-  )
-  const forget = db.prepare<{ before: string }>(
-    'UPDATE visits SET client_key = NULL WHERE client_key IS NOT NULL AND created_at < @before',
   )
   const purge = db.prepare('DELETE FROM visits WHERE created_at < ?')
   const deleteOf = db.prepare('DELETE FROM visits WHERE openid = ?')
 
   // Count and insert in one IMMEDIATE transaction, as for contact taps: an allowance is spent once.
   const insertTx = db.transaction((visits: VisitRecord[], limits: RateLimit[]): InsertEventsOutcome => {
-    const open: Array<{ limit: RateLimit; left: number }> = []
-    for (const limit of limits) {
-      const who = limit.by === 'visitor' ? visits[0].openid : visits[0].clientKey
-      if (who) open.push({ limit, left: limit.max - counts[limit.by].get({ who, since: limit.since })!.n })
-    }
-    const spent = open.find((a) => a.left <= 0)
-    if (spent) return { kind: 'rate-limited', limit: spent.limit }
-    const room = Math.min(visits.length, ...open.map((a) => a.left))
-    let stored = 0
-    for (const v of visits.slice(0, room)) {
-      stored += insert.run({
-        openid: v.openid,
-        kind: v.kind,
-        source: v.source,
-        page: v.page ?? null,
-        parkId: v.parkId ?? null,
-        articleId: v.articleId ?? null,
-        at: v.at,
-        createdAt: v.createdAt,
-        clientKey: v.clientKey ?? null,
-      }).changes
-    }
-    // Address keys are kept only while a limit can still count them.
-    const windows = limits.filter((l) => l.by === 'address').map((l) => l.since)
-    if (windows.length) forget.run({ before: windows.sort()[0] })
-    return { kind: 'inserted', stored }
+    return rateLimits.insertWithin(
+      visits,
+      limits,
+      (v) =>
+        insert.run({
+          openid: v.openid,
+          kind: v.kind,
+          source: v.source,
+          page: v.page ?? null,
+          parkId: v.parkId ?? null,
+          articleId: v.articleId ?? null,
+          at: v.at,
+          createdAt: v.createdAt,
+          clientKey: v.clientKey ?? null,
+        }).changes,
+    )
   })
 
   return {
