@@ -195,6 +195,19 @@ test('home → 松江 → list → load more → 筛选 厂房/出租 → detail
   await expect(page.locator('.park-view__name').textContent()).resolves.toBe(target.name)
   await page.waitForLoadState('networkidle')
   await snap(page, '13-park-detail')
+  // The H5 gallery is a scroll-snap strip (ParkGallery.h5.tsx): its counter follows the swipe.
+  const photos = await page.locator('.park-gallery__slide').count()
+  expect(photos).toBeGreaterThan(1) // the seed's first 松江 factory for rent has 3
+  const count = page.locator('.park-gallery__count')
+  await expect(count.textContent()).resolves.toBe(`1/${photos}`)
+  await page.locator('.park-gallery__strip').evaluate((strip) => {
+    strip.scrollTo({ left: strip.clientWidth, behavior: 'instant' })
+  })
+  await until(
+    () => count.textContent(),
+    (text) => text === `2/${photos}`,
+    5_000,
+  )
   const park = await getPark(target.id)
   expect(park.views).toBe(viewsBefore + 2) // the page's view + this check's own
 
