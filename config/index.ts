@@ -140,6 +140,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         if (process.env.H5_SOURCEMAP) chain.devtool('hidden-source-map')
         chain.optimization.splitChunks({
           chunks: 'all',
+          // At most three requests for a page's own chunks (webpack copies a small shared module
+          // into the page's chunk rather than splitting it out): over HTTP/1.1's six connections
+          // every extra file of the first screen queued behind another for a round trip. Measured
+          // (Lighthouse, median of 5): parks tab LCP 2.33→2.19 s, park detail 2.37→2.27 s, 2–3 KB
+          // less JS (fewer headers, better compression); home and article flat.
+          maxAsyncRequests: 3,
           cacheGroups: {
             taroComponents: {
               test: /[\\/]node_modules[\\/]@tarojs[\\/](components|components-react)[\\/]/,
