@@ -21,7 +21,7 @@ import {
 } from '@/features/parks/query'
 import { parkFacts } from '@/features/parks/facts'
 import { parkShareMessage, parkShareTimeline } from '@/features/parks/share'
-import { prepareDescription as forH5 } from '@/features/parks/sanitizedDescription'
+import { prepareDescription as forH5 } from '@/features/parks/richDescription.h5'
 import { prepareDescription as forWeapp } from '@/features/parks/richDescription'
 import { makePark } from './park-fixtures'
 

@@ -1,4 +1,3 @@
-import { useMemo } from 'react'
 import { withMediaUrls } from '@/lib/media'
 
 /**
@@ -13,9 +12,4 @@ export function prepareDescription(html: string): string {
     .replace(/<p\b/g, '<p style="margin:0 0 12px"')
     .replace(/<(ul|ol)\b/g, '<$1 style="margin:0 0 12px;padding-left:20px"')
     .replace(/<h3\b/g, '<h3 style="font-size:16px;margin:16px 0 8px"')
-}
-
-/** The description ParkView draws (the H5 build's richDescription.h5.ts loads its sanitiser late). */
-export function useDescription(html: string): string {
-  return useMemo(() => prepareDescription(html), [html])
 }

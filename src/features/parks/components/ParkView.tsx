@@ -3,7 +3,7 @@ import { View, Text, RichText } from '@tarojs/components'
 import { DEAL_LABELS, DISTRICT_LABELS, LISTING_TYPE_LABELS, type Park } from '@/domain/park'
 import { parkFacts } from '../facts'
 import { formatLotTotal, formatPrice } from '@/domain/format-quantity'
-import { useDescription } from '../richDescription'
+import { prepareDescription } from '../richDescription'
 import '@/components/ui.scss'
 import './ParkView.scss'
 
@@ -24,7 +24,7 @@ function Chips({ items, highlight = false }: { items: string[]; highlight?: bool
 export function ParkView({ park }: { park: Park }) {
   const facts = useMemo(() => parkFacts(park), [park])
   const lotTotal = formatLotTotal(park)
-  const description = useDescription(park.description || '')
+  const description = useMemo(() => prepareDescription(park.description || ''), [park.description])
   return (
     <View className='park-view'>
       <View className='ui-card ui-card--roomy park-view__card'>
