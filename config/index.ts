@@ -5,6 +5,9 @@ import webpack, { type Compiler } from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** src/lib/h5-interaction.ts: Taro's toast / modal / action sheet, loaded on first use (H5). */
+const LAZY_INTERACTION = path.resolve(__dirname, '../src/lib/h5-interaction.ts')
+
 /** Where src/index.html's early script finds the chunks of each page route (see below). */
 const ROUTE_CHUNKS_MARKER = /\/\*ROUTE_CHUNKS\*\/\s*\{\}/
 
@@ -124,8 +127,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // first screen downloads only what its page uses (one forced 'common' chunk of all that
         // two pages shared was 86 KB gzipped on every first screen: valibot, the sanitiser…).
         chain.plugin('route-chunks').use(RouteChunksPlugin)
+        // Taro's own imports of its interaction APIs (its index, setClipboardData …) get the lazy
+        // module instead; the lazy module itself (the issuer) still imports the real one.
+        chain.plugin('lazy-interaction').use(webpack.NormalModuleReplacementPlugin, [
+          /^\.\.?\/.*interaction\/index\.js$/,
+          (data: { context: string; request: string; contextInfo?: { issuer?: string } }) => {
+            if (!/[\\/]@tarojs[\\/]taro-h5[\\/]dist[\\/]/.test(data.context)) return
+            if (data.contextInfo?.issuer === LAZY_INTERACTION) return
+            data.request = LAZY_INTERACTION
+          },
+        ])
+        if (process.env.H5_SOURCEMAP) chain.devtool('hidden-source-map')
         chain.optimization.splitChunks({
           chunks: 'all',
+          // At most three requests for a page's own chunks (webpack copies a small shared module
+          // into the page's chunk rather than splitting it out): over HTTP/1.1's six connections
+          // every extra file of the first screen queued behind another for a round trip. Measured
+          // (Lighthouse, median of 5): parks tab LCP 2.33→2.19 s, park detail 2.37→2.27 s, 2–3 KB
+          // less JS (fewer headers, better compression); home and article flat.
+          maxAsyncRequests: 3,
           cacheGroups: {
             taroComponents: {
               test: /[\\/]node_modules[\\/]@tarojs[\\/](components|components-react)[\\/]/,
