@@ -160,6 +160,25 @@ async function startServer(dataDir) {
  */
 
 /**
+ * Lighthouse 12 with this Chromium now and then fails to record a trace (NO_NAVSTART) and
+ * succeeds when run again: a run is tried up to three times before the tool counts as broken.
+ * @template T
+ * @param {string} label
+ * @param {() => Promise<T>} attempt
+ * @returns {Promise<T>}
+ */
+async function withRetries(label, attempt) {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (err) {
+      if (tries >= 3) throw err
+      process.stderr.write(`  ${label}: ${err instanceof Error ? err.message : String(err)}; trying again\n`)
+    }
+  }
+}
+
+/**
  * The figures of one Lighthouse result.
  * "JS before first screen": every request of resourceType Script whose networkEndTime (in the
  * observed, unthrottled trace) is at or before the observed LCP, summed by transferSize — the
@@ -299,11 +318,12 @@ try {
   // Warm the server once (first reads of the SQLite file, the static files' compression).
   for (const p of opts.pages) await fetch(base + p.route).then((r) => r.arrayBuffer())
 
-  chrome = await chromeLauncher.launch({
+  const browser = await chromeLauncher.launch({
     chromePath: CHROME_PATH,
     chromeFlags: CHROME_FLAGS,
     logLevel: 'silent',
   })
+  chrome = browser
   /** @type {PageSummary[]} */
   const rows = []
   for (const page of opts.pages) {
@@ -311,24 +331,27 @@ try {
     /** @type {RunFigures[]} */
     const runs = []
     for (let i = 0; i < opts.runs; i++) {
-      const result = await lighthouse(
-        url,
-        { port: chrome.port, output: 'json', logLevel: 'silent' },
-        {
-          extends: 'lighthouse:default',
-          settings: {
-            onlyCategories: ['performance'],
-            formFactor: 'mobile',
-            throttlingMethod: 'simulate',
-            // Not figures we print; skipping them saves seconds per run.
-            disableFullPageScreenshot: true,
-            skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
+      const lhr = await withRetries(`${page.label} run ${i + 1}`, async () => {
+        const result = await lighthouse(
+          url,
+          { port: browser.port, output: 'json', logLevel: 'silent' },
+          {
+            extends: 'lighthouse:default',
+            settings: {
+              onlyCategories: ['performance'],
+              formFactor: 'mobile',
+              throttlingMethod: 'simulate',
+              // Not figures we print; skipping them saves seconds per run.
+              disableFullPageScreenshot: true,
+              skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
+            },
           },
-        },
-      )
-      if (!result?.lhr) throw new Error(`Lighthouse returned nothing for ${url}`)
-      if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`)
-      runs.push(figures(result.lhr))
+        )
+        if (!result?.lhr) throw new Error(`Lighthouse returned nothing for ${url}`)
+        if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`)
+        return result.lhr
+      })
+      runs.push(figures(lhr))
       if (!opts.json)
         process.stderr.write(`  ${page.label} run ${i + 1}/${opts.runs}: ${runs[i].performance}\n`)
     }
