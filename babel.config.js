@@ -15,7 +15,9 @@ module.exports = (api) => {
   // instead of ES5 with regenerator and helpers. The mini program keeps package.json's
   // browserslist (its output must not change).
   const h5 = process.env.TARO_ENV === 'h5'
-  const targets = h5 ? { chrome: '66', android: '66', safari: '12.1', ios: '12.2', firefox: '57', edge: '79' } : undefined
+  const targets = h5
+    ? { chrome: '66', android: '66', safari: '12.1', ios: '12.2', firefox: '57', edge: '79' }
+    : undefined
   return {
     presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...(targets && { targets }) }]],
   }

@@ -17,8 +17,7 @@ const load = (): Promise<Interaction> =>
   ))
 
 function later<K extends keyof Interaction>(name: K): Interaction[K] {
-  const call = (...args: unknown[]) =>
-    load().then((m) => (m[name] as (...a: unknown[]) => unknown)(...args))
+  const call = (...args: unknown[]) => load().then((m) => (m[name] as (...a: unknown[]) => unknown)(...args))
   return call as unknown as Interaction[K]
 }
 
