@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ms, percentile } from './lib/stats.mjs'
+import { measure, ms } from './lib/stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bundle = path.join(root, 'build', 'bench-api.cjs')
@@ -37,27 +37,6 @@ const { openSqliteStorage, createApi, createServer, makeSyntheticParks } = bench
 /** @param {...() => Promise<unknown>} fns */
 async function warmUp(...fns) {
   for (const fn of fns) for (let i = 0; i < WARMUP; i++) await fn()
-}
-
-/**
- * @param {number} runs
- * @param {() => Promise<unknown>} fn
- */
-async function measure(runs, fn) {
-  /** @type {number[]} */
-  const samples = []
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint()
-    await fn()
-    samples.push(ms(start))
-  }
-  samples.sort((a, b) => a - b)
-  return {
-    runs,
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: samples[samples.length - 1],
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ms, percentile } from './lib/stats.mjs'
+import { measure, ms } from './lib/stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bundle = path.join(root, 'build', 'bench-api.cjs')
@@ -29,23 +29,10 @@ if (!existsSync(bundle)) {
 /** @type {import('../server/bench')} */
 const { openSqliteStorage, createApi } = createRequire(import.meta.url)(bundle)
 
-/** @param {number} runs @param {() => Promise<unknown>} fn */
-async function measure(runs, fn) {
+/** Warm (JIT, statement cache) before timing: WARMUP calls first. @param {number} runs @param {() => Promise<unknown>} fn */
+async function warmAndMeasure(runs, fn) {
   for (let i = 0; i < WARMUP; i++) await fn()
-  /** @type {number[]} */
-  const samples = []
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint()
-    await fn()
-    samples.push(ms(start))
-  }
-  samples.sort((a, b) => a - b)
-  return {
-    runs,
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: samples[samples.length - 1],
-  }
+  return measure(runs, fn)
 }
 
 /** @param {any} result */
@@ -171,15 +158,15 @@ try {
   /** @type {[string, Awaited<ReturnType<typeof measure>>][]} */
   const rows = []
   for (const [label, q] of queries) {
-    rows.push([`${label}, page 1`, await measure(RUNS, () => list(q))])
+    rows.push([`${label}, page 1`, await warmAndMeasure(RUNS, () => list(q))])
     const c = await cursorOf(q)
-    if (c) rows.push([`${label}, page ${PAGE}`, await measure(RUNS, () => list({ ...q, cursor: c }))])
+    if (c) rows.push([`${label}, page ${PAGE}`, await warmAndMeasure(RUNS, () => list({ ...q, cursor: c }))])
   }
-  rows.push(['search phone tail, page 1', await measure(RUNS, () => list({ q: '4321' }))])
-  rows.push(['search name, page 1', await measure(RUNS, () => list({ q: '客户99' }))])
+  rows.push(['search phone tail, page 1', await warmAndMeasure(RUNS, () => list({ q: '4321' }))])
+  rows.push(['search name, page 1', await warmAndMeasure(RUNS, () => list({ q: '客户99' }))])
   rows.push([
     'leads.get (detail)',
-    await measure(RUNS, () =>
+    await warmAndMeasure(RUNS, () =>
       api({ action: 'leads.get', payload: { id: 'lead005000' } }, { openid: 'o-agent', source: 'local' }),
     ),
   ])
