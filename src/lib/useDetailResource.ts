@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiError, ApiResult } from '@/domain/result'
 
 export type DetailState<T> =
@@ -42,7 +42,9 @@ export function useDetailResource<T>(
     setState({ status: 'loading', data: null, error: null })
     const result = await fetchRef.current(id)
     if (mine !== seq.current) return
-    if (result.ok) setState({ status: 'ready', data: result.data, error: null })
+    // A transition: React renders the whole page in slices that yield to the browser, so its
+    // first render is not one long task.
+    if (result.ok) startTransition(() => setState({ status: 'ready', data: result.data, error: null }))
     else {
       const gone = result.error.code === 'VALIDATION' || result.error.code === 'NOT_FOUND'
       setState({ status: 'error', data: null, error: gone ? notFoundRef.current : result.error })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiError, ApiResult } from '@/domain/result'
 
 /** One page of a cursor-paged answer; `nextCursor: null` is the last page. */
@@ -75,11 +75,14 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, options: { enabled?: bo
     busyRef.current = false
     if (result.ok) {
       cursorRef.current = result.data.nextCursor
-      setState({
-        ...initialState<T>('ready'),
-        items: result.data.items,
-        hasMore: result.data.nextCursor !== null,
-      })
+      // A transition, as in useDetailResource: a page of rows renders in slices, not one long task.
+      startTransition(() =>
+        setState({
+          ...initialState<T>('ready'),
+          items: result.data.items,
+          hasMore: result.data.nextCursor !== null,
+        }),
+      )
     } else {
       // Keep what is on screen if there are rows; the error state only on an empty list.
       setState((s) => ({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiError, ApiResult } from '@/domain/result'
 
 export type ResourceState<T> =
@@ -21,7 +21,8 @@ export function useResource<T>(fetch: () => Promise<ApiResult<T>>) {
     const res = await fetchRef.current()
     if (mine !== seq.current) return null
     if (res.ok) {
-      setState({ kind: 'ready', data: res.data })
+      // A transition, as in useDetailResource: the page renders in slices, not one long task.
+      startTransition(() => setState({ kind: 'ready', data: res.data }))
       return null
     }
     setState((prev) => (prev.kind === 'ready' ? prev : { kind: 'error', error: res.error }))

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { HomeData } from '@/domain/actions'
 import type { ApiError } from '@/domain/result'
 import { getHome } from '../api'
@@ -46,7 +46,8 @@ export function useHome() {
         )
       } else {
         shownRef.current = json
-        setState({ status: 'ready', data: result.data, error: null, stale: false })
+        // A transition, as in useDetailResource: the page renders in slices, not one long task.
+        startTransition(() => setState({ status: 'ready', data: result.data, error: null, stale: false }))
       }
     } else {
       setState((s) =>
