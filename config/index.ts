@@ -1,5 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
+import zlib from 'node:zlib'
+import CompressionPlugin from 'compression-webpack-plugin'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import webpack, { type Compiler } from 'webpack'
 import devConfig from './dev'
@@ -138,6 +140,32 @@ export default defineConfig<'webpack5'>(async (merge) => {
           },
         ])
         if (process.env.H5_SOURCEMAP) chain.devtool('hidden-source-map')
+        // Brotli (quality 11) and gzip (level 9) copies of the scripts and styles, made once here
+        // and served as they are (server/app.ts, `precompressed`): the first screen's JS is about
+        // a fifth smaller than the server's on-the-fly gzip, at no cost per request. Browsers that
+        // ask for neither get the plain file.
+        if (process.env.NODE_ENV === 'production') {
+          chain.plugin('brotli').use(CompressionPlugin, [
+            {
+              filename: '[path][base].br',
+              algorithm: 'brotliCompress',
+              test: /\.(js|css)$/,
+              compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } },
+              threshold: 1024,
+              minRatio: 0.9,
+            },
+          ])
+          chain.plugin('gzip').use(CompressionPlugin, [
+            {
+              filename: '[path][base].gz',
+              algorithm: 'gzip',
+              test: /\.(js|css)$/,
+              compressionOptions: { level: 9 },
+              threshold: 1024,
+              minRatio: 0.9,
+            },
+          ])
+        }
         chain.optimization.splitChunks({
           chunks: 'all',
           // At most three requests for a page's own chunks (webpack copies a small shared module

@@ -262,13 +262,23 @@ export function createServer(options: ServerOptions): http.Server {
   )
   app.all('/api', (c) => error(c, 405, 'BAD_REQUEST', '请使用 POST 调用接口', { Allow: 'POST' }))
 
-  /** Streams `file` (already confined to its root) with validators; JSON 404 when absent. */
-  async function sendFile(c: Context, file: string, cacheControl: string, notFound = '未找到') {
+  /**
+   * Streams `file` (already confined to its root) with validators; JSON 404 when absent.
+   * `precompressed`: the build's `.br` / `.gz` copy beside it when the browser accepts one (the
+   * compress middleware leaves an encoded answer alone).
+   */
+  async function sendFile(
+    c: Context,
+    file: string,
+    cacheControl: string,
+    notFound = '未找到',
+    precompressed = false,
+  ) {
     const stats = await fs.stat(file).catch(() => null)
     if (!stats?.isFile()) return error(c, 404, 'NOT_FOUND', notFound)
     c.header('Cache-Control', cacheControl)
     c.header('ETag', `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`)
-    const served = await serveStatic({ path: file })(c, async () => {})
+    const served = await serveStatic({ path: file, precompressed })(c, async () => {})
     return served ?? error(c, 404, 'NOT_FOUND', notFound)
   }
 
@@ -329,7 +339,14 @@ export function createServer(options: ServerOptions): http.Server {
       // The HTML names the hashed bundles, so it must be revalidated; the bundles never change.
       return sendFile(c, file, 'no-cache', missing)
     }
-    return sendFile(c, file, /^\/(js|css|static)\//.test(urlPath) ? IMMUTABLE : SHORT_CACHE)
+    const bundle = /^\/(js|css)\//.test(urlPath)
+    return sendFile(
+      c,
+      file,
+      bundle || urlPath.startsWith('/static/') ? IMMUTABLE : SHORT_CACHE,
+      undefined,
+      bundle,
+    )
   })
   app.all('*', (c) => error(c, 405, 'BAD_REQUEST', '仅支持 GET', { Allow: 'GET, HEAD' }))
 

@@ -116,6 +116,11 @@ beforeAll(async () => {
     path.join(staticDir, 'js', 'app.1234abcd.js'),
     `console.log(${JSON.stringify('x'.repeat(2000))})`,
   )
+  // A bundle with the build's precompressed copies beside it (config/index.ts).
+  const vendor = `console.log(${JSON.stringify('vendor '.repeat(400))})`
+  fs.writeFileSync(path.join(staticDir, 'js', 'vendor.5678abcd.js'), vendor)
+  fs.writeFileSync(path.join(staticDir, 'js', 'vendor.5678abcd.js.br'), zlib.brotliCompressSync(vendor))
+  fs.writeFileSync(path.join(staticDir, 'js', 'vendor.5678abcd.js.gz'), zlib.gzipSync(vendor, { level: 9 }))
   fs.writeFileSync(path.join(mediaDir, 'covers', 'c0.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'top secret')
   // Files that sit next to content but are not content.
@@ -346,6 +351,32 @@ describe('local server over HTTP', () => {
     })
     expect(again.status).toBe(304)
     expect(again.body.length).toBe(0)
+  })
+
+  it("sends a bundle's Brotli or gzip copy from the build when accepted, else the plain file", async () => {
+    const plain = fs.readFileSync(path.join(dir, 'dist-h5', 'js', 'vendor.5678abcd.js'), 'utf8')
+    const br = await request('/js/vendor.5678abcd.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    })
+    expect(br.status).toBe(200)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-type']).toMatch(/^text\/javascript/)
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(zlib.brotliDecompressSync(br.body).toString('utf8')).toBe(plain)
+    expect(br.body.length).toBe(fs.statSync(path.join(dir, 'dist-h5', 'js', 'vendor.5678abcd.js.br')).size)
+
+    const gz = await request('/js/vendor.5678abcd.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gz.body).toString('utf8')).toBe(plain)
+
+    const none = await request('/js/vendor.5678abcd.js')
+    expect(none.headers['content-encoding']).toBeUndefined()
+    expect(none.text).toBe(plain)
+
+    // A bundle without copies is still compressed on the fly.
+    const fly = await request('/js/app.1234abcd.js', { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(fly.headers['content-encoding']).toBe('gzip')
   })
 
   it('never 404s /favicon.ico', async () => {
