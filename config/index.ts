@@ -124,6 +124,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // One module per Taro component (src/lib/h5-components), so a page loads the components
         // it uses, not every component of the app.
         chain.resolve.alias.set('@tarojs/components$', path.resolve(__dirname, '../src/lib/h5-components'))
+        // Each of those modules only defines its component: one a page does not use must not be
+        // bundled with it, however webpack concatenates the ones it does use.
+        chain.module
+          .rule('h5-components-side-effect-free')
+          .test(/[\\/]src[\\/]lib[\\/]h5-components[\\/]/)
+          .set('sideEffects', false)
         // What the app shell itself needs of Taro's components (tab bar, pull-down) loads with the
         // HTML; everything else is split by webpack's defaults, by which pages share it, so a
         // first screen downloads only what its page uses (one forced 'common' chunk of all that

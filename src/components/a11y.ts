@@ -1,8 +1,8 @@
 /**
- * Taro's H5 build renders View, Text and even Button as custom elements (`taro-view-core`,
- * `taro-button-core`) with no role and no tab stop, so a screen reader reads a tappable one as
- * plain text. `role`, `tabIndex` and `aria-*` props do reach those elements as attributes
- * (checked in Chromium), so anything tappable spreads `tapTarget(...)`.
+ * On H5 a View is a plain <div> (src/lib/h5-components) and Button a custom element
+ * (`taro-button-core`), neither with a role or a tab stop, so a screen reader reads a tappable one
+ * as plain text. `role`, `tabIndex` and `aria-*` props reach both as attributes (checked in
+ * Chromium), so anything tappable spreads `tapTarget(...)`.
  *
  * The mini program's templates drop these attributes anyway (WeChat's own screen reader reads
  * `aria-role`, which Taro's templates do not emit): nothing is added there, so the weapp's

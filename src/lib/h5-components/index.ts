@@ -3,6 +3,9 @@
  * is one module that defines every component the app uses anywhere, so each page's first screen
  * carried the picker, textarea, swiper… of every other page. One module per component lets
  * webpack put each where it is used. Anything not listed falls through to Taro's library.
+ * View and Text are plain <div> / <span> (View.tsx says why); the others wrap Taro's own
+ * custom elements. config/index.ts marks these modules side-effect free, so one a page does not
+ * use is never bundled with it.
  */
 export * from '@tarojs/components/lib/react'
 export { Button } from './Button'
