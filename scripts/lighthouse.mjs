@@ -6,14 +6,19 @@
 // (no build, the server or Chromium does not start, a Lighthouse run fails).
 //
 // Usage: node scripts/lighthouse.mjs [--runs 3] [--pages home,parks,park,article] [--json] [--out file]
+//          [--settle 90]
 //   --runs    Lighthouse runs per page (default 3); each figure is the median over the runs
 //   --pages   a subset of: home, parks, park, article (default all)
 //   --json    print the summary as JSON instead of the table
 //   --out     where to write the JSON summary (default test-results/lighthouse.json)
+//   --settle  wait up to this many seconds (default 90; 0: none) for the machine to go quiet
+//             (1-minute load average below half the cores) before measuring: Lighthouse's
+//             simulation scales the CPU time it observes, so a build or test run still winding
+//             down inflates TBT and LCP. The wait and the load are printed with the figures.
 // CHROME_PATH overrides /usr/bin/chromium.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import * as chromeLauncher from 'chrome-launcher'
@@ -63,7 +68,13 @@ const PAGES = [
 /** @param {string[]} argv */
 function parseArgs(argv) {
   /** @type {{ runs: number, pages: PageSpec[], json: boolean, out: string }} */
-  const opts = { runs: 3, pages: PAGES, json: false, out: path.join(root, 'test-results', 'lighthouse.json') }
+  const opts = {
+    runs: 3,
+    pages: PAGES,
+    json: false,
+    out: path.join(root, 'test-results', 'lighthouse.json'),
+    settleSeconds: 90,
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = () => {
@@ -79,10 +90,12 @@ function parseArgs(argv) {
       opts.pages = PAGES.filter((p) => keys.includes(p.key))
     } else if (arg === '--json') opts.json = true
     else if (arg === '--out') opts.out = path.resolve(value())
+    else if (arg === '--settle') opts.settleSeconds = Number(value())
     else if (arg === '--help' || arg === '-h') usage()
     else usage(`unknown option ${arg}`)
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1) usage('--runs must be a whole number ≥ 1')
+  if (!(opts.settleSeconds >= 0)) usage('--settle must be a number of seconds ≥ 0')
   return opts
 }
 
@@ -341,6 +354,30 @@ if (!existsSync(CHROME_PATH)) {
   process.exit(1)
 }
 
+/**
+ * Waits (up to `seconds`) until the 1-minute load average is below half the cores; resolves with
+ * the seconds waited and the load average then.
+ * @param {number} seconds
+ */
+async function settle(seconds) {
+  const quiet = availableParallelism() / 2
+  const start = Date.now()
+  while (loadavg()[0] >= quiet && Date.now() - start < seconds * 1000) {
+    await new Promise((r) => setTimeout(r, 2000))
+  }
+  return {
+    waitedSeconds: Math.round((Date.now() - start) / 1000),
+    loadAverage: Number(loadavg()[0].toFixed(2)),
+  }
+}
+
+const settled = await settle(opts.settleSeconds)
+if (!opts.json && settled.waitedSeconds > 0) {
+  console.log(
+    `Waited ${settled.waitedSeconds} s for a quieter machine (1-minute load average now ${settled.loadAverage}).`,
+  )
+}
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'park-leads-lighthouse-'))
 /** @type {Awaited<ReturnType<typeof startServer>> | null} */
 let server = null
@@ -407,6 +444,7 @@ try {
         'jsWireKb: their transferSize (Brotli body + headers)',
       goals: GOALS,
       seconds: Math.round((Date.now() - started) / 1000),
+      settled,
       // Lighthouse's simulation scales the CPU time it observed: a busy machine inflates TBT and LCP.
       loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
     },

@@ -29,7 +29,10 @@ it('measures the home page once and writes the summary', () => {
   try {
     const run = spawnSync(
       process.execPath,
-      [path.join(ROOT, 'scripts/lighthouse.mjs'), '--runs', '1', '--pages', 'home', '--json', '--out', out],
+      [
+        path.join(ROOT, 'scripts/lighthouse.mjs'),
+        ...['--runs', '1', '--pages', 'home', '--json', '--out', out, '--settle', '0'],
+      ],
       { cwd: ROOT, encoding: 'utf8', timeout: 150_000 },
     )
     expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({
@@ -37,10 +40,14 @@ it('measures the home page once and writes the summary', () => {
       stderr: '',
     })
 
-    const printed = JSON.parse(run.stdout) as { meta: { runs: number }; pages: PageFigures[] }
+    const printed = JSON.parse(run.stdout) as {
+      meta: { runs: number; settled: { waitedSeconds: number } }
+      pages: PageFigures[]
+    }
     const written = JSON.parse(readFileSync(out, 'utf8')) as typeof printed
     expect(written).toEqual(printed)
     expect(printed.meta.runs).toBe(1)
+    expect(printed.meta.settled.waitedSeconds).toBe(0) // --settle 0: measured at once
     expect(printed.pages.map((p) => p.page)).toEqual(['home'])
 
     const [home] = printed.pages
