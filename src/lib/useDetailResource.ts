@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { applyFirstData } from '@/lib/firstRender'
 import type { ApiError, ApiResult } from '@/domain/result'
 
 export type DetailState<T> =
@@ -42,9 +43,8 @@ export function useDetailResource<T>(
     setState({ status: 'loading', data: null, error: null })
     const result = await fetchRef.current(id)
     if (mine !== seq.current) return
-    // A transition: React renders the whole page in slices that yield to the browser, so its
-    // first render is not one long task.
-    if (result.ok) startTransition(() => setState({ status: 'ready', data: result.data, error: null }))
+    // On H5 a transition (lib/firstRender): the page renders in slices, not one long task.
+    if (result.ok) applyFirstData(() => setState({ status: 'ready', data: result.data, error: null }))
     else {
       const gone = result.error.code === 'VALIDATION' || result.error.code === 'NOT_FOUND'
       setState({ status: 'error', data: null, error: gone ? notFoundRef.current : result.error })

@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { applyFirstData } from '@/lib/firstRender'
 import type { ApiError, ApiResult } from '@/domain/result'
 
 /** One page of a cursor-paged answer; `nextCursor: null` is the last page. */
@@ -75,8 +76,8 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, options: { enabled?: bo
     busyRef.current = false
     if (result.ok) {
       cursorRef.current = result.data.nextCursor
-      // A transition, as in useDetailResource: a page of rows renders in slices, not one long task.
-      startTransition(() =>
+      // On H5 a transition (lib/firstRender): the rows render in slices, not one long task.
+      applyFirstData(() =>
         setState({
           ...initialState<T>('ready'),
           items: result.data.items,

@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { applyFirstData } from '@/lib/firstRender'
 import type { ApiError, ApiResult } from '@/domain/result'
 
 export type ResourceState<T> =
@@ -21,8 +22,8 @@ export function useResource<T>(fetch: () => Promise<ApiResult<T>>) {
     const res = await fetchRef.current()
     if (mine !== seq.current) return null
     if (res.ok) {
-      // A transition, as in useDetailResource: the page renders in slices, not one long task.
-      startTransition(() => setState({ kind: 'ready', data: res.data }))
+      // On H5 a transition (lib/firstRender): the page renders in slices, not one long task.
+      applyFirstData(() => setState({ kind: 'ready', data: res.data }))
       return null
     }
     setState((prev) => (prev.kind === 'ready' ? prev : { kind: 'error', error: res.error }))

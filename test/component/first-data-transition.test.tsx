@@ -1,8 +1,8 @@
 /**
- * Issue 10: a page's first data is set inside React's startTransition, so React renders the page
- * in slices that yield to the browser (Lighthouse TBT on park detail 198 → 96 ms) instead of one
- * long task. Errors and later pages are urgent and stay outside. Each test fails if its hook sets
- * the data directly.
+ * Issue 10: a page's first data is set inside React's startTransition (lib/firstRender; not on
+ * weapp), so React renders the page in slices that yield to the browser (Lighthouse TBT on park
+ * detail 198 → 96 ms) instead of one long task. Errors and later pages are urgent and stay
+ * outside. Each test fails if its hook sets the data directly.
  */
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { ok, fail } from '@/domain/result'

@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { applyFirstData } from '@/lib/firstRender'
 import type { HomeData } from '@/domain/actions'
 import type { ApiError } from '@/domain/result'
 import { getHome } from '../api'
@@ -46,8 +47,8 @@ export function useHome() {
         )
       } else {
         shownRef.current = json
-        // A transition, as in useDetailResource: the page renders in slices, not one long task.
-        startTransition(() => setState({ status: 'ready', data: result.data, error: null, stale: false }))
+        // On H5 a transition (lib/firstRender): the page renders in slices, not one long task.
+        applyFirstData(() => setState({ status: 'ready', data: result.data, error: null, stale: false }))
       }
     } else {
       setState((s) =>
