@@ -79,24 +79,27 @@ test.each([
     '.article-view__title',
     'articles.get',
   ],
-])('%s: its first call goes out once, and its views are plain elements', async (_name, hash, ready, action) => {
-  const { page } = phone
-  const api = recordApi(page)
-  await openFresh(page, `${server.url}/#${hash}`)
-  await page.locator(ready).first().waitFor({ timeout: 20_000 })
-  await page.waitForLoadState('networkidle')
-  api.stop()
-  expect(api.calls.filter((a) => a === action)).toHaveLength(1)
-  // Views and texts are plain elements on H5 (src/lib/h5-components): no Stencil custom element
-  // is mounted for them, and the page's own block is a div.
-  expect(await page.locator('taro-view-core, taro-text-core').count()).toBe(0)
-  expect(
-    await page
-      .locator(ready)
-      .first()
-      .evaluate((el) => el.closest('[class$="-page"]')?.tagName),
-  ).toBe('DIV')
-})
+])(
+  '%s: its first call goes out once, and its views are plain elements',
+  async (_name, hash, ready, action) => {
+    const { page } = phone
+    const api = recordApi(page)
+    await openFresh(page, `${server.url}/#${hash}`)
+    await page.locator(ready).first().waitFor({ timeout: 20_000 })
+    await page.waitForLoadState('networkidle')
+    api.stop()
+    expect(api.calls.filter((a) => a === action)).toHaveLength(1)
+    // Views and texts are plain elements on H5 (src/lib/h5-components): no Stencil custom element
+    // is mounted for them, and the page's own block is a div.
+    expect(await page.locator('taro-view-core, taro-text-core').count()).toBe(0)
+    expect(
+      await page
+        .locator(ready)
+        .first()
+        .evaluate((el) => el.closest('[class$="-page"]')?.tagName),
+    ).toBe('DIV')
+  },
+)
 
 test('calls that were not asked early go over the network: home → 找园区 tab → articles tab', async () => {
   const { page } = phone
