@@ -67,7 +67,7 @@ const PAGES = [
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  /** @type {{ runs: number, pages: PageSpec[], json: boolean, out: string }} */
+  /** @type {{ runs: number, pages: PageSpec[], json: boolean, out: string, settleSeconds: number }} */
   const opts = {
     runs: 3,
     pages: PAGES,
