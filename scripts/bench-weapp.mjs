@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { root, staleReason, TARGETS } from './lib/build-targets.mjs'
+import { printUsage } from './lib/usage.mjs'
 
 const BENCH_FILE = 'test/weapp/bench/setdata.bench.ts'
 
@@ -43,20 +44,8 @@ function parseArgs(argv) {
   return opts
 }
 
-/**
- * @param {string} [problem]
- * @returns {never}
- */
-function usage(problem) {
-  const text = readFileSync(new URL(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .map((l) => l.replace(/^\/\/ ?/, ''))
-    .join('\n')
-  if (problem) console.error(`bench-weapp: ${problem}\n`)
-  console[problem ? 'error' : 'log'](text)
-  process.exit(problem ? 2 : 0)
-}
+/** @param {string} [problem] @returns {never} */
+const usage = (problem) => printUsage(import.meta.url, 'bench-weapp', problem)
 
 const opts = parseArgs(process.argv.slice(2))
 const dist = opts.dist ?? path.join(root, 'dist')

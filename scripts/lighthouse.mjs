@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { root } from './lib/build-targets.mjs'
+import { printUsage } from './lib/usage.mjs'
 
 const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium'
 const CHROME_FLAGS = [
@@ -99,20 +100,8 @@ function parseArgs(argv) {
   return opts
 }
 
-/**
- * @param {string} [problem]
- * @returns {never}
- */
-function usage(problem) {
-  const text = readFileSync(new URL(import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('//'))
-    .map((l) => l.replace(/^\/\/ ?/, ''))
-    .join('\n')
-  if (problem) console.error(`lighthouse: ${problem}\n`)
-  console[problem ? 'error' : 'log'](text)
-  process.exit(problem ? 2 : 0)
-}
+/** @param {string} [problem] @returns {never} */
+const usage = (problem) => printUsage(import.meta.url, 'lighthouse', problem)
 
 /**
  * Starts build/server.cjs on 127.0.0.1, port 0, with a fresh DATA_DIR (the server seeds it
